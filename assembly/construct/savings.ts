@@ -1,0 +1,96 @@
+// Clarke & Wright (1964) parallel savings, restricted to the granular neighbour pairs
+// (i, j in neigh(i)) so that it stays O(N·K log(N·K)) for large instances.
+
+import { N, CAP, KN, neigh, demand, d } from '../model/problem';
+import { Sol, startOf, endOf } from '../model/Sol';
+
+/** Builds a savings solution into `sol` (cleared first). */
+export function savings(sol: Sol): void {
+  sol.clear();
+  const n = N;
+  const m = (n - 1) * KN;
+  // candidate merges (i at the end of a route, then j at the start of another)
+  const keys = new StaticArray<i64>(max(m, 1));
+  let cnt = 0;
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < KN; k++) {
+      const j = unchecked(neigh[i * KN + k]);
+      const s = d(i, 0) + d(0, j) - d(i, j);
+      if (s <= 0) continue;
+      // sort key: larger saving first; ties by (i, k) for determinism (i < 2^20, k < 256)
+      unchecked((keys[cnt++] = (((<i64>1 << 34) - s) << 28) | (<i64>i << 8) | <i64>k));
+    }
+  }
+  sortI64(keys, cnt);
+  // one route per customer: routes identified by representative arrays
+  const head = new StaticArray<i32>(n); // route id of a customer
+  const first = new StaticArray<i32>(n);
+  const last = new StaticArray<i32>(n);
+  const load = new StaticArray<i32>(n);
+  const nxt = new StaticArray<i32>(n);
+  for (let i = 1; i < n; i++) {
+    unchecked((head[i] = i));
+    unchecked((first[i] = i));
+    unchecked((last[i] = i));
+    unchecked((load[i] = demand[i]));
+    unchecked((nxt[i] = 0));
+  }
+  for (let t = 0; t < cnt; t++) {
+    const key = unchecked(keys[t]);
+    const i = <i32>((key >> 8) & 0xfffff);
+    const j = unchecked(neigh[i * KN + <i32>(key & 0xff)]);
+    const ri = unchecked(head[i]);
+    const rj = unchecked(head[j]);
+    if (ri == rj) continue;
+    if (unchecked(last[ri]) != i || unchecked(first[rj]) != j) continue;
+    if (unchecked(load[ri]) + unchecked(load[rj]) > CAP) continue;
+    // append route rj after route ri
+    unchecked((nxt[i] = j));
+    unchecked((last[ri] = last[rj]));
+    unchecked((load[ri] = load[ri] + load[rj]));
+    let v = j;
+    while (v != 0) {
+      unchecked((head[v] = ri));
+      v = unchecked(nxt[v]);
+    }
+  }
+  // materialise
+  let r = 0;
+  for (let i = 1; i < n; i++) {
+    if (unchecked(head[i]) != i) continue;
+    let a = startOf(r);
+    let v = unchecked(first[i]);
+    while (v != 0) {
+      sol.linkAfter(a, v, v);
+      a = v;
+      v = unchecked(nxt[v]);
+    }
+    r++;
+  }
+  sol.updateAll();
+}
+
+/** In-place heap sort of the first `cnt` keys (ascending). */
+export function sortI64(a: StaticArray<i64>, cnt: i32): void {
+  for (let start = (cnt >> 1) - 1; start >= 0; start--) siftDown(a, start, cnt);
+  for (let end = cnt - 1; end > 0; end--) {
+    const t = unchecked(a[0]);
+    unchecked((a[0] = a[end]));
+    unchecked((a[end] = t));
+    siftDown(a, 0, end);
+  }
+}
+
+function siftDown(a: StaticArray<i64>, start: i32, end: i32): void {
+  let root = start;
+  while (true) {
+    let child = 2 * root + 1;
+    if (child >= end) return;
+    if (child + 1 < end && unchecked(a[child + 1]) > unchecked(a[child])) child++;
+    if (unchecked(a[root]) >= unchecked(a[child])) return;
+    const t = unchecked(a[root]);
+    unchecked((a[root] = a[child]));
+    unchecked((a[child] = t));
+    root = child;
+  }
+}

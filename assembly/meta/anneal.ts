@@ -1,0 +1,76 @@
+// The metaheuristic: ruin and recreate (SISR-style) followed by the granular local search on
+// the changed routes, with simulated-annealing acceptance. The temperature falls
+// geometrically from T0 to Tf over the budget; the host passes the budget fraction, so with an
+// iteration budget the schedule — and the result — depends only on the seed.
+
+import { N } from '../model/problem';
+import { Sol } from '../model/Sol';
+import { rngFloat } from '../common/rng';
+import { ruin, recreate, beginStep, touched, nTouched } from './index';
+import { localSearch } from '../search/localSearch';
+import { routeChanged } from '../search/lsState';
+
+export let cur: Sol = changetype<Sol>(0);
+export let acc: Sol = changetype<Sol>(0);
+export let best: Sol = changetype<Sol>(0);
+let t0: f64 = 1;
+let tf: f64 = 0.01;
+let useLocalSearch: bool = true;
+/** Start and final temperatures as fractions of the average arc cost of the first solution. */
+export let T0_FACTOR: f64 = 0.3;
+export let TF_FACTOR: f64 = 0.003;
+
+export function setLocalSearch(on: bool): void {
+  useLocalSearch = on;
+}
+
+export function setTemperatures(f0: f64, ff: f64): void {
+  T0_FACTOR = f0;
+  TF_FACTOR = ff;
+}
+
+/** Takes ownership of the constructed, locally optimised solution `start`. */
+export function annealInit(start: Sol): void {
+  cur = start;
+  acc = new Sol(N);
+  best = new Sol(N);
+  acc.copyFrom(cur);
+  best.copyFrom(cur);
+  const arcs = <f64>(N - 1 + countRoutes(cur));
+  const avgArc = <f64>cur.cost / max(arcs, 1.0);
+  t0 = max(T0_FACTOR * avgArc, 1e-9);
+  tf = max(TF_FACTOR * avgArc, 1e-9);
+}
+
+export function countRoutes(sol: Sol): i32 {
+  let k = 0;
+  for (let r = 0; r < sol.nR; r++) if (unchecked(sol.rSize[r]) > 0) k++;
+  return k;
+}
+
+/**
+ * Runs `iters` iterations; iteration i sits at budget fraction (base + i)·scale, so an
+ * iteration budget gives the same schedule however the host cuts it into chunks.
+ */
+export function annealRun(iters: i32, base: f64, scale: f64): i32 {
+  const ratio = tf / t0;
+  let nonEmpty = countRoutes(cur);
+  for (let i = 0; i < iters; i++) {
+    const p = min((base + <f64>i) * scale, 1.0);
+    const temp = t0 * Math.pow(ratio, p);
+    beginStep();
+    ruin(cur, nonEmpty);
+    recreate(cur);
+    for (let t = 0; t < nTouched; t++) routeChanged(cur, unchecked(touched[t]));
+    if (useLocalSearch) localSearch(cur);
+    const threshold = <f64>acc.cost - temp * Math.log(rngFloat() + 1e-300);
+    if (<f64>cur.cost < threshold) {
+      acc.copyFrom(cur);
+      nonEmpty = countRoutes(cur);
+      if (cur.cost < best.cost) best.copyFrom(cur);
+    } else {
+      cur.copyFrom(acc);
+    }
+  }
+  return iters;
+}

@@ -1,0 +1,2 @@
+export { ruin, beginStep, touched, nTouched, ruinAlloc, setRuinSize } from './ruin';
+export { recreate, recreateAlloc } from './recreate';

@@ -1,0 +1,120 @@
+// SISR-style ruin (Christiaens & Vanden Berghe 2020, "Slack induction by string removals
+// for vehicle routing problems", Transportation Science 54(2)): around a random seed
+// customer, remove one string of consecutive customers (or a split string that keeps a
+// block in its middle) from each of the next few routes met in the seed's neighbour list.
+
+import { N, KN, neigh, demand } from '../model/problem';
+import { Sol, isDepotVisit } from '../model/Sol';
+import { rngFloat, rngInt } from '../common/rng';
+
+/** Average number of removed customers (c̄) and maximum string length (L_max). */
+export let AVG_REMOVED: f64 = 10;
+export let MAX_STRING: f64 = 10;
+/** Probability of a split string, and the chance to stop growing the kept block. */
+const SPLIT_RATE: f64 = 0.5;
+const SPLIT_DEPTH: f64 = 0.01;
+
+export let removed: StaticArray<i32> = new StaticArray<i32>(0);
+export let nRemoved: i32 = 0;
+/** Routes changed by the last ruin and recreate, as a list and as per-route marks. */
+export let touched: StaticArray<i32> = new StaticArray<i32>(0);
+export let nTouched: i32 = 0;
+let touchMark: StaticArray<i32> = new StaticArray<i32>(0);
+let epoch: i32 = 0;
+
+export function ruinAlloc(n: i32): void {
+  removed = new StaticArray<i32>(n);
+  touched = new StaticArray<i32>(n);
+  touchMark = new StaticArray<i32>(n);
+  epoch = 0;
+}
+
+export function setRuinSize(avgRemoved: f64, maxString: f64): void {
+  AVG_REMOVED = avgRemoved;
+  MAX_STRING = maxString;
+}
+
+/** Starts a new ruin-and-recreate step: no route is marked as touched. */
+export function beginStep(): void {
+  epoch++;
+  nTouched = 0;
+  nRemoved = 0;
+}
+
+// @ts-ignore: decorator
+@inline export function isTouched(r: i32): bool {
+  return unchecked(touchMark[r]) == epoch;
+}
+
+export function touch(r: i32): void {
+  if (unchecked(touchMark[r]) == epoch) return;
+  unchecked((touchMark[r] = epoch));
+  unchecked((touched[nTouched++] = r));
+}
+
+// @ts-ignore: decorator
+@inline function removeOne(sol: Sol, c: i32, r: i32): void {
+  sol.unlink(c, c);
+  unchecked((sol.route[c] = -1));
+  unchecked((sol.rLoad[r] -= demand[c]));
+  unchecked((sol.rSize[r] -= 1));
+  unchecked((removed[nRemoved++] = c));
+}
+
+/** Removes strings around a random seed customer from `sol`; caches of touched routes are stale. */
+export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
+  const avgSize: f64 = <f64>(N - 1) / <f64>max(nonEmptyRoutes, 1);
+  const lsMax: f64 = min(MAX_STRING, avgSize);
+  const ksMax: f64 = (4.0 * AVG_REMOVED) / (1.0 + lsMax) - 1.0;
+  const ks: i32 = <i32>(rngFloat() * max(ksMax, 1.0)) + 1;
+  const seed = 1 + rngInt(N - 1);
+  let ruined = 0;
+  for (let k = -1; k < KN && ruined < ks; k++) {
+    const c = k < 0 ? seed : unchecked(neigh[seed * KN + k]);
+    const r = unchecked(sol.route[c]);
+    if (r < 0 || isTouched(r)) continue;
+    const size = unchecked(sol.rSize[r]);
+    const lMax: f64 = min(<f64>size, lsMax);
+    const l: i32 = min(<i32>(rngFloat() * lMax) + 1, size);
+    if (rngFloat() < SPLIT_RATE && l < size) removeSplitString(sol, r, c, l);
+    else removeString(sol, r, c, l);
+    touch(r);
+    ruined++;
+  }
+}
+
+/** Walks back from c so that a string of `len` customers containing c fits in route r. */
+function stringStart(sol: Sol, r: i32, c: i32, len: i32): i32 {
+  const size = unchecked(sol.rSize[r]);
+  const pc = unchecked(sol.pos[c]);
+  const lo = max(1, pc - len + 1);
+  const hi = min(pc, size - len + 1);
+  const st = lo + rngInt(hi - lo + 1);
+  let v = c;
+  for (let i = st; i < pc; i++) v = unchecked(sol.prev[v]);
+  return v;
+}
+
+function removeString(sol: Sol, r: i32, c: i32, l: i32): void {
+  let v = stringStart(sol, r, c, l);
+  for (let i = 0; i < l; i++) {
+    const nx = unchecked(sol.next[v]);
+    removeOne(sol, v, r);
+    v = nx;
+  }
+}
+
+function removeSplitString(sol: Sol, r: i32, c: i32, l: i32): void {
+  const size = unchecked(sol.rSize[r]);
+  let m = 1;
+  while (l + m < size && rngFloat() >= SPLIT_DEPTH) m++;
+  const total = l + m;
+  let v = stringStart(sol, r, c, total);
+  const keepFrom = rngInt(l + 1); // offset of the kept block inside the string
+  for (let i = 0; i < total; i++) {
+    const nx = unchecked(sol.next[v]);
+    if (i < keepFrom || i >= keepFrom + m) removeOne(sol, v, r);
+    v = nx;
+    if (isDepotVisit(v)) break;
+  }
+}

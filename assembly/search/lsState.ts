@@ -1,0 +1,62 @@
+// Work list of the local search: customers whose neighbourhood must be (re)examined,
+// and the move counter that stamps routes when they change.
+
+import { N } from '../model/problem';
+import { Sol, startOf, endOf } from '../model/Sol';
+
+export let moveCount: i64 = 1;
+export let lastTested: StaticArray<i64> = new StaticArray<i64>(0);
+let queue: StaticArray<i32> = new StaticArray<i32>(0);
+let inQueue: StaticArray<u8> = new StaticArray<u8>(0);
+let qHead: i32 = 0;
+let qCount: i32 = 0;
+
+export function lsAlloc(n: i32): void {
+  lastTested = new StaticArray<i64>(n);
+  queue = new StaticArray<i32>(n);
+  inQueue = new StaticArray<u8>(n);
+  qHead = 0;
+  qCount = 0;
+}
+
+// @ts-ignore: decorator
+@inline export function queueSize(): i32 {
+  return qCount;
+}
+
+/** Adds customer u to the work list (no-op when already there). */
+export function pushNode(u: i32): void {
+  if (unchecked(inQueue[u])) return;
+  unchecked((inQueue[u] = 1));
+  let t = qHead + qCount;
+  if (t >= N) t -= N;
+  unchecked((queue[t] = u));
+  qCount++;
+}
+
+export function popNode(): i32 {
+  const u = unchecked(queue[qHead]);
+  qHead++;
+  if (qHead == N) qHead = 0;
+  qCount--;
+  unchecked((inQueue[u] = 0));
+  return u;
+}
+
+/** Adds every customer of route r to the work list. */
+export function pushRoute(sol: Sol, r: i32): void {
+  const e = endOf(r);
+  let v = unchecked(sol.next[startOf(r)]);
+  while (v != e) {
+    pushNode(v);
+    v = unchecked(sol.next[v]);
+  }
+}
+
+/** Call after changing route r: refreshes its caches, stamps it and queues its customers. */
+export function routeChanged(sol: Sol, r: i32): void {
+  sol.updateRoute(r);
+  moveCount++;
+  unchecked((sol.rStamp[r] = moveCount));
+  pushRoute(sol, r);
+}

@@ -1,0 +1,152 @@
+// SWAP* (Vidal 2022, "Hybrid genetic search for the CVRP: open-source implementation and
+// SWAP* neighborhood"): exchange u of route A with v of route B, each reinserted at its best
+// position in the other route, not necessarily in the other's place. The three cheapest
+// insertion positions of every customer in the other route are kept, so each pair is
+// evaluated in O(1) after an O(|A|·|B|) preprocessing.
+
+import { N, CAP, d, demand } from '../model/problem';
+import { Sol, startOf, endOf, loc } from '../model/Sol';
+import { routeChanged } from './lsState';
+
+const BIG: i64 = 0x3fffffffffffffff;
+// per customer: the three best (cost, after-visit) insertion positions in the other route
+let insCost: StaticArray<i64> = new StaticArray<i64>(0);
+let insAfter: StaticArray<i32> = new StaticArray<i32>(0);
+// route pairs already tested, direct-mapped: key and the move stamp at test time
+const PAIR_SLOTS: i32 = 8192;
+const pairKey = new StaticArray<i32>(PAIR_SLOTS);
+const pairStamp = new StaticArray<i64>(PAIR_SLOTS);
+
+export function swapStarAlloc(n: i32): void {
+  insCost = new StaticArray<i64>(3 * n);
+  insAfter = new StaticArray<i32>(3 * n);
+  for (let i = 0; i < PAIR_SLOTS; i++) unchecked((pairKey[i] = -1));
+}
+
+/** Fills the top-3 insertion positions of every customer of route `from` into route `into`. */
+function preprocess(sol: Sol, from: i32, into: i32): void {
+  const next = sol.next;
+  const eF = endOf(from);
+  const sI = startOf(into);
+  const eI = endOf(into);
+  let u = unchecked(next[startOf(from)]);
+  while (u != eF) {
+    const b = 3 * u;
+    let c0 = BIG, c1 = BIG, c2 = BIG;
+    let a0 = -1, a1 = -1, a2 = -1;
+    let a = sI;
+    while (a != eI) {
+      const nb = unchecked(next[a]);
+      const la = loc(a);
+      const lb = loc(nb);
+      const c = d(la, u) + d(u, lb) - d(la, lb);
+      if (c < c2) {
+        if (c < c1) {
+          c2 = c1; a2 = a1;
+          if (c < c0) {
+            c1 = c0; a1 = a0;
+            c0 = c; a0 = a;
+          } else {
+            c1 = c; a1 = a;
+          }
+        } else {
+          c2 = c; a2 = a;
+        }
+      }
+      a = nb;
+    }
+    unchecked((insCost[b] = c0));
+    unchecked((insCost[b + 1] = c1));
+    unchecked((insCost[b + 2] = c2));
+    unchecked((insAfter[b] = a0));
+    unchecked((insAfter[b + 1] = a1));
+    unchecked((insAfter[b + 2] = a2));
+    u = unchecked(next[u]);
+  }
+}
+
+// best insertion of u into the other route once v has left it; writes the position to bestAfter
+let bestAfter: i32 = -1;
+// @ts-ignore: decorator
+@inline function insertWithout(sol: Sol, u: i32, v: i32): i64 {
+  const b = 3 * u;
+  const nv = unchecked(sol.next[v]);
+  const pv = unchecked(sol.prev[v]);
+  // in v's place
+  const lpv = loc(pv);
+  const lnv = loc(nv);
+  let best = d(lpv, u) + d(u, lnv) - d(lpv, lnv);
+  bestAfter = pv;
+  for (let i = 0; i < 3; i++) {
+    const a = unchecked(insAfter[b + i]);
+    if (a < 0) break;
+    if (a == v || a == pv) continue; // positions touching v
+    const c = unchecked(insCost[b + i]);
+    if (c < best) {
+      best = c;
+      bestAfter = a;
+    }
+    break; // positions are sorted: the first one not touching v is the best
+  }
+  return best;
+}
+
+/** Tries the best SWAP* move between routes ra and rb; true if an improving one was applied. */
+export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
+  // skip when this pair was tested after both routes last changed
+  const r1 = min(ra, rb);
+  const r2 = max(ra, rb);
+  const key = r1 * N + r2;
+  const slot = <i32>((<u32>key * 2654435761) >> 19) & (PAIR_SLOTS - 1);
+  const changed = max(unchecked(sol.rStamp[r1]), unchecked(sol.rStamp[r2]));
+  if (unchecked(pairKey[slot]) == key && unchecked(pairStamp[slot]) >= changed) return false;
+  unchecked((pairKey[slot] = key));
+  unchecked((pairStamp[slot] = changed));
+  if (unchecked(sol.rSize[r1]) == 0 || unchecked(sol.rSize[r2]) == 0) return false;
+
+  preprocess(sol, r1, r2);
+  preprocess(sol, r2, r1);
+  const next = sol.next;
+  const prev = sol.prev;
+  const load1 = unchecked(sol.rLoad[r1]);
+  const load2 = unchecked(sol.rLoad[r2]);
+  const e1 = endOf(r1);
+  const e2 = endOf(r2);
+  let best: i64 = 0;
+  let bu = -1, bv = -1, bua = -1, bva = -1;
+  let u = unchecked(next[startOf(r1)]);
+  while (u != e1) {
+    const du = unchecked(demand[u]);
+    const lpu = loc(unchecked(prev[u]));
+    const lnu = loc(unchecked(next[u]));
+    const remU = d(lpu, lnu) - d(lpu, u) - d(u, lnu);
+    let v = unchecked(next[startOf(r2)]);
+    while (v != e2) {
+      const dv = unchecked(demand[v]);
+      if (load1 - du + dv <= CAP && load2 - dv + du <= CAP) {
+        const lpv = loc(unchecked(prev[v]));
+        const lnv = loc(unchecked(next[v]));
+        const remV = d(lpv, lnv) - d(lpv, v) - d(v, lnv);
+        const cu = insertWithout(sol, u, v);
+        const au = bestAfter;
+        const cv = insertWithout(sol, v, u);
+        const av = bestAfter;
+        const delta = remU + remV + cu + cv;
+        if (delta < best) {
+          best = delta;
+          bu = u; bv = v; bua = au; bva = av;
+        }
+      }
+      v = unchecked(next[v]);
+    }
+    u = unchecked(next[u]);
+  }
+  if (bu < 0) return false;
+  sol.unlink(bu, bu);
+  sol.unlink(bv, bv);
+  sol.linkAfter(bua, bu, bu);
+  sol.linkAfter(bva, bv, bv);
+  routeChanged(sol, r1);
+  routeChanged(sol, r2);
+  return true;
+}

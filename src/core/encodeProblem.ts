@@ -1,0 +1,110 @@
+import type { CvrpProblem } from '../types.js';
+import { InputError } from '../errors.js';
+
+/** Largest number of nodes (depot included) the core accepts with a full matrix. */
+export const MAX_NODES = 16000;
+const MAX_INT = 2 ** 31 - 1;
+
+/** A validated problem as the flat arrays shared with the core. */
+export interface EncodedProblem {
+  /** Nodes, depot included. */
+  n: number;
+  capacity: number;
+  /** Row-major n×n travel costs. */
+  distances: Int32Array;
+  demands: Int32Array;
+}
+
+function isInt(x: unknown): x is number {
+  return typeof x === 'number' && Number.isInteger(x);
+}
+
+/**
+ * Checks a {@link CvrpProblem} and encodes it into the flat arrays the core reads. Every
+ * problem is reported as an {@link InputError} whose message names the field.
+ *
+ * @example
+ * ```ts
+ * const enc = encodeProblem({ capacity: 10, demands: [0, 4, 5], coordinates: [0, 0, 3, 4, 6, 8] });
+ * enc.distances[1]; // 5 (depot → customer 1)
+ * ```
+ */
+export function encodeProblem(problem: CvrpProblem): EncodedProblem {
+  if (problem === null || typeof problem !== 'object') throw new InputError('problem: must be an object');
+  const { capacity, demands, distances, coordinates } = problem;
+  if (!isInt(capacity) || capacity <= 0 || capacity > MAX_INT) {
+    throw new InputError(`capacity: must be a positive integer, got ${String(capacity)}`, undefined, 'capacity');
+  }
+  if (demands === null || typeof demands !== 'object' || typeof demands.length !== 'number') {
+    throw new InputError('demands: must be an array', undefined, 'demands');
+  }
+  const n = demands.length;
+  if (n < 1) throw new InputError('demands: must hold at least the depot (index 0)', undefined, 'demands');
+  if (n > MAX_NODES) {
+    throw new InputError(`demands: ${n} nodes exceed the supported maximum of ${MAX_NODES}`, undefined, 'demands');
+  }
+  const dem = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const q = demands[i];
+    if (!isInt(q)) throw new InputError(`demands[${i}]: must be an integer, got ${String(q)}`, undefined, 'demands');
+    if (q < 0) throw new InputError(`demands[${i}]: ${q} is negative`, undefined, 'demands');
+    if (q > capacity) {
+      throw new InputError(`demands[${i}]: ${q} exceeds the vehicle capacity ${capacity}`, undefined, 'demands');
+    }
+    dem[i] = q;
+  }
+  if (dem[0] !== 0) throw new InputError(`demands[0]: the depot's demand must be 0, got ${dem[0]}`, undefined, 'demands');
+
+  const dist = new Int32Array(n * n);
+  if (distances !== undefined && distances !== null) {
+    if (typeof distances !== 'object' || typeof distances.length !== 'number') {
+      throw new InputError('distances: must be a flat array of n×n numbers', undefined, 'distances');
+    }
+    if (distances.length !== n * n) {
+      throw new InputError(
+        `distances: expected ${n}×${n} = ${n * n} entries for ${n} nodes, got ${distances.length}`,
+        undefined,
+        'distances',
+      );
+    }
+    for (let k = 0; k < n * n; k++) {
+      const v = distances[k];
+      if (!isInt(v) || v < 0 || v > MAX_INT) {
+        const i = Math.floor(k / n);
+        throw new InputError(
+          `distances[${i}][${k - i * n}]: must be a non-negative integer, got ${String(v)}`,
+          undefined,
+          'distances',
+        );
+      }
+      dist[k] = v;
+    }
+  } else if (coordinates !== undefined && coordinates !== null) {
+    if (typeof coordinates !== 'object' || coordinates.length !== 2 * n) {
+      throw new InputError(
+        `coordinates: expected ${2 * n} numbers (x, y per node), got ${String(coordinates?.length)}`,
+        undefined,
+        'coordinates',
+      );
+    }
+    for (let k = 0; k < 2 * n; k++) {
+      if (typeof coordinates[k] !== 'number' || !Number.isFinite(coordinates[k])) {
+        throw new InputError(
+          `coordinates[${k >> 1}]: ${k & 1 ? 'y' : 'x'} must be a finite number, got ${String(coordinates[k])}`,
+          undefined,
+          'coordinates',
+        );
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const v = Math.round(Math.hypot(coordinates[2 * i] - coordinates[2 * j], coordinates[2 * i + 1] - coordinates[2 * j + 1]));
+        if (v > MAX_INT) throw new InputError(`coordinates: distance ${i}→${j} is too large (${v})`, undefined, 'coordinates');
+        dist[i * n + j] = v;
+      }
+    }
+  } else {
+    throw new InputError('problem: give either distances or coordinates', undefined, 'distances');
+  }
+  return { n, capacity, distances: dist, demands: dem };
+}

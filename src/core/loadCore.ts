@@ -1,0 +1,77 @@
+import { RELEASE_WASM_BASE64 } from './wasmBinary.generated.js';
+
+/** The raw exports of the AssemblyScript core (see assembly/index.ts for the protocol). */
+export interface CoreExports {
+  memory: WebAssembly.Memory;
+  alloc(n: number): void;
+  distPtr(): number;
+  demandPtr(): number;
+  setCapacity(q: number): void;
+  setParam(id: number, value: number): void;
+  init(seed: number): void;
+  run(iterations: number, base: number, scale: number): number;
+  bestCost(): number;
+  writeBest(): number;
+  outputLength(): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+let override: Uint8Array | undefined;
+
+function decodeBase64(b64: string): Uint8Array {
+  if (typeof atob === 'function') {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+  throw new Error('binroute: no base64 decoder (atob) in this environment');
+}
+
+/**
+ * Replaces the embedded release core by another build of it, e.g. the debug build with
+ * assertions used by the tests. Pass `undefined` to go back to the embedded release build.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * useCoreBinary(readFileSync('build/debug.wasm'));
+ * ```
+ */
+export function useCoreBinary(bytes: Uint8Array | undefined): void {
+  override = bytes;
+  compiled = undefined;
+}
+
+/**
+ * Instantiates a fresh core. Each solve gets its own instance, so memory never leaks between
+ * solves and a trapped instance is simply dropped. The module is compiled once and cached.
+ *
+ * @example
+ * ```ts
+ * const core = await instantiateCore();
+ * core.alloc(3);
+ * ```
+ */
+export async function instantiateCore(): Promise<CoreExports> {
+  if (!compiled) {
+    const bytes = override ?? decodeBase64(RELEASE_WASM_BASE64);
+    compiled = await WebAssembly.compile(bytes as BufferSource);
+  }
+  let memory: WebAssembly.Memory | undefined;
+  const instance = await WebAssembly.instantiate(compiled, {
+    env: {
+      abort(msgPtr: number, filePtr: number, line: number, col: number) {
+        const read = (ptr: number): string => {
+          if (!memory || !ptr) return '?';
+          const len = new Uint32Array(memory.buffer, ptr - 4, 1)[0] >>> 1;
+          return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, Math.min(len, 500)));
+        };
+        throw new Error(`binroute core abort: ${read(msgPtr)} at ${read(filePtr)}:${line}:${col}`);
+      },
+    },
+  });
+  const exports = instance.exports as unknown as CoreExports;
+  memory = exports.memory;
+  return exports;
+}
