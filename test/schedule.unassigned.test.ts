@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { RoutingProblem, RoutingSolution, RoutingStep } from '../src/model/RoutingProblem.js';
+import { unassignedReason, unassignedReasons } from '../src/schedule/unassignedReason.js';
+import { fromVroom } from '../src/vroom/fromVroom.js';
+
+// 0 = depot, 1, 2, 3
+const DUR = [
+  [0, 600, 900, 1200],
+  [600, 0, 300, 700],
+  [900, 300, 0, 400],
+  [1200, 700, 400, 0],
+];
+
+function problem(vehicles: Record<string, unknown>[], jobs: Record<string, unknown>[], durations: (number | null)[][] = DUR): RoutingProblem {
+  return fromVroom({
+    vehicles: vehicles.map((v, i) => ({ id: i + 1, start_index: 0, end_index: 0, capacity: [10], ...v })),
+    jobs: jobs.map((j, i) => ({ id: 100 + i, location_index: 1, ...j })),
+    matrices: { car: { durations, distances: durations.map((r) => r.map((x) => (x === null ? null : 10 * x))) } },
+  });
+}
+
+const job = (index: number): RoutingStep => ({ type: 'job', index });
+const routes = (...rs: [number, RoutingStep[]][]): RoutingSolution['routes'] => rs.map(([vehicle, steps]) => ({ vehicle, steps }));
+
+describe('unassignedReason', () => {
+  it('skills: no vehicle has the skills', () => {
+    const p = problem([{ skills: [1] }], [{ skills: [1, 5] }]);
+    const d = unassignedReason(p, [], 0);
+    expect(d.reason).toBe('skills');
+    expect(d.detail).toMatch(/1, 5/);
+  });
+
+  it('capacity: larger than every vehicle', () => {
+    const p = problem([{}, { capacity: [15] }], [{ pickup: [20] }]);
+    expect(unassignedReason(p, [], 0)).toMatchObject({ reason: 'capacity', solverMissed: false });
+  });
+
+  it('time_window: no vehicle can get there in time', () => {
+    const p = problem([{}], [{ time_windows: [[0, 100]] }]);
+    expect(unassignedReason(p, [], 0).reason).toBe('time_window');
+  });
+
+  it('unreachable: no road to the job', () => {
+    const d = DUR.map((r) => r.slice()) as (number | null)[][];
+    d[0][3] = null;
+    const p = problem([{}], [{ location_index: 3 }], d);
+    expect(unassignedReason(p, [], 0).reason).toBe('unreachable');
+  });
+
+  it('max_distance and max_tasks when those are what blocks the job alone', () => {
+    const p = problem([{ max_distance: 20000 }], [{ location_index: 3 }]);
+    expect(unassignedReason(p, [], 0).reason).toBe('max_distance');
+    const q = problem([{ max_tasks: 0 }], [{}]);
+    expect(unassignedReason(q, [], 0).reason).toBe('max_tasks');
+    const r = problem([{ max_travel_time: 2000 }], [{ location_index: 3 }]);
+    expect(unassignedReason(r, [], 0).reason).toBe('max_travel_time');
+  });
+
+  it('picks the constraint that blocks the most vehicles, ties in the documented order', () => {
+    const p = problem(
+      [{ capacity: [3] }, { time_window: [0, 1000] }, { time_window: [0, 1100] }],
+      [{ pickup: [5] }],
+    );
+    const d = unassignedReason(p, [], 0);
+    expect(d.reason).toBe('time_window');
+    expect(d.detail).toMatch(/time_window at 2, capacity at 1 of 3 vehicles/);
+    const tie = problem([{ capacity: [3] }, { time_window: [0, 1000] }], [{ pickup: [5] }]);
+    expect(unassignedReason(tie, [], 0).reason).toBe('time_window');
+  });
+
+  it('fleet_exhausted: fits a used vehicle alone but no position of the current routes', () => {
+    const p = problem([{}], [{ pickup: [8] }, { location_index: 2, pickup: [5] }]);
+    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    expect(d).toMatchObject({ reason: 'fleet_exhausted', solverMissed: false });
+    expect(d.detail).toMatch(/capacity at 2 of 2 positions/);
+  });
+
+  it('not_profitable: the cheapest feasible insertion costs at least the prize', () => {
+    const p = problem([{}], [{}, { location_index: 3, prize: 100 }]);
+    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    // 0→1→0 = 1200; 0→3→1→0 = 0→1→3→0 = 2500 (the first position wins ties)
+    expect(d).toMatchObject({ reason: 'not_profitable', solverMissed: false, bestInsertion: { vehicle: 0, position: 0, addedCost: 1300 } });
+    expect(d.detail).toMatch(/adds 1300 ≥ prize 100/);
+    const rich = problem([{}], [{}, { location_index: 3, prize: 5000 }]);
+    expect(unassignedReason(rich, routes([0, [job(0)]]), 1)).toMatchObject({ reason: 'not_profitable', solverMissed: true });
+  });
+
+  it('not_profitable counts the fixed cost of an unused vehicle', () => {
+    const p = problem([{}, { capacity: [10], costs: { fixed: 10000 } }], [{ pickup: [8] }, { pickup: [5], prize: 3000 }]);
+    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    expect(d.reason).toBe('not_profitable');
+    expect(d.bestInsertion).toEqual({ vehicle: 1, position: 0, addedCost: 11200 });
+  });
+
+  it('flags a mandatory job the solver could have inserted', () => {
+    const p = problem([{}], [{}, { location_index: 2 }]);
+    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    expect(d).toMatchObject({ reason: 'fleet_exhausted', solverMissed: true });
+    expect(d.detail).toMatch(/solver missed/);
+  });
+
+  it('respects breaks: the job may go before or after a break of an unused vehicle', () => {
+    const p = problem(
+      [{ breaks: [{ id: 1, time_windows: [[0, 10]], service: 3600 }] }],
+      [{ time_windows: [[0, 5000]], pickup: [20] }],
+    );
+    // after the job the break would be late; taken first (0..3600) the job is on time at 4200:
+    // only capacity blocks
+    expect(unassignedReason(p, [], 0).reason).toBe('capacity');
+  });
+
+  it('unassignedReasons diagnoses every unassigned job of a solution', () => {
+    const p = problem([{}], [{ pickup: [8] }, { pickup: [5] }, { skills: [7] }]);
+    const ds = unassignedReasons(p, { routes: routes([0, [job(0)]]), unassigned: [1, 2] });
+    expect(ds.map((d) => [d.job, d.reason])).toEqual([
+      [1, 'fleet_exhausted'],
+      [2, 'skills'],
+    ]);
+  });
+});
