@@ -1,21 +1,22 @@
 // binroute core: the WebAssembly exports used by the TypeScript host (src/core/).
 //
 // Protocol (raw bindings, stub runtime, one instance per solve):
-//   1. alloc(n)                      allocate problem arrays for n nodes (0 = depot)
-//   2. write distances / demands at distPtr() / demandPtr() (Int32, row-major n×n / n)
-//   3. setCapacity(Q), optional setParam(id, value)
-//   4. init(seed)                    neighbour lists, savings, local search
-//   5. run(iters, base, scale) repeatedly; iteration i sits at budget fraction (base+i)·scale
-//   6. bestCost(), writeBest() → pointer to Int32 [nRoutes, len, nodes…, len, nodes…]
+//   1. alloc(jobs, vehicles, m, matrices, dims, facilities, windows, classes)
+//   2. for each array id (see ARRAYS below), write its data at ptr(id)
+//   3. finish(); optional setParam(id, value)
+//   4. init(seed)                    neighbour lists, construction, local search
+//   5. run(iters, base, scale)       repeatedly; iteration i sits at budget fraction (base+i)·scale
+//   6. bestCost(), writeBest() → pointer to Int32 output (see writeBest)
 
-import { allocProblem, setCapacity as setCap, buildNeighbours, N, dist, demand } from './model/problem';
-import { Sol } from './model/Sol';
+import * as pb from './model/problem';
+import { Sol, startOf, endOf, isReloadVisit } from './model/Sol';
+import { feasibilityAlloc } from './model/feasibility';
 import { rngSeed } from './common/rng';
-import { savings } from './construct/savings';
+import { savings, savingsApplies } from './construct/savings';
 import { lsAlloc, pushNode } from './search/lsState';
 import { swapStarAlloc } from './search/swapStar';
 import { localSearch, setLsGranularity } from './search/localSearch';
-import { ruinAlloc, recreateAlloc, setRuinSize } from './meta/index';
+import { ruinAlloc, recreateAlloc, setRuinSize, beginStep, addToInsert, recreate, touched, nTouched } from './meta/index';
 import { annealInit, annealRun, best, countRoutes, setLocalSearch, setTemperatures, T0_FACTOR, TF_FACTOR } from './meta/anneal';
 
 let out: StaticArray<i32> = new StaticArray<i32>(0);
@@ -23,26 +24,64 @@ let neighbourCount: i32 = 100;
 let avgRemoved: f64 = 10;
 let maxString: f64 = 10;
 
-export function alloc(n: i32): void {
-  allocProblem(n);
+export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32): void {
+  pb.allocProblem(jobs, vehicles, m, matrices, dims, facilities, windows, classes);
 }
 
-export function distPtr(): usize {
-  return changetype<usize>(dist);
+/**
+ * Address of problem array `id`. ARRAYS (element type): 0 mats i32 (matrices × M × M),
+ * vehicles: 1 costOffset 2 durOffset 3 distOffset 4 start 5 end 6 twStart 7 twEnd 8 capacity (R×D)
+ * 9 fixed 10 class 11 maxTasks 12 maxTravel 13 maxDistance 14 maxReloads 15 facilityMask i64;
+ * jobs (index = job + 1): 16 location 17 service 18 setup 19 pickup (×D) 20 delivery (×D)
+ * 21 twFirst 22 twCount 23 prize i64 24 compat u8 (×classes); facilities: 25 location
+ * 26 service 27 setup 28 twFirst 29 twCount; 30 time windows i32 pairs.
+ */
+export function ptr(id: i32): usize {
+  switch (id) {
+    case 0: return changetype<usize>(pb.mats);
+    case 1: return changetype<usize>(pb.vCost);
+    case 2: return changetype<usize>(pb.vDur);
+    case 3: return changetype<usize>(pb.vDist);
+    case 4: return changetype<usize>(pb.vStart);
+    case 5: return changetype<usize>(pb.vEnd);
+    case 6: return changetype<usize>(pb.vTwStart);
+    case 7: return changetype<usize>(pb.vTwEnd);
+    case 8: return changetype<usize>(pb.vCap);
+    case 9: return changetype<usize>(pb.vFixed);
+    case 10: return changetype<usize>(pb.vClass);
+    case 11: return changetype<usize>(pb.vMaxTasks);
+    case 12: return changetype<usize>(pb.vMaxTravel);
+    case 13: return changetype<usize>(pb.vMaxDist);
+    case 14: return changetype<usize>(pb.vMaxReloads);
+    case 15: return changetype<usize>(pb.vFacMask);
+    case 16: return changetype<usize>(pb.jLoc);
+    case 17: return changetype<usize>(pb.jService);
+    case 18: return changetype<usize>(pb.jSetup);
+    case 19: return changetype<usize>(pb.jPick);
+    case 20: return changetype<usize>(pb.jDel);
+    case 21: return changetype<usize>(pb.jTwFirst);
+    case 22: return changetype<usize>(pb.jTwCount);
+    case 23: return changetype<usize>(pb.jPrize);
+    case 24: return changetype<usize>(pb.compat);
+    case 25: return changetype<usize>(pb.fLoc);
+    case 26: return changetype<usize>(pb.fService);
+    case 27: return changetype<usize>(pb.fSetup);
+    case 28: return changetype<usize>(pb.fTwFirst);
+    case 29: return changetype<usize>(pb.fTwCount);
+    case 30: return changetype<usize>(pb.tw);
+  }
+  return 0;
 }
 
-export function demandPtr(): usize {
-  return changetype<usize>(demand);
-}
-
-export function setCapacity(q: i32): void {
-  setCap(q);
+/** Derives the feature flags once every array is written. */
+export function finish(): void {
+  pb.finishProblem();
 }
 
 /**
  * Tuning knobs (defaults in brackets): 1 local search on/off [1], 2 LS granularity [30],
  * 3 neighbour list length [100], 4 T0 factor [0.3], 5 Tf factor [0.003],
- * 6 average removed customers [10], 7 max string length [10].
+ * 6 average removed jobs [10], 7 max string length [10].
  */
 export function setParam(id: i32, value: f64): void {
   if (id == 1) setLocalSearch(value != 0);
@@ -56,16 +95,25 @@ export function setParam(id: i32, value: f64): void {
 
 export function init(seed: u32): void {
   rngSeed(seed);
-  const n = N;
-  buildNeighbours(min(neighbourCount, 255));
+  const n = pb.N;
+  pb.buildNeighbours(min(neighbourCount, 255));
   lsAlloc(n);
   swapStarAlloc(n);
-  ruinAlloc(n);
-  recreateAlloc(n);
+  feasibilityAlloc();
+  ruinAlloc(n, pb.R);
+  recreateAlloc();
   setRuinSize(avgRemoved, maxString);
-  const start = new Sol(n);
+  const start = new Sol();
   if (n > 1) {
-    savings(start);
+    const closed = pb.R > 0 && unchecked(pb.vStart[0]) == unchecked(pb.vEnd[0]);
+    if (pb.R >= n - 1 && savingsApplies(pb.SAME_VEHICLES, pb.SIMPLE_LOAD, pb.HAS_TIME, pb.HAS_LIMITS, pb.HAS_OPTIONAL, closed)) {
+      savings(start);
+    } else {
+      beginStep();
+      for (let v = 1; v < n; v++) addToInsert(v);
+      recreate(start);
+      for (let t = 0; t < nTouched; t++) start.updateRoute(unchecked(touched[t]));
+    }
     for (let u = 1; u < n; u++) pushNode(u);
     localSearch(start);
   }
@@ -74,34 +122,57 @@ export function init(seed: u32): void {
 
 /** Runs `iters` iterations at budget fractions (base + i)·scale (see annealRun). */
 export function run(iters: i32, base: f64, scale: f64): i32 {
-  if (N <= 2) return iters; // nothing to optimise with one customer
+  if (pb.N <= 2 || pb.R == 0) return iters; // nothing to optimise
   return annealRun(iters, base, scale);
 }
 
+/** Objective of the best solution: route costs plus prizes and penalties of unserved jobs. */
 export function bestCost(): f64 {
+  return <f64>best.objective();
+}
+
+/** Route costs only. */
+export function bestRouteCost(): f64 {
   return <f64>best.cost;
 }
 
-/** Writes the best solution as [nRoutes, len, nodes…, …]; returns its pointer. */
+/**
+ * Writes the best solution; returns its pointer. Layout: [routes, then per used route:
+ * vehicle, length, steps… (job j as j ≥ 0, a reload at facility f as -(f+1)),
+ * then unserved count, unserved jobs…]. Jobs are numbered from 0 here (visit − 1).
+ */
 export function writeBest(): usize {
   const sol = best;
   const routes = countRoutes(sol);
-  out = new StaticArray<i32>(1 + routes + N);
+  out = new StaticArray<i32>(2 + 2 * routes + pb.V);
   let k = 0;
   unchecked((out[k++] = routes));
-  for (let r = 0; r < sol.nR; r++) {
-    const size = unchecked(sol.rSize[r]);
-    if (size == 0) continue;
-    unchecked((out[k++] = size));
-    let v = unchecked(sol.next[N + 2 * r]);
-    for (let i = 0; i < size; i++) {
-      unchecked((out[k++] = v));
+  for (let r = 0; r < pb.R; r++) {
+    if (unchecked(sol.rSize[r]) == 0) continue;
+    unchecked((out[k++] = r));
+    const lenAt = k++;
+    let len = 0;
+    const e = endOf(r);
+    let v = unchecked(sol.next[startOf(r)]);
+    while (v != e) {
+      unchecked((out[k++] = isReloadVisit(v) ? -(unchecked(sol.fac[v]) + 1) : v - 1));
+      len++;
       v = unchecked(sol.next[v]);
     }
+    unchecked((out[lenAt] = len));
   }
+  const missAt = k++;
+  let miss = 0;
+  for (let v = 1; v < pb.N; v++) {
+    if (unchecked(sol.route[v]) >= 0) continue;
+    unchecked((out[k++] = v - 1));
+    miss++;
+  }
+  unchecked((out[missAt] = miss));
   return changetype<usize>(out);
 }
 
 export function outputLength(): i32 {
   return out.length;
 }
+

@@ -1,11 +1,10 @@
 import type { CvrpProblem, Progress, Solution, SolveOptions, StopReason } from './types.js';
 import { InputError } from './errors.js';
 import { encodeProblem, type EncodedProblem } from './core/encodeProblem.js';
-import { instantiateCore, type CoreExports } from './core/loadCore.js';
+import { emptyCoreInput, type CoreInput } from './core/coreInput.js';
+import { runCore } from './core/runCore.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
-/** Wall-clock length of one chunk of iterations, between progress reports and abort checks. */
-const CHUNK_MS = 40;
 
 function checkOptions(options: SolveOptions): void {
   if (options === null || typeof options !== 'object') throw new InputError('options: must be an object');
@@ -27,30 +26,17 @@ function checkOptions(options: SolveOptions): void {
   }
 }
 
-/** Lets pending events (abort, messages) run between chunks. */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function loadProblem(core: CoreExports, enc: EncodedProblem): void {
-  core.alloc(enc.n);
-  new Int32Array(core.memory.buffer, core.distPtr(), enc.n * enc.n).set(enc.distances);
-  new Int32Array(core.memory.buffer, core.demandPtr(), enc.n).set(enc.demands);
-  core.setCapacity(enc.capacity);
-}
-
-function readRoutes(core: CoreExports): number[][] {
-  const ptr = core.writeBest();
-  const data = new Int32Array(core.memory.buffer, ptr, core.outputLength());
-  const routes: number[][] = [];
-  let k = 1;
-  for (let r = 0; r < data[0]; r++) {
-    const len = data[k++];
-    routes.push(Array.from(data.subarray(k, k + len)));
-    k += len;
+/** A CVRP as core input: customers are jobs 0..n-2 at locations 1..n-1, n-1 vehicles at 0. */
+function cvrpInput(enc: EncodedProblem): CoreInput {
+  const jobs = enc.n - 1;
+  const input = emptyCoreInput({ jobs, vehicles: Math.max(jobs, 1), m: enc.n, dims: 1, facilities: 0, classes: 1, windows: 0 });
+  input.matrices.push(enc.distances);
+  input.vCap.fill(enc.capacity);
+  for (let j = 0; j < jobs; j++) {
+    input.jLoc[j] = j + 1;
+    input.jPick[j] = enc.demands[j + 1];
   }
-  return routes;
+  return input;
 }
 
 function routeCost(enc: EncodedProblem, route: number[]): number {
@@ -86,49 +72,8 @@ export async function solve(problem: CvrpProblem, options: SolveOptions = {}): P
   const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
   const { signal, onProgress } = options;
   const started = performance.now();
-
-  const core = await instantiateCore();
-  loadProblem(core, enc);
-  core.init(seed >>> 0);
-
-  let iterations = 0;
-  let stopReason: StopReason = 'iterations';
-  let chunk = 1;
-  const byIterations = maxIterations !== undefined;
-  for (;;) {
-    if (signal?.aborted) {
-      stopReason = 'aborted';
-      break;
-    }
-    const elapsed = performance.now() - started;
-    if (elapsed >= timeLimitMs) {
-      stopReason = 'time_limit';
-      break;
-    }
-    if (byIterations && iterations >= maxIterations) break;
-    if (enc.n <= 2) break; // zero or one customer: the construction is optimal
-    let n = chunk;
-    if (byIterations) n = Math.min(n, maxIterations - iterations);
-    const t0 = performance.now();
-    if (byIterations) core.run(n, iterations, 1 / maxIterations);
-    else {
-      // time budget: spread this chunk over the fraction of time it is expected to take
-      const p0 = elapsed / timeLimitMs;
-      const scale = Math.max(1e-12, Math.min(1 - p0, CHUNK_MS / timeLimitMs) / n);
-      core.run(n, p0 / scale, scale);
-    }
-    iterations += n;
-    const took = performance.now() - t0;
-    // aim at CHUNK_MS per chunk, growing at most 4× at a time
-    chunk = Math.max(1, Math.min(chunk * 4, Math.round((chunk * CHUNK_MS) / Math.max(took, 0.05))));
-    if (onProgress) {
-      const p: Progress = { iteration: iterations, bestCost: core.bestCost(), elapsedMs: performance.now() - started };
-      onProgress(p);
-    }
-    await yieldToEventLoop();
-  }
-
-  const routes = readRoutes(core);
+  const result = await runCore(cvrpInput(enc), { seed, maxIterations, timeLimitMs, onProgress, signal });
+  const routes = result.routes.map((r) => r.steps.map((j) => j + 1));
   const routeCosts = routes.map((r) => routeCost(enc, r));
   const cost = routeCosts.reduce((a, b) => a + b, 0);
   return {
@@ -136,8 +81,8 @@ export async function solve(problem: CvrpProblem, options: SolveOptions = {}): P
     routeCosts,
     cost,
     elapsedMs: performance.now() - started,
-    iterations,
-    stopReason,
+    iterations: result.iterations,
+    stopReason: result.stopReason,
     seed,
   };
 }

@@ -1,39 +1,45 @@
 // Clarke & Wright (1964) parallel savings, restricted to the granular neighbour pairs
-// (i, j in neigh(i)) so that it stays O(N·K log(N·K)) for large instances.
+// (i, j in neigh(i)) so that it stays O(N·K log(N·K)) for large instances. Used for
+// CVRP-like problems: one vehicle class, one depot, no schedules, pickups only.
 
-import { N, CAP, KN, neigh, demand, d } from '../model/problem';
-import { Sol, startOf, endOf } from '../model/Sol';
+import { N, KN, D, neigh, jPick, vStart, vCap, cost } from '../model/problem';
+import { Sol, startOf } from '../model/Sol';
 
-/** Builds a savings solution into `sol` (cleared first). */
+/** True when the problem is one the savings heuristic handles. */
+export function savingsApplies(sameVehicles: bool, simpleLoad: bool, timed: bool, limits: bool, optional: bool, closedAtStart: bool): bool {
+  return sameVehicles && simpleLoad && !timed && !limits && !optional && closedAtStart;
+}
+
+/** Builds a savings solution into `sol` (cleared first). Needs N-1 vehicles of one class. */
 export function savings(sol: Sol): void {
   sol.clear();
   const n = N;
+  const depot = unchecked(vStart[0]);
   const m = (n - 1) * KN;
-  // candidate merges (i at the end of a route, then j at the start of another)
   const keys = new StaticArray<i64>(max(m, 1));
   let cnt = 0;
   for (let i = 1; i < n; i++) {
+    const li = unchecked(sol.vloc[i]);
     for (let k = 0; k < KN; k++) {
       const j = unchecked(neigh[i * KN + k]);
-      const s = d(i, 0) + d(0, j) - d(i, j);
+      const lj = unchecked(sol.vloc[j]);
+      const s = cost(0, li, depot) + cost(0, depot, lj) - cost(0, li, lj);
       if (s <= 0) continue;
-      // sort key: larger saving first; ties by (i, k) for determinism (i < 2^20, k < 256)
+      // larger saving first; ties by (i, k) for determinism (i < 2^20, k < 256)
       unchecked((keys[cnt++] = (((<i64>1 << 34) - s) << 28) | (<i64>i << 8) | <i64>k));
     }
   }
   sortI64(keys, cnt);
-  // one route per customer: routes identified by representative arrays
-  const head = new StaticArray<i32>(n); // route id of a customer
+  const head = new StaticArray<i32>(n);
   const first = new StaticArray<i32>(n);
   const last = new StaticArray<i32>(n);
-  const load = new StaticArray<i32>(n);
+  const load = new StaticArray<i32>(n * D);
   const nxt = new StaticArray<i32>(n);
   for (let i = 1; i < n; i++) {
     unchecked((head[i] = i));
     unchecked((first[i] = i));
     unchecked((last[i] = i));
-    unchecked((load[i] = demand[i]));
-    unchecked((nxt[i] = 0));
+    for (let k = 0; k < D; k++) unchecked((load[i * D + k] = jPick[i * D + k]));
   }
   for (let t = 0; t < cnt; t++) {
     const key = unchecked(keys[t]);
@@ -43,25 +49,25 @@ export function savings(sol: Sol): void {
     const rj = unchecked(head[j]);
     if (ri == rj) continue;
     if (unchecked(last[ri]) != i || unchecked(first[rj]) != j) continue;
-    if (unchecked(load[ri]) + unchecked(load[rj]) > CAP) continue;
-    // append route rj after route ri
+    let fits = true;
+    for (let k = 0; k < D; k++) if (unchecked(load[ri * D + k]) + unchecked(load[rj * D + k]) > unchecked(vCap[k])) fits = false;
+    if (!fits) continue;
     unchecked((nxt[i] = j));
     unchecked((last[ri] = last[rj]));
-    unchecked((load[ri] = load[ri] + load[rj]));
+    for (let k = 0; k < D; k++) unchecked((load[ri * D + k] += load[rj * D + k]));
     let v = j;
     while (v != 0) {
       unchecked((head[v] = ri));
       v = unchecked(nxt[v]);
     }
   }
-  // materialise
   let r = 0;
   for (let i = 1; i < n; i++) {
     if (unchecked(head[i]) != i) continue;
     let a = startOf(r);
     let v = unchecked(first[i]);
     while (v != 0) {
-      sol.linkAfter(a, v, v);
+      sol.insertJob(v, a, r);
       a = v;
       v = unchecked(nxt[v]);
     }

@@ -3,7 +3,7 @@
 // geometrically from T0 to Tf over the budget; the host passes the budget fraction, so with an
 // iteration budget the schedule — and the result — depends only on the seed.
 
-import { N } from '../model/problem';
+import { N, R } from '../model/problem';
 import { Sol } from '../model/Sol';
 import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
@@ -32,8 +32,8 @@ export function setTemperatures(f0: f64, ff: f64): void {
 /** Takes ownership of the constructed, locally optimised solution `start`. */
 export function annealInit(start: Sol): void {
   cur = start;
-  acc = new Sol(N);
-  best = new Sol(N);
+  acc = new Sol();
+  best = new Sol();
   acc.copyFrom(cur);
   best.copyFrom(cur);
   const arcs = <f64>(N - 1 + countRoutes(cur));
@@ -44,7 +44,7 @@ export function annealInit(start: Sol): void {
 
 export function countRoutes(sol: Sol): i32 {
   let k = 0;
-  for (let r = 0; r < sol.nR; r++) if (unchecked(sol.rSize[r]) > 0) k++;
+  for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) k++;
   return k;
 }
 
@@ -63,11 +63,11 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
     recreate(cur);
     for (let t = 0; t < nTouched; t++) routeChanged(cur, unchecked(touched[t]));
     if (useLocalSearch) localSearch(cur);
-    const threshold = <f64>acc.cost - temp * Math.log(rngFloat() + 1e-300);
-    if (<f64>cur.cost < threshold) {
+    const threshold = <f64>acc.objective() - temp * Math.log(rngFloat() + 1e-300);
+    if (<f64>cur.objective() < threshold) {
       acc.copyFrom(cur);
       nonEmpty = countRoutes(cur);
-      if (cur.cost < best.cost) best.copyFrom(cur);
+      if (cur.objective() < best.objective()) best.copyFrom(cur);
     } else {
       cur.copyFrom(acc);
     }

@@ -1,2 +1,2 @@
-export { ruin, beginStep, touched, nTouched, ruinAlloc, setRuinSize } from './ruin';
+export { ruin, beginStep, touched, nTouched, ruinAlloc, setRuinSize, addToInsert } from './ruin';
 export { recreate, recreateAlloc } from './recreate';

@@ -1,28 +1,51 @@
-// Greedy insertion with blinks (SISR): removed customers are sorted (random, largest
-// demand, farthest from or closest to the depot) and each is inserted at its cheapest
-// feasible position, each position being skipped with a small probability. Candidate
-// positions are those next to the customer's nearest routed neighbours; a full scan runs
-// only when none of them has room.
+// Greedy insertion with blinks (SISR): the jobs to insert are sorted (random, largest
+// amount, farthest from or closest to the first vehicle's start) and each goes to its
+// cheapest feasible position, each position being skipped with a small probability.
+// Candidate positions are those next to the job's nearest routed neighbours, plus one empty
+// vehicle per class; a full scan runs only when none of those fits. An optional job stays
+// out when its cheapest insertion costs more than its prize. When a vehicle may unload at
+// facilities, a job that no longer fits a trip is tried with a reload stop next to it.
 
-import { N, CAP, KN, neigh, demand, d } from '../model/problem';
-import { Sol, startOf, endOf, loc } from '../model/Sol';
+import {
+  N, R, D, KN, NC, F, P, INF, HAS_TIME, HAS_LIMITS, SIMPLE_LOAD, neigh, jPick, jPrize, vClass, vFixed, vStart, vFacMask,
+  vMaxReloads, cost, fLoc, jLoc,
+} from '../model/problem';
+import { Sol, startOf, endOf } from '../model/Sol';
+import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch } from './ruin';
 
 const BLINK: f64 = 0.01;
-const BIG: i64 = 0x3fffffffffffffff;
 /** Neighbours whose positions are tried before falling back to a full scan. */
 export let K_INSERT: i32 = 40;
 let sortKey: StaticArray<i64> = new StaticArray<i64>(0);
+// vehicles of each class, for finding an empty one
+let classStart: StaticArray<i32> = new StaticArray<i32>(0);
+let classVehicles: StaticArray<i32> = new StaticArray<i32>(0);
+// best candidate of the current insertion
+let bestCost: i64 = INF;
+let bestA: i32 = -1;
+let bestR: i32 = -1;
+let bestFac: i32 = -1; // facility of a reload to add, -1 for none
+let bestReloadFirst: bool = false; // reload before the job (else after it)
 
-export function recreateAlloc(n: i32): void {
-  sortKey = new StaticArray<i64>(n);
+export function recreateAlloc(): void {
+  sortKey = new StaticArray<i64>(N);
+  classStart = new StaticArray<i32>(NC + 1);
+  classVehicles = new StaticArray<i32>(max(R, 1));
+  for (let r = 0; r < R; r++) unchecked((classStart[vClass[r] + 1] += 1));
+  for (let c = 0; c < NC; c++) unchecked((classStart[c + 1] += classStart[c]));
+  const fill = new StaticArray<i32>(NC);
+  for (let r = 0; r < R; r++) {
+    const c = unchecked(vClass[r]);
+    unchecked((classVehicles[classStart[c] + fill[c]] = r));
+    unchecked((fill[c] += 1));
+  }
 }
 
-/** Orders `removed` by one of the SISR criteria (weights 4 random, 4 demand, 2 far, 1 close). */
+/** Orders the jobs to insert by one of the SISR criteria (weights 4 random, 4 amount, 2 far, 1 close). */
 function orderRemoved(): void {
   const cnt = nRemoved;
-  // shuffle first: random order, and random tie-breaks for the sorted orders
   for (let i = cnt - 1; i > 0; i--) {
     const j = rngInt(i + 1);
     const t = unchecked(removed[i]);
@@ -31,15 +54,18 @@ function orderRemoved(): void {
   }
   const w = rngInt(11);
   if (w < 4) return;
+  const depot = unchecked(vStart[0]);
   for (let i = 0; i < cnt; i++) {
     const c = unchecked(removed[i]);
     let key: i64;
-    if (w < 8) key = -<i64>unchecked(demand[c]);
-    else if (w < 10) key = -d(0, c);
-    else key = d(0, c);
+    if (w < 8) {
+      let a: i64 = 0;
+      for (let k = 0; k < D; k++) a += <i64>unchecked(jPick[c * D + k]);
+      key = -a;
+    } else if (w < 10) key = -cost(0, depot, jobLoc(c));
+    else key = cost(0, depot, jobLoc(c));
     unchecked((sortKey[i] = key));
   }
-  // stable insertion sort (the lists are short)
   for (let i = 1; i < cnt; i++) {
     const k = unchecked(sortKey[i]);
     const c = unchecked(removed[i]);
@@ -54,77 +80,146 @@ function orderRemoved(): void {
   }
 }
 
-/** Reinserts every removed customer into `sol`; touched routes are recorded for the caller. */
+// @ts-ignore: decorator
+@inline function jobLoc(c: i32): i32 {
+  return unchecked(jLoc[c]);
+}
+
+/** Considers job c between a and next(a) in route r. */
+// @ts-ignore: decorator
+@inline function tryPosition(sol: Sol, c: i32, r: i32, a: i32): void {
+  if (rngFloat() < BLINK) return;
+  const b = unchecked(sol.next[a]);
+  const la = unchecked(sol.vloc[a]);
+  const lb = unchecked(sol.vloc[b]);
+  const lc = unchecked(sol.vloc[c]);
+  let delta = cost(r, la, lc) + cost(r, lc, lb) - cost(r, la, lb);
+  if (unchecked(sol.rSize[r]) == 0) delta += <i64>unchecked(vFixed[r]);
+  if (delta >= bestCost) return;
+  if (fitsBetween(sol, r, a, c, c, false, b)) {
+    bestCost = delta;
+    bestA = a;
+    bestR = r;
+    bestFac = -1;
+  } else if (P > 0) {
+    tryWithReload(sol, c, r, a, la, lb, lc);
+  }
+}
+
+/** Job c between a and b with a reload stop just before or after it. */
+function tryWithReload(sol: Sol, c: i32, r: i32, a: i32, la: i32, lb: i32, lc: i32): void {
+  const mask = unchecked(vFacMask[r]);
+  if (mask == 0 || unchecked(sol.reloadsUpto[endOf(r)]) >= unchecked(vMaxReloads[r])) return;
+  for (let f = 0; f < F; f++) {
+    if (((mask >> <i64>f) & 1) == 0) continue;
+    const lf = unchecked(fLoc[f]);
+    for (let o = 0; o < 2; o++) {
+      const first = o == 0;
+      // a → f → c → b  or  a → c → f → b
+      const delta = first
+        ? cost(r, la, lf) + cost(r, lf, lc) + cost(r, lc, lb) - cost(r, la, lb)
+        : cost(r, la, lc) + cost(r, lc, lf) + cost(r, lf, lb) - cost(r, la, lb);
+      const total = delta + (unchecked(sol.rSize[r]) == 0 ? <i64>unchecked(vFixed[r]) : 0);
+      if (total >= bestCost) continue;
+      if (!reloadFits(sol, r, a, c, f, first)) continue;
+      bestCost = total;
+      bestA = a;
+      bestR = r;
+      bestFac = f;
+      bestReloadFirst = first;
+    }
+  }
+}
+
+/** Full check of route r with c and a reload at facility f inserted after a. */
+function reloadFits(sol: Sol, r: i32, a: i32, c: i32, f: i32, reloadFirst: bool): bool {
+  // a free reload slot stands in for the new stop; its facility is set for the check only
+  const slot = freeReloadSlot(sol);
+  if (slot < 0) return false;
+  unchecked((sol.fac[slot] = f));
+  unchecked((sol.vloc[slot] = fLoc[f]));
+  seqStart(sol, r);
+  const e = endOf(r);
+  let x = startOf(r);
+  while (true) {
+    if (x == a) {
+      if (reloadFirst) {
+        seqVisit(slot);
+        seqVisit(c);
+      } else {
+        seqVisit(c);
+        seqVisit(slot);
+      }
+    }
+    x = unchecked(sol.next[x]);
+    if (x == e) break;
+    seqVisit(x);
+  }
+  const ok = seqFits(sol, r);
+  unchecked((sol.fac[slot] = -1));
+  return ok;
+}
+
+function freeReloadSlot(sol: Sol): i32 {
+  const base = N + 2 * R;
+  for (let i = 0; i < P; i++) if (unchecked(sol.route[base + i]) < 0) return base + i;
+  return -1;
+}
+
+/** Reinserts the listed jobs into `sol`; changed routes are recorded with touch(). */
 export function recreate(sol: Sol): void {
   orderRemoved();
-  const next = sol.next;
-  const prev = sol.prev;
   const route = sol.route;
-  const rLoad = sol.rLoad;
   const kIns = min(K_INSERT, KN);
+  // without schedules or trips, fitsBetween needs only route loads: refresh routes at the end
+  const lazy = SIMPLE_LOAD && !HAS_TIME && !HAS_LIMITS;
   for (let i = 0; i < nRemoved; i++) {
     const c = unchecked(removed[i]);
-    const dc = unchecked(demand[c]);
-    let best: i64 = BIG;
-    let bestA = -1;
+    bestCost = INF;
+    bestA = -1;
+    bestR = -1;
+    bestFac = -1;
     const base = c * KN;
     for (let k = 0; k < kIns; k++) {
       const w = unchecked(neigh[base + k]);
       const r = unchecked(route[w]);
-      if (r < 0 || unchecked(rLoad[r]) + dc > CAP) continue;
-      // after w
-      if (rngFloat() >= BLINK) {
-        const lb = loc(unchecked(next[w]));
-        const cost = d(w, c) + d(c, lb) - d(w, lb);
-        if (cost < best) {
-          best = cost;
-          bestA = w;
-        }
-      }
-      // before w
-      if (rngFloat() >= BLINK) {
-        const a = unchecked(prev[w]);
-        const la = loc(a);
-        const cost = d(la, c) + d(c, w) - d(la, w);
-        if (cost < best) {
-          best = cost;
-          bestA = a;
-        }
-      }
+      if (r < 0) continue;
+      tryPosition(sol, c, r, w);
+      tryPosition(sol, c, r, unchecked(sol.prev[w]));
     }
     if (bestA < 0) {
-      // full scan of the routes with room
-      for (let r = 0; r < sol.nR; r++) {
-        if (unchecked(sol.rSize[r]) == 0 || unchecked(rLoad[r]) + dc > CAP) continue;
+      for (let r = 0; r < R; r++) {
+        if (unchecked(sol.rSize[r]) == 0) continue;
         const e = endOf(r);
         let a = startOf(r);
         while (a != e) {
-          const b = unchecked(next[a]);
-          if (rngFloat() >= BLINK) {
-            const la = loc(a);
-            const lb = loc(b);
-            const cost = d(la, c) + d(c, lb) - d(la, lb);
-            if (cost < best) {
-              best = cost;
-              bestA = a;
-            }
-          }
-          a = b;
+          tryPosition(sol, c, r, a);
+          a = unchecked(sol.next[a]);
         }
       }
     }
-    const solo = d(0, c) + d(c, 0);
-    let r: i32;
-    if (bestA < 0 || solo < best) {
-      r = sol.emptyRoute();
-      bestA = startOf(r);
-    } else {
-      r = unchecked(route[bestA]);
+    // one empty vehicle per class
+    for (let cl = 0; cl < NC; cl++) {
+      for (let t = unchecked(classStart[cl]); t < unchecked(classStart[cl + 1]); t++) {
+        const r = unchecked(classVehicles[t]);
+        if (unchecked(sol.rSize[r]) != 0) continue;
+        tryPosition(sol, c, r, startOf(r));
+        break;
+      }
     }
-    sol.linkAfter(bestA, c, c);
-    unchecked((route[c] = r));
-    unchecked((rLoad[r] += dc));
-    unchecked((sol.rSize[r] += 1));
+    if (bestA < 0) continue; // no feasible position: stays unserved
+    const prize = unchecked(jPrize[c]);
+    if (prize > 0 && bestCost >= prize) continue; // not worth its detour
+    const r = bestR;
+    if (bestFac < 0) sol.insertJob(c, bestA, r);
+    else if (bestReloadFirst) {
+      const rv = sol.insertReload(bestFac, bestA, r);
+      sol.insertJob(c, rv, r);
+    } else {
+      sol.insertJob(c, bestA, r);
+      sol.insertReload(bestFac, c, r);
+    }
     touch(r);
+    if (!lazy) sol.updateRoute(r);
   }
 }

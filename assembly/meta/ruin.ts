@@ -1,13 +1,13 @@
 // SISR-style ruin (Christiaens & Vanden Berghe 2020, "Slack induction by string removals
-// for vehicle routing problems", Transportation Science 54(2)): around a random seed
-// customer, remove one string of consecutive customers (or a split string that keeps a
-// block in its middle) from each of the next few routes met in the seed's neighbour list.
+// for vehicle routing problems", Transportation Science 54(2)): around a random seed job,
+// remove one string of consecutive jobs (or a split string that keeps a block in its
+// middle) from each of the next few routes met in the seed's neighbour list.
 
-import { N, KN, neigh, demand } from '../model/problem';
-import { Sol, isDepotVisit } from '../model/Sol';
+import { N, KN, neigh } from '../model/problem';
+import { Sol, isBoundary, isReloadVisit, startOf, endOf } from '../model/Sol';
 import { rngFloat, rngInt } from '../common/rng';
 
-/** Average number of removed customers (c̄) and maximum string length (L_max). */
+/** Average number of removed jobs (c̄) and maximum string length (L_max). */
 export let AVG_REMOVED: f64 = 10;
 export let MAX_STRING: f64 = 10;
 /** Probability of a split string, and the chance to stop growing the kept block. */
@@ -20,12 +20,14 @@ export let nRemoved: i32 = 0;
 export let touched: StaticArray<i32> = new StaticArray<i32>(0);
 export let nTouched: i32 = 0;
 let touchMark: StaticArray<i32> = new StaticArray<i32>(0);
+let listMark: StaticArray<i32> = new StaticArray<i32>(0);
 let epoch: i32 = 0;
 
-export function ruinAlloc(n: i32): void {
-  removed = new StaticArray<i32>(n);
-  touched = new StaticArray<i32>(n);
-  touchMark = new StaticArray<i32>(n);
+export function ruinAlloc(jobs: i32, routes: i32): void {
+  removed = new StaticArray<i32>(jobs);
+  listMark = new StaticArray<i32>(jobs);
+  touched = new StaticArray<i32>(routes);
+  touchMark = new StaticArray<i32>(routes);
   epoch = 0;
 }
 
@@ -52,16 +54,20 @@ export function touch(r: i32): void {
   unchecked((touched[nTouched++] = r));
 }
 
-// @ts-ignore: decorator
-@inline function removeOne(sol: Sol, c: i32, r: i32): void {
-  sol.unlink(c, c);
-  unchecked((sol.route[c] = -1));
-  unchecked((sol.rLoad[r] -= demand[c]));
-  unchecked((sol.rSize[r] -= 1));
+/** Adds an unserved job to the list of jobs to (re)insert, once. */
+export function addToInsert(c: i32): void {
+  if (unchecked(listMark[c]) == epoch) return;
+  unchecked((listMark[c] = epoch));
   unchecked((removed[nRemoved++] = c));
 }
 
-/** Removes strings around a random seed customer from `sol`; caches of touched routes are stale. */
+// @ts-ignore: decorator
+@inline function removeOne(sol: Sol, c: i32): void {
+  sol.removeJob(c);
+  addToInsert(c);
+}
+
+/** Removes strings around a random seed job; touched routes get fresh caches afterwards. */
 export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   const avgSize: f64 = <f64>(N - 1) / <f64>max(nonEmptyRoutes, 1);
   const lsMax: f64 = min(MAX_STRING, avgSize);
@@ -72,7 +78,11 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   for (let k = -1; k < KN && ruined < ks; k++) {
     const c = k < 0 ? seed : unchecked(neigh[seed * KN + k]);
     const r = unchecked(sol.route[c]);
-    if (r < 0 || isTouched(r)) continue;
+    if (r < 0) {
+      addToInsert(c); // unserved jobs near the seed get another chance
+      continue;
+    }
+    if (isTouched(r)) continue;
     const size = unchecked(sol.rSize[r]);
     const lMax: f64 = min(<f64>size, lsMax);
     const l: i32 = min(<i32>(rngFloat() * lMax) + 1, size);
@@ -81,25 +91,56 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
     touch(r);
     ruined++;
   }
+  for (let t = 0; t < nTouched; t++) {
+    const r = unchecked(touched[t]);
+    dropIdleReloads(sol, r);
+    sol.updateRoute(r);
+  }
 }
 
-/** Walks back from c so that a string of `len` customers containing c fits in route r. */
+/** Removes reload visits that now start or end an empty trip. */
+export function dropIdleReloads(sol: Sol, r: i32): void {
+  let v = unchecked(sol.next[startOf(r)]);
+  const e = endOf(r);
+  while (v != e) {
+    const nx = unchecked(sol.next[v]);
+    if (isReloadVisit(v) && (isBoundary(nx) || isBoundary(unchecked(sol.prev[v])))) sol.removeReload(v);
+    v = nx;
+  }
+}
+
+/** Walks back from job c so that a string of `len` jobs containing c fits in route r. */
 function stringStart(sol: Sol, r: i32, c: i32, len: i32): i32 {
+  // jobs before c in the route, counted by walking (reload visits are not jobs)
+  let before = 0;
+  let w = unchecked(sol.prev[c]);
+  while (!isBoundary(w) || isReloadVisit(w)) {
+    if (!isBoundary(w)) before++;
+    w = unchecked(sol.prev[w]);
+  }
   const size = unchecked(sol.rSize[r]);
-  const pc = unchecked(sol.pos[c]);
+  const pc = before + 1;
   const lo = max(1, pc - len + 1);
   const hi = min(pc, size - len + 1);
   const st = lo + rngInt(hi - lo + 1);
   let v = c;
-  for (let i = st; i < pc; i++) v = unchecked(sol.prev[v]);
+  let steps = pc - st;
+  while (steps > 0) {
+    v = unchecked(sol.prev[v]);
+    if (!isBoundary(v)) steps--;
+  }
   return v;
 }
 
 function removeString(sol: Sol, r: i32, c: i32, l: i32): void {
   let v = stringStart(sol, r, c, l);
-  for (let i = 0; i < l; i++) {
+  let left = l;
+  while (left > 0) {
     const nx = unchecked(sol.next[v]);
-    removeOne(sol, v, r);
+    if (!isBoundary(v)) {
+      removeOne(sol, v);
+      left--;
+    } else if (!isReloadVisit(v)) break;
     v = nx;
   }
 }
@@ -111,10 +152,13 @@ function removeSplitString(sol: Sol, r: i32, c: i32, l: i32): void {
   const total = l + m;
   let v = stringStart(sol, r, c, total);
   const keepFrom = rngInt(l + 1); // offset of the kept block inside the string
-  for (let i = 0; i < total; i++) {
+  let i = 0;
+  while (i < total) {
     const nx = unchecked(sol.next[v]);
-    if (i < keepFrom || i >= keepFrom + m) removeOne(sol, v, r);
+    if (!isBoundary(v)) {
+      if (i < keepFrom || i >= keepFrom + m) removeOne(sol, v);
+      i++;
+    } else if (!isReloadVisit(v)) break;
     v = nx;
-    if (isDepotVisit(v)) break;
   }
 }

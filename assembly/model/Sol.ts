@@ -1,169 +1,290 @@
-// A solution as doubly linked routes over "visits".
-//
-// Visit ids: 1..N-1 are the customers (visit id = node id); route r owns a start visit
-// N + 2r and an end visit N + 2r + 1, both located at the depot. Every route's cached data
-// (position, cumulative load, forward and reverse cumulative cost) is refreshed by
-// `updateRoute` after a change, which makes every move evaluation O(1).
+// A solution as doubly linked routes over visits (see problem.ts for the visit ids).
+// After a change, `updateRoute` refreshes the route's cached data (position, cumulative
+// cost forwards and backwards, schedule bounds, trip loads, limits), so that a move is
+// checked in O(1) or O(length of the moved segment) from the cache (feasibility.ts).
 
-import { N, demand, d } from './problem';
+import {
+  N, R, D, P, V, INF, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS,
+  vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jPrize, fLoc, MISSING_PENALTY, cost, dur, dist,
+} from './problem';
+import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
-/** Location (node id) of a visit. */
+export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit } from './visit';
+
+/** Price of leaving job v unserved: its prize, or the mandatory-job penalty. */
 // @ts-ignore: decorator
-@inline export function loc(v: i32): i32 {
-  return v < N ? v : 0;
-}
-
-// @ts-ignore: decorator
-@inline export function startOf(r: i32): i32 {
-  return N + 2 * r;
-}
-
-// @ts-ignore: decorator
-@inline export function endOf(r: i32): i32 {
-  return N + 2 * r + 1;
-}
-
-// @ts-ignore: decorator
-@inline export function isDepotVisit(v: i32): bool {
-  return v >= N;
+@inline export function missCostOf(v: i32): i64 {
+  const p = unchecked(jPrize[v]);
+  return p > 0 ? p : MISSING_PENALTY;
 }
 
 export class Sol {
-  nR: i32; // route slots
-  nV: i32; // visit slots
   next: StaticArray<i32>;
   prev: StaticArray<i32>;
-  route: StaticArray<i32>; // route of each visit, -1 when the customer is unrouted
-  pos: StaticArray<i32>; // position in route: start depot 0, first customer 1, …
-  cumLoad: StaticArray<i32>; // load collected from the start up to and including the visit
-  cumCost: StaticArray<i64>; // cost from the start to the visit
+  route: StaticArray<i32>; // -1: unrouted job or free reload slot
+  pos: StaticArray<i32>; // 0 at the start visit
+  vloc: StaticArray<i32>; // location of each visit
+  fac: StaticArray<i32>; // facility of a reload visit, else -1
+  cumCost: StaticArray<i64>; // cost from the route start to the visit
   revCost: StaticArray<i64>; // cost of the same path travelled backwards
-  rSize: StaticArray<i32>; // customers per route
-  rLoad: StaticArray<i32>;
-  rCost: StaticArray<i64>;
-  rStamp: StaticArray<i64>; // move counter value of the last change
-  cost: i64;
+  cumDist: StaticArray<i64>;
+  cumTravel: StaticArray<i64>;
+  early: StaticArray<i64>; // service start (start visit: departure; end visit: arrival)
+  dep: StaticArray<i64>; // departure
+  late: StaticArray<i64>; // latest service start that keeps the rest of the route feasible
+  jobsUpto: StaticArray<i32>;
+  reloadsUpto: StaticArray<i32>;
+  pUpto: StaticArray<i32>; // V×D pickups since the trip start, this visit included
+  dAfter: StaticArray<i32>; // V×D deliveries after this visit in its trip
+  prefMax: StaticArray<i32>; // V×D max load over the trip up to this visit
+  sufMax: StaticArray<i32>; // V×D max load over the trip from this visit on
+  rSize: StaticArray<i32>; // jobs per route
+  rLoad: StaticArray<i32>; // R×D pickups per route (meaningful with SIMPLE_LOAD)
+  rCost: StaticArray<i64>; // route cost, fixed cost included when used
+  rStamp: StaticArray<i64>;
+  cost: i64; // sum of route costs
+  miss: i64; // prizes and penalties of unserved jobs
 
-  constructor(n: i32) {
-    const nR = n; // at most n-1 non-empty routes, plus a spare
-    const nV = n + 2 * nR;
-    this.nR = nR;
-    this.nV = nV;
-    this.next = new StaticArray<i32>(nV);
-    this.prev = new StaticArray<i32>(nV);
-    this.route = new StaticArray<i32>(nV);
-    this.pos = new StaticArray<i32>(nV);
-    this.cumLoad = new StaticArray<i32>(nV);
-    this.cumCost = new StaticArray<i64>(nV);
-    this.revCost = new StaticArray<i64>(nV);
-    this.rSize = new StaticArray<i32>(nR);
-    this.rLoad = new StaticArray<i32>(nR);
-    this.rCost = new StaticArray<i64>(nR);
-    this.rStamp = new StaticArray<i64>(nR);
+  constructor() {
+    this.next = new StaticArray<i32>(V);
+    this.prev = new StaticArray<i32>(V);
+    this.route = new StaticArray<i32>(V);
+    this.pos = new StaticArray<i32>(V);
+    this.vloc = new StaticArray<i32>(V);
+    this.fac = new StaticArray<i32>(V);
+    this.cumCost = new StaticArray<i64>(V);
+    this.revCost = new StaticArray<i64>(V);
+    this.cumDist = new StaticArray<i64>(V);
+    this.cumTravel = new StaticArray<i64>(V);
+    this.early = new StaticArray<i64>(V);
+    this.dep = new StaticArray<i64>(V);
+    this.late = new StaticArray<i64>(V);
+    this.jobsUpto = new StaticArray<i32>(V);
+    this.reloadsUpto = new StaticArray<i32>(V);
+    this.pUpto = new StaticArray<i32>(V * D);
+    this.dAfter = new StaticArray<i32>(V * D);
+    this.prefMax = new StaticArray<i32>(V * D);
+    this.sufMax = new StaticArray<i32>(V * D);
+    this.rSize = new StaticArray<i32>(R);
+    this.rLoad = new StaticArray<i32>(R * D);
+    this.rCost = new StaticArray<i64>(R);
+    this.rStamp = new StaticArray<i64>(R);
     this.cost = 0;
+    this.miss = 0;
     this.clear();
   }
 
-  /** Empties every route; all customers become unrouted. */
+  /** Total objective: route costs plus the price of unserved jobs. */
+  // @ts-ignore: decorator
+  @inline objective(): i64 {
+    return this.cost + this.miss;
+  }
+
+  /** Empties every route; all jobs become unserved. */
   clear(): void {
-    for (let v = 0; v < N; v++) {
+    this.miss = 0;
+    for (let v = 0; v < V; v++) {
       unchecked((this.route[v] = -1));
       unchecked((this.next[v] = -1));
       unchecked((this.prev[v] = -1));
+      unchecked((this.fac[v] = -1));
+      unchecked((this.vloc[v] = v < N ? unchecked(jLoc[v]) : 0));
     }
-    for (let r = 0; r < this.nR; r++) {
+    for (let v = 1; v < N; v++) this.miss += missCostOf(v);
+    for (let r = 0; r < R; r++) {
       const s = startOf(r);
       const e = endOf(r);
+      unchecked((this.vloc[s] = vStart[r]));
+      unchecked((this.vloc[e] = vEnd[r]));
       unchecked((this.next[s] = e));
       unchecked((this.prev[e] = s));
-      unchecked((this.prev[s] = -1));
-      unchecked((this.next[e] = -1));
       unchecked((this.route[s] = r));
       unchecked((this.route[e] = r));
-      unchecked((this.pos[s] = 0));
-      unchecked((this.pos[e] = 1));
-      unchecked((this.cumLoad[s] = 0));
-      unchecked((this.cumLoad[e] = 0));
-      unchecked((this.cumCost[s] = 0));
-      unchecked((this.cumCost[e] = 0));
-      unchecked((this.revCost[s] = 0));
-      unchecked((this.revCost[e] = 0));
-      unchecked((this.rSize[r] = 0));
-      unchecked((this.rLoad[r] = 0));
       unchecked((this.rCost[r] = 0));
       unchecked((this.rStamp[r] = 0));
+      this.updateRoute(r);
     }
     this.cost = 0;
   }
 
-  /** Copies another solution of the same size (no allocation). */
+  /** Copies another solution (no allocation). */
   copyFrom(o: Sol): void {
-    const nV = this.nV;
-    const nR = this.nR;
-    memory.copy(changetype<usize>(this.next), changetype<usize>(o.next), <usize>nV << 2);
-    memory.copy(changetype<usize>(this.prev), changetype<usize>(o.prev), <usize>nV << 2);
-    memory.copy(changetype<usize>(this.route), changetype<usize>(o.route), <usize>nV << 2);
-    memory.copy(changetype<usize>(this.pos), changetype<usize>(o.pos), <usize>nV << 2);
-    memory.copy(changetype<usize>(this.cumLoad), changetype<usize>(o.cumLoad), <usize>nV << 2);
-    memory.copy(changetype<usize>(this.cumCost), changetype<usize>(o.cumCost), <usize>nV << 3);
-    memory.copy(changetype<usize>(this.revCost), changetype<usize>(o.revCost), <usize>nV << 3);
-    memory.copy(changetype<usize>(this.rSize), changetype<usize>(o.rSize), <usize>nR << 2);
-    memory.copy(changetype<usize>(this.rLoad), changetype<usize>(o.rLoad), <usize>nR << 2);
-    memory.copy(changetype<usize>(this.rCost), changetype<usize>(o.rCost), <usize>nR << 3);
-    memory.copy(changetype<usize>(this.rStamp), changetype<usize>(o.rStamp), <usize>nR << 3);
+    copy32(this.next, o.next, V);
+    copy32(this.prev, o.prev, V);
+    copy32(this.route, o.route, V);
+    copy32(this.pos, o.pos, V);
+    copy32(this.cumLoadSource(), o.cumLoadSource(), V * D);
+    copy64(this.cumCost, o.cumCost, V);
+    copy64(this.revCost, o.revCost, V);
+    if (P > 0) {
+      copy32(this.vloc, o.vloc, V);
+      copy32(this.fac, o.fac, V);
+      copy32(this.reloadsUpto, o.reloadsUpto, V);
+    }
+    if (!SIMPLE_LOAD) {
+      copy32(this.dAfter, o.dAfter, V * D);
+      copy32(this.prefMax, o.prefMax, V * D);
+      copy32(this.sufMax, o.sufMax, V * D);
+    }
+    if (HAS_TIME) {
+      copy64(this.early, o.early, V);
+      copy64(this.dep, o.dep, V);
+      copy64(this.late, o.late, V);
+    }
+    if (HAS_LIMITS) {
+      copy64(this.cumDist, o.cumDist, V);
+      copy64(this.cumTravel, o.cumTravel, V);
+      copy32(this.jobsUpto, o.jobsUpto, V);
+    }
+    copy32(this.rSize, o.rSize, R);
+    copy32(this.rLoad, o.rLoad, R * D);
+    copy64(this.rCost, o.rCost, R);
+    copy64(this.rStamp, o.rStamp, R);
     this.cost = o.cost;
+    this.miss = o.miss;
   }
 
-  /** Refreshes the cached data of route r and its totals; returns the route's new cost. */
-  updateRoute(r: i32): i64 {
+  // @ts-ignore: decorator
+  @inline cumLoadSource(): StaticArray<i32> {
+    return this.pUpto;
+  }
+
+  /** Refreshes the cached data of route r and the solution cost. */
+  updateRoute(r: i32): void {
     const next = this.next;
+    const vloc = this.vloc;
     const s = startOf(r);
     const e = endOf(r);
-    let v = unchecked(next[s]);
-    let p = s;
-    let pLoc = 0;
+    let prevLoc = unchecked(vloc[s]);
     let position = 0;
-    let load = 0;
+    let jobs = 0;
+    let reloads = 0;
     let c: i64 = 0;
     let rc: i64 = 0;
-    while (v != e) {
+    let dd: i64 = 0;
+    let tt: i64 = 0;
+    let t: i64 = <i64>unchecked(vTwStart[r]);
+    unchecked((this.pos[s] = 0));
+    unchecked((this.cumCost[s] = 0));
+    unchecked((this.revCost[s] = 0));
+    unchecked((this.early[s] = t));
+    unchecked((this.dep[s] = t));
+    unchecked((this.cumDist[s] = 0));
+    unchecked((this.cumTravel[s] = 0));
+    unchecked((this.jobsUpto[s] = 0));
+    unchecked((this.reloadsUpto[s] = 0));
+    for (let k = 0; k < D; k++) unchecked((this.pUpto[s * D + k] = 0));
+    let p = s;
+    let v = unchecked(next[s]);
+    while (true) {
+      const l = unchecked(vloc[v]);
+      c += cost(r, prevLoc, l);
+      rc += cost(r, l, prevLoc);
       position++;
-      const l = v; // customers: location = visit id
-      load += unchecked(demand[l]);
-      c += d(pLoc, l);
-      rc += d(l, pLoc);
       unchecked((this.route[v] = r));
       unchecked((this.pos[v] = position));
-      unchecked((this.cumLoad[v] = load));
       unchecked((this.cumCost[v] = c));
       unchecked((this.revCost[v] = rc));
-      pLoc = l;
+      const boundary = isBoundary(v);
+      if (!boundary) jobs++;
+      else if (v != e) reloads++;
+      if (HAS_TIME || HAS_LIMITS) {
+        const travel = dur(r, prevLoc, l);
+        tt += travel;
+        dd += dist(r, prevLoc, l);
+        unchecked((this.cumDist[v] = dd));
+        unchecked((this.cumTravel[v] = tt));
+        unchecked((this.jobsUpto[v] = jobs));
+        const fac = unchecked(this.fac[v]);
+        const arrive = t + travel;
+        let start = v == e ? arrive : earliestStart(v, fac, arrive);
+        if (start < 0) start = arrive; // infeasible schedules never reach the cache
+        unchecked((this.early[v] = start));
+        t = start + (l != prevLoc ? setupOf(v, fac) : 0) + serviceOf(v, fac);
+        unchecked((this.dep[v] = t));
+      }
+      unchecked((this.reloadsUpto[v] = reloads));
+      // pickups since the trip start (a reload starts a new trip)
+      const reset = isReloadVisit(v);
+      for (let k = 0; k < D; k++) {
+        unchecked((this.pUpto[v * D + k] = reset ? 0 : unchecked(this.pUpto[p * D + k]) + pickOf(v, k)));
+      }
+      if (v == e) break;
+      prevLoc = l;
       p = v;
       v = unchecked(next[v]);
     }
-    c += d(pLoc, 0);
-    rc += d(0, pLoc);
-    unchecked((this.pos[e] = position + 1));
-    unchecked((this.cumLoad[e] = load));
-    unchecked((this.cumCost[e] = c));
-    unchecked((this.revCost[e] = rc));
-    this.cost += c - unchecked(this.rCost[r]);
-    unchecked((this.rSize[r] = position));
-    unchecked((this.rLoad[r] = load));
-    unchecked((this.rCost[r] = c));
-    return c;
+    const used = jobs > 0;
+    const routeCost: i64 = used ? c + <i64>unchecked(vFixed[r]) : 0;
+    this.cost += routeCost - unchecked(this.rCost[r]);
+    unchecked((this.rCost[r] = routeCost));
+    unchecked((this.rSize[r] = jobs));
+    for (let k = 0; k < D; k++) unchecked((this.rLoad[r * D + k] = this.pUpto[e * D + k]));
+    if (!SIMPLE_LOAD || HAS_TIME) this.backward(r);
+  }
+
+  /** Backward pass: latest starts, deliveries still on board, and trip load maxima. */
+  private backward(r: i32): void {
+    const prev = this.prev;
+    const vloc = this.vloc;
+    const s = startOf(r);
+    const e = endOf(r);
+    unchecked((this.late[e] = <i64>unchecked(vTwEnd[r])));
+    for (let k = 0; k < D; k++) {
+      unchecked((this.dAfter[e * D + k] = 0));
+      unchecked((this.sufMax[e * D + k] = unchecked(this.pUpto[e * D + k])));
+    }
+    let n = e;
+    let v = unchecked(prev[e]);
+    while (true) {
+      if (HAS_TIME) {
+        const fac = unchecked(this.fac[v]);
+        const bound = unchecked(this.late[n]) - dur(r, unchecked(vloc[v]), unchecked(vloc[n])) - setupOf(v, fac) - serviceOf(v, fac);
+        unchecked((this.late[v] = v == s ? bound : latestStart(v, fac, bound)));
+      }
+      if (!SIMPLE_LOAD) {
+        const nextStartsTrip = isBoundary(n);
+        for (let k = 0; k < D; k++) {
+          const i = v * D + k;
+          const da = nextStartsTrip ? 0 : unchecked(this.dAfter[n * D + k]) + delOf(n, k);
+          unchecked((this.dAfter[i] = da));
+          const f = da + unchecked(this.pUpto[i]);
+          const sm = nextStartsTrip ? f : max(f, unchecked(this.sufMax[n * D + k]));
+          unchecked((this.sufMax[i] = sm));
+        }
+      }
+      if (v == s) break;
+      n = v;
+      v = unchecked(prev[v]);
+    }
+    if (!SIMPLE_LOAD) {
+      // prefix maxima, reset at every trip start
+      let p = s;
+      v = s;
+      while (true) {
+        const tripStart = v == s || isReloadVisit(v);
+        for (let k = 0; k < D; k++) {
+          const i = v * D + k;
+          const f = unchecked(this.dAfter[i]) + unchecked(this.pUpto[i]);
+          unchecked((this.prefMax[i] = tripStart ? f : max(f, unchecked(this.prefMax[p * D + k]))));
+        }
+        if (v == e) break;
+        p = v;
+        v = unchecked(this.next[v]);
+      }
+    }
   }
 
   /** Recomputes every route and the total cost. */
   updateAll(): void {
     this.cost = 0;
-    for (let r = 0; r < this.nR; r++) {
+    for (let r = 0; r < R; r++) {
       unchecked((this.rCost[r] = 0));
       this.updateRoute(r);
     }
   }
 
-  /** Unlinks the customer path s..e (inclusive) from its route; caches are stale afterwards. */
+  /** Unlinks the path s..e (inclusive) from its route; caches are stale afterwards. */
   // @ts-ignore: decorator
   @inline unlink(s: i32, e: i32): void {
     const p = unchecked(this.prev[s]);
@@ -182,6 +303,47 @@ export class Sol {
     unchecked((this.prev[b] = e));
   }
 
+  /** Takes job v out of its route (route caches become stale) and books its missing cost. */
+  removeJob(v: i32): void {
+    const r = unchecked(this.route[v]);
+    this.unlink(v, v);
+    unchecked((this.route[v] = -1));
+    unchecked((this.rSize[r] -= 1));
+    for (let k = 0; k < D; k++) unchecked((this.rLoad[r * D + k] -= pickOf(v, k)));
+    this.miss += missCostOf(v);
+  }
+
+  /** Puts job v after visit a of route r (route caches become stale). */
+  insertJob(v: i32, a: i32, r: i32): void {
+    this.linkAfter(a, v, v);
+    unchecked((this.route[v] = r));
+    unchecked((this.rSize[r] += 1));
+    for (let k = 0; k < D; k++) unchecked((this.rLoad[r * D + k] += pickOf(v, k)));
+    this.miss -= missCostOf(v);
+  }
+
+  /** Puts a reload stop at facility f after visit a of route r; returns the visit or -1. */
+  insertReload(f: i32, a: i32, r: i32): i32 {
+    const base = N + 2 * R;
+    for (let i = 0; i < P; i++) {
+      const v = base + i;
+      if (unchecked(this.route[v]) >= 0) continue;
+      unchecked((this.fac[v] = f));
+      unchecked((this.vloc[v] = fLoc[f]));
+      unchecked((this.route[v] = r));
+      this.linkAfter(a, v, v);
+      return v;
+    }
+    return -1;
+  }
+
+  /** Removes a reload visit from its route (route caches become stale). */
+  removeReload(v: i32): void {
+    this.unlink(v, v);
+    unchecked((this.route[v] = -1));
+    unchecked((this.fac[v] = -1));
+  }
+
   /** Reverses the links of the path s..e in place (s before e); the path keeps its neighbours. */
   reversePath(s: i32, e: i32): void {
     const p = unchecked(this.prev[s]);
@@ -194,16 +356,27 @@ export class Sol {
       if (v == e) break;
       v = nx;
     }
-    // now e..s is linked backwards; splice it between p and n
     unchecked((this.next[p] = e));
     unchecked((this.prev[e] = p));
     unchecked((this.next[s] = n));
     unchecked((this.prev[n] = s));
   }
-
-  /** Index of an empty route slot, or -1. */
-  emptyRoute(): i32 {
-    for (let r = 0; r < this.nR; r++) if (unchecked(this.rSize[r]) == 0) return r;
-    return -1;
-  }
 }
+
+// @ts-ignore: decorator
+@inline function copy32(dst: StaticArray<i32>, src: StaticArray<i32>, n: i32): void {
+  memory.copy(changetype<usize>(dst), changetype<usize>(src), <usize>n << 2);
+}
+
+// @ts-ignore: decorator
+@inline function copy64(dst: StaticArray<i64>, src: StaticArray<i64>, n: i32): void {
+  memory.copy(changetype<usize>(dst), changetype<usize>(src), <usize>n << 3);
+}
+
+/** Location of visit v in solution s. */
+// @ts-ignore: decorator
+@inline export function locOf(s: Sol, v: i32): i32 {
+  return unchecked(s.vloc[v]);
+}
+
+export { INF };

@@ -1,49 +1,186 @@
-// Problem data shared by every module of the core: flat arrays written by the host.
+// Problem data shared by every module of the core: flat arrays written by the host once,
+// read-only during the search. See docs/architecture.md for the layout.
 //
-// Layout (see docs/architecture.md):
-//   dist   i32[N*N]  row-major travel cost, node 0 = depot
-//   demand i32[N]    demand per node (demand[0] = 0)
-//   neigh  i32[N*KN] for each node, the other customers sorted by closeness (granular lists)
+// Visits: jobs are visits 1..N-1 (visit 0 is unused); route r (= vehicle r) owns a start
+// visit N+2r and an end visit N+2r+1; reload visits (facility stops) are a pool of P visits
+// from N+2R on. Locations index every matrix; matrices are M×M and concatenated in `mats`.
 
-export let N: i32 = 0;
-export let CAP: i32 = 0;
-export let KN: i32 = 0;
-export let dist: StaticArray<i32> = new StaticArray<i32>(0);
-export let demand: StaticArray<i32> = new StaticArray<i32>(0);
+export const INF: i64 = 0x3fffffffffffffff;
+export const NO_LIMIT: i32 = 0x7fffffff;
+
+export let N: i32 = 0; // jobs + 1
+export let R: i32 = 0; // vehicles
+export let M: i32 = 0; // matrix size
+export let D: i32 = 1; // capacity dimensions
+export let F: i32 = 0; // facilities
+export let P: i32 = 0; // reload visit slots
+export let V: i32 = 0; // all visits
+export let NC: i32 = 1; // vehicle classes (vehicles with identical attributes share one)
+export let KN: i32 = 0; // neighbour list length
+
+/** Problem features; the search skips the checks a problem does not need. */
+export let HAS_TIME: bool = false; // time windows or working hours that can bind
+export let HAS_LIMITS: bool = false; // max_tasks / max_travel_time / max_distance
+export let SIMPLE_LOAD: bool = true; // pickups only and no reloads: a route's load is a sum
+export let HAS_OPTIONAL: bool = false; // some jobs may stay unserved
+export let SAME_VEHICLES: bool = true; // one vehicle class
+
+export let mats: StaticArray<i32> = new StaticArray<i32>(0);
+// per vehicle
+export let vCost: StaticArray<i32> = new StaticArray<i32>(0); // offset of its cost matrix in mats
+export let vDur: StaticArray<i32> = new StaticArray<i32>(0); // offset of its duration matrix
+export let vDist: StaticArray<i32> = new StaticArray<i32>(0); // offset of its distance matrix
+export let vStart: StaticArray<i32> = new StaticArray<i32>(0); // start location
+export let vEnd: StaticArray<i32> = new StaticArray<i32>(0); // end location
+export let vTwStart: StaticArray<i32> = new StaticArray<i32>(0);
+export let vTwEnd: StaticArray<i32> = new StaticArray<i32>(0);
+export let vCap: StaticArray<i32> = new StaticArray<i32>(0); // R×D
+export let vFixed: StaticArray<i32> = new StaticArray<i32>(0);
+export let vClass: StaticArray<i32> = new StaticArray<i32>(0);
+export let vMaxTasks: StaticArray<i32> = new StaticArray<i32>(0);
+export let vMaxTravel: StaticArray<i32> = new StaticArray<i32>(0);
+export let vMaxDist: StaticArray<i32> = new StaticArray<i32>(0);
+export let vMaxReloads: StaticArray<i32> = new StaticArray<i32>(0);
+export let vFacMask: StaticArray<i64> = new StaticArray<i64>(0); // facilities it may use (bit f)
+// per job visit (index = visit id)
+export let jLoc: StaticArray<i32> = new StaticArray<i32>(0);
+export let jService: StaticArray<i32> = new StaticArray<i32>(0);
+export let jSetup: StaticArray<i32> = new StaticArray<i32>(0);
+export let jPick: StaticArray<i32> = new StaticArray<i32>(0); // N×D
+export let jDel: StaticArray<i32> = new StaticArray<i32>(0); // N×D
+export let jTwFirst: StaticArray<i32> = new StaticArray<i32>(0); // into tw (pairs), -1 = none
+export let jTwCount: StaticArray<i32> = new StaticArray<i32>(0);
+export let jPrize: StaticArray<i64> = new StaticArray<i64>(0); // 0 = mandatory
+export let compat: StaticArray<u8> = new StaticArray<u8>(0); // N×NC: 1 when the class may serve the job
+// per facility
+export let fLoc: StaticArray<i32> = new StaticArray<i32>(0);
+export let fService: StaticArray<i32> = new StaticArray<i32>(0);
+export let fSetup: StaticArray<i32> = new StaticArray<i32>(0);
+export let fTwFirst: StaticArray<i32> = new StaticArray<i32>(0);
+export let fTwCount: StaticArray<i32> = new StaticArray<i32>(0);
+// time windows as [start, end] pairs
+export let tw: StaticArray<i32> = new StaticArray<i32>(0);
+// granular neighbour lists of jobs
 export let neigh: StaticArray<i32> = new StaticArray<i32>(0);
+/** Penalty for leaving a mandatory job unserved: above any route cost. */
+export let MISSING_PENALTY: i64 = 1 << 40;
 
-/** Allocates the problem arrays for `n` nodes (depot included). */
-export function allocProblem(n: i32): void {
-  N = n;
-  dist = new StaticArray<i32>(n * n);
-  demand = new StaticArray<i32>(n);
+/** Allocates every problem array. */
+export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32): void {
+  N = jobs + 1;
+  R = vehicles;
+  M = m;
+  D = max(dims, 1);
+  F = facilities;
+  NC = max(classes, 1);
+  mats = new StaticArray<i32>(m * m * matrices);
+  vCost = new StaticArray<i32>(R);
+  vDur = new StaticArray<i32>(R);
+  vDist = new StaticArray<i32>(R);
+  vStart = new StaticArray<i32>(R);
+  vEnd = new StaticArray<i32>(R);
+  vTwStart = new StaticArray<i32>(R);
+  vTwEnd = new StaticArray<i32>(R);
+  vCap = new StaticArray<i32>(R * D);
+  vFixed = new StaticArray<i32>(R);
+  vClass = new StaticArray<i32>(R);
+  vMaxTasks = new StaticArray<i32>(R);
+  vMaxTravel = new StaticArray<i32>(R);
+  vMaxDist = new StaticArray<i32>(R);
+  vMaxReloads = new StaticArray<i32>(R);
+  vFacMask = new StaticArray<i64>(R);
+  jLoc = new StaticArray<i32>(N);
+  jService = new StaticArray<i32>(N);
+  jSetup = new StaticArray<i32>(N);
+  jPick = new StaticArray<i32>(N * D);
+  jDel = new StaticArray<i32>(N * D);
+  jTwFirst = new StaticArray<i32>(N);
+  jTwCount = new StaticArray<i32>(N);
+  jPrize = new StaticArray<i64>(N);
+  compat = new StaticArray<u8>(N * NC);
+  fLoc = new StaticArray<i32>(max(F, 1));
+  fService = new StaticArray<i32>(max(F, 1));
+  fSetup = new StaticArray<i32>(max(F, 1));
+  fTwFirst = new StaticArray<i32>(max(F, 1));
+  fTwCount = new StaticArray<i32>(max(F, 1));
+  tw = new StaticArray<i32>(max(2 * windows, 2));
 }
 
-export function setCapacity(c: i32): void {
-  CAP = c;
+/** Derives the feature flags and the reload pool size once the host has written the data. */
+export function finishProblem(): void {
+  HAS_TIME = false;
+  HAS_LIMITS = false;
+  HAS_OPTIONAL = false;
+  let deliveries = false;
+  for (let v = 1; v < N; v++) {
+    if (unchecked(jTwCount[v]) > 0) HAS_TIME = true;
+    if (unchecked(jPrize[v]) > 0) HAS_OPTIONAL = true;
+    for (let k = 0; k < D; k++) if (unchecked(jDel[v * D + k]) != 0) deliveries = true;
+  }
+  SAME_VEHICLES = true;
+  for (let r = 0; r < R; r++) {
+    if (unchecked(vTwStart[r]) > 0 || unchecked(vTwEnd[r]) < NO_LIMIT) HAS_TIME = true;
+    if (unchecked(vMaxTravel[r]) < NO_LIMIT) HAS_TIME = true;
+    if (unchecked(vMaxTasks[r]) < NO_LIMIT || unchecked(vMaxTravel[r]) < NO_LIMIT || unchecked(vMaxDist[r]) < NO_LIMIT) HAS_LIMITS = true;
+    if (unchecked(vClass[r]) != unchecked(vClass[0])) SAME_VEHICLES = false;
+  }
+  for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
+  let reloads = false;
+  if (F > 0) for (let r = 0; r < R; r++) if (unchecked(vFacMask[r]) != 0 && unchecked(vMaxReloads[r]) > 0) reloads = true;
+  SIMPLE_LOAD = !deliveries && !reloads;
+  // at most one reload between two jobs: N reload slots suffice
+  P = reloads ? N : 0;
+  V = N + 2 * R + P;
 }
 
-/** Travel cost between nodes a and b. */
+/** Travel cost of vehicle r from location a to location b. */
 // @ts-ignore: decorator
-@inline export function d(a: i32, b: i32): i64 {
-  return <i64>unchecked(dist[a * N + b]);
+@inline export function cost(r: i32, a: i32, b: i32): i64 {
+  return <i64>unchecked(mats[unchecked(vCost[r]) + a * M + b]);
 }
 
-/** Builds the granular neighbour lists: the KN nearest other customers of every node. */
+/** Travel cost from location a to b in the cost matrix at offset `off` (see vCost). */
+// @ts-ignore: decorator
+@inline export function costAt(off: i32, a: i32, b: i32): i64 {
+  return <i64>unchecked(mats[off + a * M + b]);
+}
+
+/** Travel time of vehicle r (speed factor applied by the host). */
+// @ts-ignore: decorator
+@inline export function dur(r: i32, a: i32, b: i32): i64 {
+  return <i64>unchecked(mats[unchecked(vDur[r]) + a * M + b]);
+}
+
+/** Distance driven by vehicle r. */
+// @ts-ignore: decorator
+@inline export function dist(r: i32, a: i32, b: i32): i64 {
+  return <i64>unchecked(mats[unchecked(vDist[r]) + a * M + b]);
+}
+
+/** Closeness of two jobs for the neighbour lists: the class-0 cost both ways. */
+// @ts-ignore: decorator
+@inline function closeness(i: i32, j: i32): i64 {
+  const o = unchecked(vCost[0]);
+  const a = unchecked(jLoc[i]);
+  const b = unchecked(jLoc[j]);
+  return <i64>unchecked(mats[o + a * M + b]) + <i64>unchecked(mats[o + b * M + a]);
+}
+
+/** Builds the granular neighbour lists: the KN nearest other jobs of every job. */
 export function buildNeighbours(maxK: i32): void {
   const n = N;
   KN = min(maxK, n - 2);
   if (KN < 0) KN = 0;
   neigh = new StaticArray<i32>(n * max(KN, 1));
   if (KN == 0) return;
-  const keys = new StaticArray<i64>(n);
+  const keys = new StaticArray<i64>(KN);
   for (let i = 1; i < n; i++) {
     // partial selection of the KN smallest keys by insertion into a sorted prefix
     let cnt = 0;
     for (let j = 1; j < n; j++) {
       if (j == i) continue;
-      // symmetrised closeness; index as tie-break keeps the order deterministic
-      const key: i64 = ((<i64>unchecked(dist[i * n + j]) + <i64>unchecked(dist[j * n + i])) << 20) | <i64>j;
+      // index as tie-break keeps the order deterministic
+      const key: i64 = (closeness(i, j) << 20) | <i64>j;
       if (cnt == KN && key >= unchecked(keys[KN - 1])) continue;
       let p = cnt < KN ? cnt : KN - 1;
       while (p > 0 && unchecked(keys[p - 1]) > key) {

@@ -48,7 +48,7 @@ export function pushRoute(sol: Sol, r: i32): void {
   const e = endOf(r);
   let v = unchecked(sol.next[startOf(r)]);
   while (v != e) {
-    pushNode(v);
+    if (v < N) pushNode(v);
     v = unchecked(sol.next[v]);
   }
 }

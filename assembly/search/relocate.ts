@@ -1,26 +1,30 @@
-// Relocate: move a string of 1–3 consecutive customers starting at u next to v
-// (right after v, or right before it), in its original or reversed orientation.
+// Relocate: move a string of 1–3 consecutive jobs starting at u next to v (right after v
+// or right before it), in its original or reversed orientation.
 
-import { CAP, d } from '../model/problem';
-import { Sol, loc, isDepotVisit } from '../model/Sol';
+import { D, SIMPLE_LOAD, costAt, vCost, vCap } from '../model/problem';
+import { Sol, isBoundary, endOf, startOf } from '../model/Sol';
+import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
+import { intraNeedsCheck, pathCost } from './moveCost';
 
 /** Applies the best improving relocation of a string starting at u next to v; true if one was applied. */
 export function relocate(sol: Sol, u: i32, v: i32): bool {
   const next = sol.next;
   const prev = sol.prev;
   const pos = sol.pos;
+  const vloc = sol.vloc;
   const ru = unchecked(sol.route[u]);
   const rv = unchecked(sol.route[v]);
   const same = ru == rv;
   const p = unchecked(prev[u]);
-  const lp = loc(p);
-  const cumLoad = sol.cumLoad;
-  const cumCost = sol.cumCost;
-  const revCost = sol.revCost;
-  const loadV = unchecked(sol.rLoad[rv]);
+  const lp = unchecked(vloc[p]);
+  const lu = unchecked(vloc[u]);
   const posV = unchecked(pos[v]);
   const pv = unchecked(prev[v]);
+  const sizeU = unchecked(sol.rSize[ru]);
+  const ou = unchecked(vCost[ru]);
+  const ov = unchecked(vCost[rv]);
+  const sameCosts = ou == ov;
   let best: i64 = 0;
   let bestE = -1;
   let bestA = -1;
@@ -29,35 +33,57 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
   for (let len = 1; len <= 3; len++) {
     if (len > 1) {
       e = unchecked(next[e]);
-      if (isDepotVisit(e)) break;
+      if (isBoundary(e)) break;
     }
     if (same && posV >= unchecked(pos[u]) && posV <= unchecked(pos[e])) break;
-    const segLoad = unchecked(cumLoad[e]) - unchecked(cumLoad[p]);
-    if (!same && loadV + segLoad > CAP) break;
-    const lnx = loc(unchecked(next[e]));
-    const removeGain = d(lp, lnx) - d(lp, u) - d(e, lnx);
-    const turn = unchecked(revCost[e]) - unchecked(revCost[u]) - (unchecked(cumCost[e]) - unchecked(cumCost[u]));
+    // pickups only: a string too heavy for v's route stays too heavy when it grows
+    if (!same && SIMPLE_LOAD && !roomFor(sol, rv, p, e)) break;
+    const le = unchecked(vloc[e]);
+    const nx = unchecked(next[e]);
+    const lnx = unchecked(vloc[nx]);
+    // what u's route saves (the whole route when the string was all of it), and the string's
+    // own cost change: none forwards under the same costs, the reversal turn backwards
+    let removeGain: i64 = costAt(ou, lp, lnx) - costAt(ou, lp, lu) - costAt(ou, le, lnx);
+    let intF: i64 = 0;
+    let intR: i64 = 0;
+    if (same || sameCosts) {
+      if (len > 1) intR = unchecked(sol.revCost[e]) - unchecked(sol.revCost[u]) - (unchecked(sol.cumCost[e]) - unchecked(sol.cumCost[u]));
+      if (!same && len == sizeU) {
+        const fwd = unchecked(sol.cumCost[e]) - unchecked(sol.cumCost[u]);
+        removeGain = -unchecked(sol.rCost[ru]);
+        intF = fwd;
+        intR += fwd;
+      }
+    } else {
+      const fwd = pathCost(sol, ru, u, e, false);
+      removeGain = len == sizeU ? -unchecked(sol.rCost[ru]) : removeGain - fwd;
+      intF = pathCost(sol, rv, u, e, false);
+      intR = len > 1 ? pathCost(sol, rv, u, e, true) : intF;
+    }
     for (let t = 0; t < 2; t++) {
       const a = t == 0 ? v : pv;
       if (a == p || a == e) continue;
-      const la = loc(a);
-      const lb = loc(unchecked(next[a]));
-      const base = removeGain - d(la, lb);
-      const dF = base + d(la, u) + d(e, lb);
-      if (dF < best) {
-        best = dF;
+      const b = unchecked(next[a]);
+      const la = unchecked(vloc[a]);
+      const lb = unchecked(vloc[b]);
+      const base = removeGain - costAt(ov, la, lb);
+      for (let o = 0; o < 2; o++) {
+        const rev = o == 1;
+        if (rev && len == 1) break;
+        const delta = rev
+          ? base + costAt(ov, la, le) + costAt(ov, lu, lb) + intR
+          : base + costAt(ov, la, lu) + costAt(ov, le, lb) + intF;
+        if (delta >= best) continue;
+        if (same) {
+          if (intraNeedsCheck()) {
+            buildIntra(sol, ru, u, e, a, rev);
+            if (!seqFits(sol, ru)) continue;
+          }
+        } else if (!fitsBetween(sol, rv, a, u, e, rev, b)) continue;
+        best = delta;
         bestE = e;
         bestA = a;
-        bestRev = false;
-      }
-      if (len > 1) {
-        const dR = base + d(la, e) + d(u, lb) + turn;
-        if (dR < best) {
-          best = dR;
-          bestE = e;
-          bestA = a;
-          bestRev = true;
-        }
+        bestRev = rev;
       }
     }
   }
@@ -67,5 +93,51 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
   if (bestRev) sol.reversePath(u, bestE);
   routeChanged(sol, ru);
   if (!same) routeChanged(sol, rv);
+  return true;
+}
+
+/** Route r with the path s..e moved right after a (reversed or not), as a visit sequence. */
+function buildIntra(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): void {
+  seqStart(sol, r);
+  const end = endOf(r);
+  let x = startOf(r);
+  while (true) {
+    if (x == a) emitPath(sol, s, e, rev);
+    x = unchecked(sol.next[x]);
+    if (x == end) break;
+    if (x == s) {
+      x = e;
+      continue;
+    }
+    seqVisit(x);
+  }
+}
+
+export function emitPath(sol: Sol, s: i32, e: i32, rev: bool): void {
+  if (rev) {
+    let x = e;
+    while (true) {
+      seqVisit(x);
+      if (x == s) break;
+      x = unchecked(sol.prev[x]);
+    }
+  } else {
+    let x = s;
+    while (true) {
+      seqVisit(x);
+      if (x == e) break;
+      x = unchecked(sol.next[x]);
+    }
+  }
+}
+
+
+/** Pickups only: does route r have room for the jobs after p up to e (same route)? */
+// @ts-ignore: decorator
+@inline export function roomFor(sol: Sol, r: i32, p: i32, e: i32): bool {
+  for (let k = 0; k < D; k++) {
+    const seg = unchecked(sol.pUpto[e * D + k]) - unchecked(sol.pUpto[p * D + k]);
+    if (unchecked(sol.rLoad[r * D + k]) + seg > unchecked(vCap[r * D + k])) return false;
+  }
   return true;
 }

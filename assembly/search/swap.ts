@@ -1,25 +1,30 @@
-// Swap: exchange a string of 1–2 customers starting at u with a string of 1–2 customers
-// starting at v (the (1,1), (2,1), (1,2) and (2,2) exchanges).
+// Swap: exchange a string of 1–2 jobs starting at u with a string of 1–2 jobs starting
+// at v (the (1,1), (2,1), (1,2) and (2,2) exchanges).
 
-import { CAP, d } from '../model/problem';
-import { Sol, loc, isDepotVisit } from '../model/Sol';
+import { D, SIMPLE_LOAD, costAt, vCost, vCap } from '../model/problem';
+import { Sol, isBoundary, startOf, endOf } from '../model/Sol';
+import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
+import { intraNeedsCheck, pathCost } from './moveCost';
+import { emitPath } from './relocate';
 
 /** Applies the best improving string exchange between u and v; true if one was applied. */
 export function swap(sol: Sol, u: i32, v: i32): bool {
   const next = sol.next;
   const prev = sol.prev;
   const pos = sol.pos;
-  const cumLoad = sol.cumLoad;
+  const vloc = sol.vloc;
   const ru = unchecked(sol.route[u]);
   const rv = unchecked(sol.route[v]);
   const same = ru == rv;
   const p1 = unchecked(prev[u]);
   const p2 = unchecked(prev[v]);
-  const lp1 = loc(p1);
-  const lp2 = loc(p2);
-  const loadU = unchecked(sol.rLoad[ru]);
-  const loadV = unchecked(sol.rLoad[rv]);
+  const lp1 = unchecked(vloc[p1]);
+  const lp2 = unchecked(vloc[p2]);
+  const lu = unchecked(vloc[u]);
+  const lv = unchecked(vloc[v]);
+  const ou = unchecked(vCost[ru]);
+  const ov = unchecked(vCost[rv]);
   let best: i64 = 0;
   let bestE1 = -1;
   let bestE2 = -1;
@@ -27,35 +32,47 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
   for (let l1 = 1; l1 <= 2; l1++) {
     if (l1 > 1) {
       e1 = unchecked(next[e1]);
-      if (isDepotVisit(e1)) break;
+      if (isBoundary(e1)) break;
     }
     const n1 = unchecked(next[e1]);
-    const ln1 = loc(n1);
-    const load1 = unchecked(cumLoad[e1]) - unchecked(cumLoad[p1]);
-    const out1 = d(lp1, u) + d(e1, ln1);
+    const le1 = unchecked(vloc[e1]);
+    const ln1 = unchecked(vloc[n1]);
     let e2 = v;
     for (let l2 = 1; l2 <= 2; l2++) {
       if (l2 > 1) {
         e2 = unchecked(next[e2]);
-        if (isDepotVisit(e2)) break;
+        if (isBoundary(e2)) break;
       }
       const n2 = unchecked(next[e2]);
       if (same) {
-        // disjoint and not adjacent: either seg1 entirely before seg2 or after it, with a gap
+        // disjoint and not adjacent
         const before = unchecked(pos[e1]) + 1 < unchecked(pos[v]);
         const after = unchecked(pos[e2]) + 1 < unchecked(pos[u]);
         if (!before && !after) continue;
+      }
+      if (!same && SIMPLE_LOAD && !swapRoom(sol, ru, rv, p1, e1, p2, e2)) continue;
+      const le2 = unchecked(vloc[e2]);
+      const ln2 = unchecked(vloc[n2]);
+      let delta =
+        costAt(ou, lp1, lv) + costAt(ou, le2, ln1) - costAt(ou, lp1, lu) - costAt(ou, le1, ln1) +
+        costAt(ov, lp2, lu) + costAt(ov, le1, ln2) - costAt(ov, lp2, lv) - costAt(ov, le2, ln2);
+      if (!same && ou != ov) {
+        delta += pathCost(sol, ru, v, e2, false) - pathCost(sol, rv, v, e2, false);
+        delta += pathCost(sol, rv, u, e1, false) - pathCost(sol, ru, u, e1, false);
+      }
+      if (delta >= best) continue;
+      if (same) {
+        if (intraNeedsCheck()) {
+          buildSwapIntra(sol, ru, u, e1, v, e2);
+          if (!seqFits(sol, ru)) continue;
+        }
       } else {
-        const load2 = unchecked(cumLoad[e2]) - unchecked(cumLoad[p2]);
-        if (loadU - load1 + load2 > CAP || loadV - load2 + load1 > CAP) continue;
+        if (!fitsBetween(sol, ru, p1, v, e2, false, n1)) continue;
+        if (!fitsBetween(sol, rv, p2, u, e1, false, n2)) continue;
       }
-      const ln2 = loc(n2);
-      const delta = d(lp1, v) + d(e2, ln1) + d(lp2, u) + d(e1, ln2) - out1 - d(lp2, v) - d(e2, ln2);
-      if (delta < best) {
-        best = delta;
-        bestE1 = e1;
-        bestE2 = e2;
-      }
+      best = delta;
+      bestE1 = e1;
+      bestE2 = e2;
     }
   }
   if (bestE1 < 0) return false;
@@ -65,5 +82,36 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
   sol.linkAfter(p2, u, bestE1);
   routeChanged(sol, ru);
   if (!same) routeChanged(sol, rv);
+  return true;
+}
+
+/** Route r with the paths s1..e1 and s2..e2 exchanged, as a visit sequence. */
+function buildSwapIntra(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): void {
+  seqStart(sol, r);
+  const end = endOf(r);
+  let x = unchecked(sol.next[startOf(r)]);
+  while (x != end) {
+    if (x == s1) {
+      emitPath(sol, s2, e2, false);
+      x = unchecked(sol.next[e1]);
+    } else if (x == s2) {
+      emitPath(sol, s1, e1, false);
+      x = unchecked(sol.next[e2]);
+    } else {
+      seqVisit(x);
+      x = unchecked(sol.next[x]);
+    }
+  }
+}
+
+/** Pickups only: do both routes keep within capacity after the exchange? */
+// @ts-ignore: decorator
+@inline function swapRoom(sol: Sol, ru: i32, rv: i32, p1: i32, e1: i32, p2: i32, e2: i32): bool {
+  for (let k = 0; k < D; k++) {
+    const l1 = unchecked(sol.pUpto[e1 * D + k]) - unchecked(sol.pUpto[p1 * D + k]);
+    const l2 = unchecked(sol.pUpto[e2 * D + k]) - unchecked(sol.pUpto[p2 * D + k]);
+    if (unchecked(sol.rLoad[ru * D + k]) - l1 + l2 > unchecked(vCap[ru * D + k])) return false;
+    if (unchecked(sol.rLoad[rv * D + k]) - l2 + l1 > unchecked(vCap[rv * D + k])) return false;
+  }
   return true;
 }

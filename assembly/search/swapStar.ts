@@ -4,9 +4,12 @@
 // insertion positions of every customer in the other route are kept, so each pair is
 // evaluated in O(1) after an O(|A|·|B|) preprocessing.
 
-import { N, CAP, d, demand } from '../model/problem';
-import { Sol, startOf, endOf, loc } from '../model/Sol';
+import { N, D, NC, SIMPLE_LOAD, vCap, vClass, vCost, compat, costAt } from '../model/problem';
+import { Sol, startOf, endOf } from '../model/Sol';
+import { pickOf } from '../model/visit';
+import { seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
+import { intraNeedsCheck } from './moveCost';
 
 const BIG: i64 = 0x3fffffffffffffff;
 // per customer: the three best (cost, after-visit) insertion positions in the other route
@@ -30,16 +33,19 @@ function preprocess(sol: Sol, from: i32, into: i32): void {
   const sI = startOf(into);
   const eI = endOf(into);
   let u = unchecked(next[startOf(from)]);
+  const vloc = sol.vloc;
+  const oi = unchecked(vCost[into]);
   while (u != eF) {
     const b = 3 * u;
+    const lu = unchecked(vloc[u]);
     let c0 = BIG, c1 = BIG, c2 = BIG;
     let a0 = -1, a1 = -1, a2 = -1;
     let a = sI;
     while (a != eI) {
       const nb = unchecked(next[a]);
-      const la = loc(a);
-      const lb = loc(nb);
-      const c = d(la, u) + d(u, lb) - d(la, lb);
+      const la = unchecked(vloc[a]);
+      const lb = unchecked(vloc[nb]);
+      const c = costAt(oi, la, lu) + costAt(oi, lu, lb) - costAt(oi, la, lb);
       if (c < c2) {
         if (c < c1) {
           c2 = c1; a2 = a1;
@@ -68,14 +74,16 @@ function preprocess(sol: Sol, from: i32, into: i32): void {
 // best insertion of u into the other route once v has left it; writes the position to bestAfter
 let bestAfter: i32 = -1;
 // @ts-ignore: decorator
-@inline function insertWithout(sol: Sol, u: i32, v: i32): i64 {
+@inline function insertWithout(sol: Sol, u: i32, v: i32, into: i32): i64 {
   const b = 3 * u;
   const nv = unchecked(sol.next[v]);
   const pv = unchecked(sol.prev[v]);
   // in v's place
-  const lpv = loc(pv);
-  const lnv = loc(nv);
-  let best = d(lpv, u) + d(u, lnv) - d(lpv, lnv);
+  const lpv = unchecked(sol.vloc[pv]);
+  const lnv = unchecked(sol.vloc[nv]);
+  const lu = unchecked(sol.vloc[u]);
+  const oi = unchecked(vCost[into]);
+  let best = costAt(oi, lpv, lu) + costAt(oi, lu, lnv) - costAt(oi, lpv, lnv);
   bestAfter = pv;
   for (let i = 0; i < 3; i++) {
     const a = unchecked(insAfter[b + i]);
@@ -108,31 +116,39 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
   preprocess(sol, r2, r1);
   const next = sol.next;
   const prev = sol.prev;
-  const load1 = unchecked(sol.rLoad[r1]);
-  const load2 = unchecked(sol.rLoad[r2]);
+  const vloc = sol.vloc;
   const e1 = endOf(r1);
   const e2 = endOf(r2);
+  const c1 = unchecked(vClass[r1]);
+  const c2 = unchecked(vClass[r2]);
+  const check = intraNeedsCheck();
+  const o1 = unchecked(vCost[r1]);
+  const o2 = unchecked(vCost[r2]);
   let best: i64 = 0;
   let bu = -1, bv = -1, bua = -1, bva = -1;
   let u = unchecked(next[startOf(r1)]);
   while (u != e1) {
-    const du = unchecked(demand[u]);
-    const lpu = loc(unchecked(prev[u]));
-    const lnu = loc(unchecked(next[u]));
-    const remU = d(lpu, lnu) - d(lpu, u) - d(u, lnu);
+    if (unchecked(compat[u * NC + c2]) == 0) {
+      u = unchecked(next[u]);
+      continue;
+    }
+    const lu = unchecked(vloc[u]);
+    const lpu = unchecked(vloc[unchecked(prev[u])]);
+    const lnu = unchecked(vloc[unchecked(next[u])]);
+    const remU = costAt(o1, lpu, lnu) - costAt(o1, lpu, lu) - costAt(o1, lu, lnu);
     let v = unchecked(next[startOf(r2)]);
     while (v != e2) {
-      const dv = unchecked(demand[v]);
-      if (load1 - du + dv <= CAP && load2 - dv + du <= CAP) {
-        const lpv = loc(unchecked(prev[v]));
-        const lnv = loc(unchecked(next[v]));
-        const remV = d(lpv, lnv) - d(lpv, v) - d(v, lnv);
-        const cu = insertWithout(sol, u, v);
+      if (unchecked(compat[v * NC + c1]) != 0 && (!SIMPLE_LOAD || loadsFit(sol, r1, r2, u, v))) {
+        const lv = unchecked(vloc[v]);
+        const lpv = unchecked(vloc[unchecked(prev[v])]);
+        const lnv = unchecked(vloc[unchecked(next[v])]);
+        const remV = costAt(o2, lpv, lnv) - costAt(o2, lpv, lv) - costAt(o2, lv, lnv);
+        const cu = insertWithout(sol, u, v, r2);
         const au = bestAfter;
-        const cv = insertWithout(sol, v, u);
+        const cv = insertWithout(sol, v, u, r1);
         const av = bestAfter;
         const delta = remU + remV + cu + cv;
-        if (delta < best) {
+        if (delta < best && (!check || swapFits(sol, r1, u, v, av) && swapFits(sol, r2, v, u, au))) {
           best = delta;
           bu = u; bv = v; bua = au; bva = av;
         }
@@ -149,4 +165,29 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
   routeChanged(sol, r1);
   routeChanged(sol, r2);
   return true;
+}
+
+/** Route loads after u (route r1) and v (route r2) change places, pickups only. */
+function loadsFit(sol: Sol, r1: i32, r2: i32, u: i32, v: i32): bool {
+  for (let k = 0; k < D; k++) {
+    const du = pickOf(u, k);
+    const dv = pickOf(v, k);
+    if (unchecked(sol.rLoad[r1 * D + k]) - du + dv > unchecked(vCap[r1 * D + k])) return false;
+    if (unchecked(sol.rLoad[r2 * D + k]) - dv + du > unchecked(vCap[r2 * D + k])) return false;
+  }
+  return true;
+}
+
+/** Route r without `out` and with `inV` placed after visit `after`, walked in full. */
+function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
+  seqStart(sol, r);
+  const end = endOf(r);
+  let x = startOf(r);
+  while (true) {
+    if (x == after) seqVisit(inV);
+    x = unchecked(sol.next[x]);
+    if (x == end) break;
+    if (x != out) seqVisit(x);
+  }
+  return seqFits(sol, r);
 }

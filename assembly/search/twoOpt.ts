@@ -1,8 +1,11 @@
 // 2-opt (intra-route): reverse the path between u and v so that they become adjacent.
 
-import { d } from '../model/problem';
-import { Sol, loc } from '../model/Sol';
+import { cost } from '../model/problem';
+import { Sol, startOf, endOf } from '../model/Sol';
+import { seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
+import { intraNeedsCheck } from './moveCost';
+import { emitPath } from './relocate';
 
 /** Applies the 2-opt move joining u and v when they share a route and it improves; true if applied. */
 export function twoOpt(sol: Sol, u: i32, v: i32): bool {
@@ -17,12 +20,31 @@ export function twoOpt(sol: Sol, u: i32, v: i32): bool {
   const x = unchecked(sol.next[a]);
   if (x == b) return false;
   const y = unchecked(sol.next[b]);
-  const ly = loc(y);
+  const vloc = sol.vloc;
+  const la = unchecked(vloc[a]);
+  const lb = unchecked(vloc[b]);
+  const lx = unchecked(vloc[x]);
+  const ly = unchecked(vloc[y]);
   const delta =
-    d(a, b) + d(x, ly) - d(a, x) - d(b, ly) +
+    cost(r, la, lb) + cost(r, lx, ly) - cost(r, la, lx) - cost(r, lb, ly) +
     (unchecked(sol.revCost[b]) - unchecked(sol.revCost[x])) -
     (unchecked(sol.cumCost[b]) - unchecked(sol.cumCost[x]));
   if (delta >= 0) return false;
+  if (intraNeedsCheck()) {
+    seqStart(sol, r);
+    const end = endOf(r);
+    let w = unchecked(sol.next[startOf(r)]);
+    while (w != end) {
+      if (w == x) {
+        emitPath(sol, x, b, true);
+        w = y;
+      } else {
+        seqVisit(w);
+        w = unchecked(sol.next[w]);
+      }
+    }
+    if (!seqFits(sol, r)) return false;
+  }
   sol.reversePath(x, b);
   routeChanged(sol, r);
   return true;

@@ -2,8 +2,10 @@
 // either tail-to-tail (u → next(v), v → next(u)) or head-to-head (u → v with the head of
 // v's route reversed, and the reversed tail of u's route before next(v)).
 
-import { CAP, d } from '../model/problem';
-import { Sol, loc, startOf, endOf } from '../model/Sol';
+import { D, SIMPLE_LOAD, cost, vCost, vCap, vClass } from '../model/problem';
+import { intraNeedsCheck } from './moveCost';
+import { Sol, startOf, endOf } from '../model/Sol';
+import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 
 /** Applies the better improving 2-opt* variant between the routes of u and v; true if applied. */
@@ -12,39 +14,65 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
   const rv = unchecked(sol.route[v]);
   if (ru == rv) return false;
   const next = sol.next;
-  const cumLoad = sol.cumLoad;
+  const vloc = sol.vloc;
   const cumCost = sol.cumCost;
   const revCost = sol.revCost;
   const x = unchecked(next[u]);
   const y = unchecked(next[v]);
-  const lx = loc(x);
-  const ly = loc(y);
+  const lu = unchecked(vloc[u]);
+  const lv = unchecked(vloc[v]);
+  const lx = unchecked(vloc[x]);
+  const ly = unchecked(vloc[y]);
   const eu = endOf(ru);
   const ev = endOf(rv);
-  const loadU = unchecked(sol.rLoad[ru]);
-  const loadV = unchecked(sol.rLoad[rv]);
-  const cu = unchecked(cumLoad[u]);
-  const cv = unchecked(cumLoad[v]);
-  const cut = d(u, lx) + d(v, ly);
+  const sameCosts = unchecked(vCost[ru]) == unchecked(vCost[rv]);
   let bestVariant = 0;
   let best: i64 = 0;
-  // tails exchanged
-  if (cu + loadV - cv <= CAP && cv + loadU - cu <= CAP) {
-    const delta = d(u, ly) + d(v, lx) - cut;
-    if (delta < best) {
+  // pickups only and one class: route loads decide both variants up front
+  let tailsOk = true;
+  let headsOk = true;
+  if (SIMPLE_LOAD && unchecked(vClass[ru]) == unchecked(vClass[rv])) {
+    for (let k = 0; k < D; k++) {
+      const pu = unchecked(sol.pUpto[u * D + k]);
+      const pv = unchecked(sol.pUpto[v * D + k]);
+      const lu_ = unchecked(sol.rLoad[ru * D + k]);
+      const lv_ = unchecked(sol.rLoad[rv * D + k]);
+      const cap = unchecked(vCap[ru * D + k]);
+      if (pu + lv_ - pv > cap || pv + lu_ - pu > cap) tailsOk = false;
+      if (pu + pv > cap || lu_ - pu + lv_ - pv > cap) headsOk = false;
+    }
+    if (!tailsOk && !headsOk) return false;
+  }
+  // tails exchanged: [..u] + [y..] for ru, [..v] + [x..] for rv
+  if (tailsOk) {
+    let delta: i64;
+    if (sameCosts) {
+      // an empty tail means ending at the route's own end place
+      const lyU = y == ev ? unchecked(vloc[eu]) : ly;
+      const lxV = x == eu ? unchecked(vloc[ev]) : lx;
+      delta = cost(ru, lu, lyU) + cost(rv, lv, lxV) - cost(ru, lu, lx) - cost(rv, lv, ly);
+      // the end arcs of the tails move between vehicles with different ends
+      delta += tailEndShift(sol, ru, rv, x, y);
+    } else {
+      delta = newCostTail(sol, ru, u, y) + newCostTail(sol, rv, v, x) - routeCostNoFixed(sol, ru) - routeCostNoFixed(sol, rv);
+    }
+    if (delta < best && fitsTail(sol, ru, u, y) && fitsTail(sol, rv, v, x)) {
       best = delta;
       bestVariant = 1;
     }
   }
-  // heads joined
-  if (cu + cv <= CAP && loadU - cu + loadV - cv <= CAP) {
+  // heads joined (only between vehicles with the same costs and depots)
+  if (headsOk && sameCosts && unchecked(sol.vloc[startOf(ru)]) == unchecked(sol.vloc[startOf(rv)]) &&
+      unchecked(sol.vloc[eu]) == unchecked(sol.vloc[startOf(ru)]) && unchecked(sol.vloc[ev]) == unchecked(sol.vloc[eu])) {
     const delta =
-      d(u, v) + d(lx, ly) - cut +
+      cost(ru, lu, lv) + cost(ru, lx, ly) - cost(ru, lu, lx) - cost(ru, lv, ly) +
       (unchecked(revCost[v]) - unchecked(cumCost[v])) +
       (unchecked(revCost[eu]) - unchecked(revCost[x]) - (unchecked(cumCost[eu]) - unchecked(cumCost[x])));
     if (delta < best) {
-      best = delta;
-      bestVariant = 2;
+      if (headsFit(sol, ru, rv, u, v, x, y)) {
+        best = delta;
+        bestVariant = 2;
+      }
     }
   }
   if (bestVariant == 0) return false;
@@ -75,4 +103,72 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
   routeChanged(sol, ru);
   routeChanged(sol, rv);
   return true;
+}
+
+/** Feasibility of the heads-joined variant: load sums when nothing else can bind, else walks. */
+function headsFit(sol: Sol, ru: i32, rv: i32, u: i32, v: i32, x: i32, y: i32): bool {
+  const eu = endOf(ru);
+  const ev = endOf(rv);
+  if (!intraNeedsCheck() && unchecked(vClass[ru]) == unchecked(vClass[rv])) {
+    for (let k = 0; k < D; k++) {
+      const pu = unchecked(sol.pUpto[u * D + k]);
+      const pv = unchecked(sol.pUpto[v * D + k]);
+      const cap = unchecked(vCap[ru * D + k]);
+      if (pu + pv > cap) return false;
+      if (unchecked(sol.rLoad[ru * D + k]) - pu + unchecked(sol.rLoad[rv * D + k]) - pv > cap) return false;
+    }
+    return true;
+  }
+  // [..u] + reversed [first(rv)..v] for ru; reversed [x..last(ru)] + [y..] for rv
+  seqStart(sol, ru);
+  seqPath(sol, unchecked(sol.next[startOf(ru)]), u, false, true);
+  seqPath(sol, v, unchecked(sol.next[startOf(rv)]), true, true);
+  if (!seqFits(sol, ru)) return false;
+  seqStart(sol, rv);
+  seqPath(sol, unchecked(sol.prev[eu]), x, true, x != eu);
+  seqPath(sol, y, unchecked(sol.prev[ev]), false, y != ev);
+  return seqFits(sol, rv);
+}
+
+/** Cost change of the last arcs when tails swap between vehicles with different end places. */
+// @ts-ignore: decorator
+@inline function tailEndShift(sol: Sol, ru: i32, rv: i32, x: i32, y: i32): i64 {
+  const eu = endOf(ru);
+  const ev = endOf(rv);
+  const leu = unchecked(sol.vloc[eu]);
+  const lev = unchecked(sol.vloc[ev]);
+  if (leu == lev) return 0;
+  // the tail [y..] now ends at eu, the tail [x..] at ev
+  let c: i64 = 0;
+  if (y != ev) {
+    const ly = unchecked(sol.vloc[unchecked(sol.prev[ev])]);
+    c += cost(ru, ly, leu) - cost(rv, ly, lev);
+  }
+  if (x != eu) {
+    const lx = unchecked(sol.vloc[unchecked(sol.prev[eu])]);
+    c += cost(rv, lx, lev) - cost(ru, lx, leu);
+  }
+  return c;
+}
+
+/** Route cost without its fixed part. */
+// @ts-ignore: decorator
+@inline function routeCostNoFixed(sol: Sol, r: i32): i64 {
+  return unchecked(sol.cumCost[endOf(r)]);
+}
+
+/** Travel cost of [start(r)..a] + [b..] under r's costs, ending at r's end. */
+function newCostTail(sol: Sol, r: i32, a: i32, b: i32): i64 {
+  let c = unchecked(sol.cumCost[a]);
+  let pl = unchecked(sol.vloc[a]);
+  const rb = unchecked(sol.route[b]);
+  const eb = endOf(rb);
+  let x = b;
+  while (x != eb) {
+    const l = unchecked(sol.vloc[x]);
+    c += cost(r, pl, l);
+    pl = l;
+    x = unchecked(sol.next[x]);
+  }
+  return c + cost(r, pl, unchecked(sol.vloc[endOf(r)]));
 }

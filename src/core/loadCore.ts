@@ -3,14 +3,14 @@ import { RELEASE_WASM_BASE64 } from './wasmBinary.generated.js';
 /** The raw exports of the AssemblyScript core (see assembly/index.ts for the protocol). */
 export interface CoreExports {
   memory: WebAssembly.Memory;
-  alloc(n: number): void;
-  distPtr(): number;
-  demandPtr(): number;
-  setCapacity(q: number): void;
+  alloc(jobs: number, vehicles: number, m: number, matrices: number, dims: number, facilities: number, windows: number, classes: number): void;
+  ptr(id: number): number;
+  finish(): void;
   setParam(id: number, value: number): void;
   init(seed: number): void;
   run(iterations: number, base: number, scale: number): number;
   bestCost(): number;
+  bestRouteCost(): number;
   writeBest(): number;
   outputLength(): number;
 }

@@ -1,0 +1,280 @@
+// Feasibility of a changed route, checked from the cached data of the current solution.
+//
+// fitsBetween: route r becomes [start..a] + S + [b..end], S a path of jobs (any route, or
+//   one unrouted job), a before b in r. Loads, time and limits in O(|S|·D).
+// fitsTail:   route r becomes [start..a] + [b..end of b's route] (2-opt*). O(D) when both
+//   vehicles share a class, else a full walk.
+// fitsSequence: any route given as a list of paths, walked in full (intra-route moves with
+//   time windows or reloads, SWAP* with time windows, vehicles of different classes).
+//
+// Loads use trip segments: for a part X of a trip, D_X (deliveries), P_X (pickups) and
+// peak_X (largest load after a visit of X, counted from the part's start); concatenation is
+// peak(X+Y) = max(peak_X + D_Y, P_X + peak_Y), and the trip is feasible when its peak ≤ Q.
+
+import {
+  N, R, D, NC, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
+  vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
+  compat, dur, dist,
+} from './problem';
+import { Sol, startOf, endOf, isBoundary, isReloadVisit } from './Sol';
+import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf } from './visit';
+
+// per-dimension scratch (no allocation in the search)
+let segD: StaticArray<i32> = new StaticArray<i32>(1);
+let segP: StaticArray<i32> = new StaticArray<i32>(1);
+let segPeak: StaticArray<i32> = new StaticArray<i32>(1);
+let seq: StaticArray<i32> = new StaticArray<i32>(1);
+let seqLen: i32 = 0;
+
+export function feasibilityAlloc(): void {
+  segD = new StaticArray<i32>(D);
+  segP = new StaticArray<i32>(D);
+  segPeak = new StaticArray<i32>(D);
+  seq = new StaticArray<i32>(N + 2 * R + P + 4);
+}
+
+// @ts-ignore: decorator
+@inline function compatible(r: i32, x: i32): bool {
+  return unchecked(compat[x * NC + unchecked(vClass[r])]) != 0;
+}
+
+/** Route r becomes [start..a] + path(s..e, reversed?) + [b..end]; true when feasible. */
+export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
+  const next = sol.next;
+  const prev = sol.prev;
+  // skills and the segment's own loads
+  for (let k = 0; k < D; k++) {
+    unchecked((segD[k] = 0));
+    unchecked((segP[k] = 0));
+    unchecked((segPeak[k] = 0));
+  }
+  let nJobs = 0;
+  let x = rev ? e : s;
+  const last = rev ? s : e;
+  while (true) {
+    if (!compatible(r, x)) return false;
+    nJobs++;
+    if (!SIMPLE_LOAD) {
+      for (let k = 0; k < D; k++) {
+        const pk = pickOf(x, k);
+        const dk = delOf(x, k);
+        unchecked((segPeak[k] = max(segPeak[k] + dk, segP[k] + pk)));
+        unchecked((segD[k] += dk));
+        unchecked((segP[k] += pk));
+      }
+    } else {
+      for (let k = 0; k < D; k++) unchecked((segP[k] += pickOf(x, k)));
+    }
+    if (x == last) break;
+    x = rev ? unchecked(prev[x]) : unchecked(next[x]);
+  }
+  const pb = unchecked(prev[b]);
+  // loads
+  if (SIMPLE_LOAD) {
+    for (let k = 0; k < D; k++) {
+      const load = unchecked(sol.pUpto[a * D + k]) + unchecked(segP[k]) + unchecked(sol.rLoad[r * D + k]) - unchecked(sol.pUpto[pb * D + k]);
+      if (load > unchecked(vCap[r * D + k])) return false;
+    }
+  } else {
+    const bReload = isReloadVisit(b);
+    for (let k = 0; k < D; k++) {
+      const ia = a * D + k;
+      const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
+      const pA = unchecked(sol.pUpto[ia]);
+      let dB = 0;
+      let peakB = 0;
+      if (!bReload) {
+        const ib = b * D + k;
+        dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
+        peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
+      }
+      const dS = unchecked(segD[k]);
+      const pS = unchecked(segP[k]);
+      const peak = max(max(peakA + dS + dB, pA + unchecked(segPeak[k]) + dB), pA + pS + peakB);
+      if (peak > unchecked(vCap[r * D + k])) return false;
+    }
+  }
+  if (!HAS_TIME && !HAS_LIMITS) return true;
+  // schedule through the segment, then the cached latest start of b
+  let t = unchecked(sol.dep[a]);
+  let prevLoc = unchecked(sol.vloc[a]);
+  let travel: i64 = 0;
+  let distance: i64 = 0;
+  x = rev ? e : s;
+  while (true) {
+    const l = unchecked(sol.vloc[x]);
+    const tr = dur(r, prevLoc, l);
+    travel += tr;
+    if (HAS_LIMITS) distance += dist(r, prevLoc, l);
+    if (HAS_TIME) {
+      const st = earliestStart(x, -1, t + tr);
+      if (st < 0) return false;
+      t = st + (l != prevLoc ? setupOf(x, -1) : 0) + serviceOf(x, -1);
+    }
+    prevLoc = l;
+    if (x == last) break;
+    x = rev ? unchecked(prev[x]) : unchecked(next[x]);
+  }
+  const lb = unchecked(sol.vloc[b]);
+  const trB = dur(r, prevLoc, lb);
+  if (HAS_TIME && t + trB > unchecked(sol.late[b])) return false;
+  if (HAS_LIMITS) {
+    const e_r = endOf(r);
+    const maxTasks = unchecked(vMaxTasks[r]);
+    if (maxTasks < NO_LIMIT && unchecked(sol.jobsUpto[a]) + nJobs + unchecked(sol.rSize[r]) - unchecked(sol.jobsUpto[pb]) > maxTasks) return false;
+    const maxTravel = unchecked(vMaxTravel[r]);
+    if (maxTravel < NO_LIMIT) {
+      const tot = unchecked(sol.cumTravel[a]) + travel + trB + unchecked(sol.cumTravel[e_r]) - unchecked(sol.cumTravel[b]);
+      if (tot > <i64>maxTravel) return false;
+    }
+    const maxDist = unchecked(vMaxDist[r]);
+    if (maxDist < NO_LIMIT) {
+      const tot = unchecked(sol.cumDist[a]) + distance + dist(r, prevLoc, lb) + unchecked(sol.cumDist[e_r]) - unchecked(sol.cumDist[b]);
+      if (tot > <i64>maxDist) return false;
+    }
+  }
+  return true;
+}
+
+/** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
+export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
+  const rb = unchecked(sol.route[b]);
+  if (unchecked(vClass[rb]) != unchecked(vClass[r])) {
+    seqStart(sol, r);
+    seqPath(sol, unchecked(sol.next[startOf(r)]), a, false, true);
+    seqPath(sol, b, unchecked(sol.prev[endOf(rb)]), false, b != endOf(rb));
+    return seqFits(sol, r);
+  }
+  const pb = unchecked(sol.prev[b]);
+  const eb = endOf(rb);
+  if (SIMPLE_LOAD) {
+    for (let k = 0; k < D; k++) {
+      const load = unchecked(sol.pUpto[a * D + k]) + unchecked(sol.rLoad[rb * D + k]) - unchecked(sol.pUpto[pb * D + k]);
+      if (load > unchecked(vCap[r * D + k])) return false;
+    }
+  } else {
+    const bBoundary = isBoundary(b);
+    for (let k = 0; k < D; k++) {
+      const ia = a * D + k;
+      const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
+      const pA = unchecked(sol.pUpto[ia]);
+      let dB = 0;
+      let peakB = 0;
+      if (!bBoundary) {
+        const ib = b * D + k;
+        dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
+        peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
+      }
+      if (max(peakA + dB, pA + peakB) > unchecked(vCap[r * D + k])) return false;
+    }
+    if (P > 0) {
+      const reloads = unchecked(sol.reloadsUpto[a]) + unchecked(sol.reloadsUpto[eb]) - unchecked(sol.reloadsUpto[pb]);
+      if (reloads > unchecked(vMaxReloads[r])) return false;
+    }
+  }
+  if (!HAS_TIME && !HAS_LIMITS) return true;
+  const la = unchecked(sol.vloc[a]);
+  const lb = unchecked(sol.vloc[b]);
+  const tr = dur(r, la, lb);
+  if (HAS_TIME && unchecked(sol.dep[a]) + tr > unchecked(sol.late[b])) return false;
+  if (HAS_LIMITS) {
+    const maxTasks = unchecked(vMaxTasks[r]);
+    if (maxTasks < NO_LIMIT && unchecked(sol.jobsUpto[a]) + unchecked(sol.rSize[rb]) - unchecked(sol.jobsUpto[pb]) > maxTasks) return false;
+    const maxTravel = unchecked(vMaxTravel[r]);
+    if (maxTravel < NO_LIMIT && unchecked(sol.cumTravel[a]) + tr + unchecked(sol.cumTravel[eb]) - unchecked(sol.cumTravel[b]) > <i64>maxTravel) return false;
+    const maxDist = unchecked(vMaxDist[r]);
+    if (maxDist < NO_LIMIT && unchecked(sol.cumDist[a]) + dist(r, la, lb) + unchecked(sol.cumDist[eb]) - unchecked(sol.cumDist[b]) > <i64>maxDist) return false;
+  }
+  return true;
+}
+
+/** Starts describing a new version of route r as a visit sequence (its start visit first). */
+export function seqStart(sol: Sol, r: i32): void {
+  seqLen = 0;
+}
+
+/** Appends the path first..last (following next, or prev when reversed); no-op when !nonEmpty. */
+export function seqPath(sol: Sol, first: i32, last: i32, rev: bool, nonEmpty: bool): void {
+  if (!nonEmpty) return;
+  let x = first;
+  while (true) {
+    unchecked((seq[seqLen++] = x));
+    if (x == last) break;
+    x = rev ? unchecked(sol.prev[x]) : unchecked(sol.next[x]);
+  }
+}
+
+/** Appends one visit. */
+export function seqVisit(v: i32): void {
+  unchecked((seq[seqLen++] = v));
+}
+
+/** Walks the sequence built with seqPath/seqVisit as route r: every constraint, O(length·D). */
+export function seqFits(sol: Sol, r: i32): bool {
+  const n = seqLen;
+  // skills, tasks, reloads
+  let jobs = 0;
+  let reloads = 0;
+  const fmask = unchecked(vFacMask[r]);
+  for (let i = 0; i < n; i++) {
+    const x = unchecked(seq[i]);
+    if (x < N) {
+      if (!compatible(r, x)) return false;
+      jobs++;
+    } else if (isReloadVisit(x)) {
+      reloads++;
+      if (((fmask >> <i64>unchecked(sol.fac[x])) & 1) == 0) return false;
+    }
+  }
+  if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) return false;
+  if (jobs > unchecked(vMaxTasks[r])) return false;
+  // loads, trip by trip
+  for (let k = 0; k < D; k++) {
+    const cap = unchecked(vCap[r * D + k]);
+    let pk = 0;
+    let dk = 0;
+    let peak = 0;
+    for (let i = 0; i <= n; i++) {
+      if (i == n || isReloadVisit(unchecked(seq[i]))) {
+        if (peak > cap) return false;
+        pk = 0;
+        dk = 0;
+        peak = 0;
+        continue;
+      }
+      const x = unchecked(seq[i]);
+      const p = pickOf(x, k);
+      const d = delOf(x, k);
+      peak = max(peak + d, pk + p);
+      pk += p;
+      dk += d;
+    }
+  }
+  if (!HAS_TIME && !HAS_LIMITS) return true;
+  let prevLoc = unchecked(vStart[r]);
+  let t: i64 = <i64>unchecked(vTwStart[r]);
+  let travel: i64 = 0;
+  let distance: i64 = 0;
+  for (let i = 0; i <= n; i++) {
+    const x = i < n ? unchecked(seq[i]) : -1;
+    const l = i < n ? unchecked(sol.vloc[x]) : unchecked(vEnd[r]);
+    const tr = dur(r, prevLoc, l);
+    travel += tr;
+    distance += dist(r, prevLoc, l);
+    if (i == n) {
+      t += tr;
+      if (t > <i64>unchecked(vTwEnd[r])) return false;
+      break;
+    }
+    const fac = unchecked(sol.fac[x]);
+    const st = earliestStart(x, fac, t + tr);
+    if (st < 0) return false;
+    t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+    prevLoc = l;
+  }
+  if (travel > <i64>unchecked(vMaxTravel[r])) return false;
+  if (distance > <i64>unchecked(vMaxDist[r])) return false;
+  return true;
+}
+
+export { INF, latestStart };

@@ -1,0 +1,104 @@
+// Per-visit attributes that depend on the visit's kind (job, route start/end, reload stop).
+
+import { N, R, D, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fTwFirst, fTwCount, tw, jPick, jDel, INF } from './problem';
+
+// @ts-ignore: decorator
+@inline export function isJob(v: i32): bool {
+  return v < N;
+}
+
+// @ts-ignore: decorator
+@inline export function isReloadVisit(v: i32): bool {
+  return v >= N + 2 * R;
+}
+
+/** Route start or end visit. */
+// @ts-ignore: decorator
+@inline export function isDepotVisit(v: i32): bool {
+  return v >= N && v < N + 2 * R;
+}
+
+/** True for every visit that is not a job: start, end and reload visits. */
+// @ts-ignore: decorator
+@inline export function isBoundary(v: i32): bool {
+  return v >= N;
+}
+
+// @ts-ignore: decorator
+@inline export function startOf(r: i32): i32 {
+  return N + 2 * r;
+}
+
+// @ts-ignore: decorator
+@inline export function endOf(r: i32): i32 {
+  return N + 2 * r + 1;
+}
+
+/** Service duration of visit v (fac = facility of a reload visit, else ignored). */
+// @ts-ignore: decorator
+@inline export function serviceOf(v: i32, fac: i32): i64 {
+  if (v < N) return <i64>unchecked(jService[v]);
+  if (fac >= 0) return <i64>unchecked(fService[fac]);
+  return 0;
+}
+
+// @ts-ignore: decorator
+@inline export function setupOf(v: i32, fac: i32): i64 {
+  if (v < N) return <i64>unchecked(jSetup[v]);
+  if (fac >= 0) return <i64>unchecked(fSetup[fac]);
+  return 0;
+}
+
+// @ts-ignore: decorator
+@inline export function pickOf(v: i32, k: i32): i32 {
+  return v < N ? unchecked(jPick[v * D + k]) : 0;
+}
+
+// @ts-ignore: decorator
+@inline export function delOf(v: i32, k: i32): i32 {
+  return v < N ? unchecked(jDel[v * D + k]) : 0;
+}
+
+/** Earliest service start ≥ `arrive` inside one of the visit's windows, or -1 when too late. */
+export function earliestStart(v: i32, fac: i32, arrive: i64): i64 {
+  let first = -1;
+  let count = 0;
+  if (v < N) {
+    first = unchecked(jTwFirst[v]);
+    count = unchecked(jTwCount[v]);
+  } else if (fac >= 0) {
+    first = unchecked(fTwFirst[fac]);
+    count = unchecked(fTwCount[fac]);
+  }
+  if (count == 0) return arrive;
+  for (let i = 0; i < count; i++) {
+    const e = <i64>unchecked(tw[2 * (first + i) + 1]);
+    if (e >= arrive) {
+      const s = <i64>unchecked(tw[2 * (first + i)]);
+      return s > arrive ? s : arrive;
+    }
+  }
+  return -1;
+}
+
+/** Latest service start ≤ `bound` inside one of the visit's windows, or -INF when none. */
+export function latestStart(v: i32, fac: i32, bound: i64): i64 {
+  let first = -1;
+  let count = 0;
+  if (v < N) {
+    first = unchecked(jTwFirst[v]);
+    count = unchecked(jTwCount[v]);
+  } else if (fac >= 0) {
+    first = unchecked(fTwFirst[fac]);
+    count = unchecked(fTwCount[fac]);
+  }
+  if (count == 0) return bound;
+  for (let i = count - 1; i >= 0; i--) {
+    const s = <i64>unchecked(tw[2 * (first + i)]);
+    if (s <= bound) {
+      const e = <i64>unchecked(tw[2 * (first + i) + 1]);
+      return e < bound ? e : bound;
+    }
+  }
+  return -INF;
+}
