@@ -1,0 +1,290 @@
+// Runs a benchmark suite through the public solve(), verifies every solution independently,
+// and summarises and records the results.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { solve } from '../src/index.js';
+import type { Progress, StopReason } from '../src/types.js';
+import { readVrpFile } from '../src/io/readFiles.js';
+import { fixed, formatTable } from './formatTable.js';
+import type { MachineInfo } from './machineInfo.js';
+import { listSuite, loadBks, type BenchInstance, type SuiteName } from './suites.js';
+import { verifySolution } from './verifySolution.js';
+
+/** What to run. */
+export interface BenchConfig {
+  suite: SuiteName;
+  /** Folder holding `X/`, `A/`, `B/`, `P/` and `bks-ABP.csv`. */
+  cvrplibDir: string;
+  /** Seconds per run; `undefined` means no time limit (then `iterations` must be set). */
+  timeLimitS?: number;
+  /** Iterations per run, if limited. */
+  iterations?: number;
+  /** Runs per instance, with seeds 1..seeds. */
+  seeds: number;
+  /** Restrict to these instance names. */
+  instances?: string[];
+  /** Aborting stops the current run (its best solution is recorded) and skips the rest. */
+  signal?: AbortSignal;
+  onRunStart?: (e: RunEvent) => void;
+  onProgress?: (e: RunEvent, p: Progress) => void;
+  onRunEnd?: (e: RunEvent, r: RunResult) => void;
+}
+
+/** Which run an event is about. */
+export interface RunEvent {
+  /** 0-based index of the run among all runs. */
+  index: number;
+  total: number;
+  instance: BenchInstance;
+  seed: number;
+  bks: number;
+}
+
+/** One solve of one instance with one seed. */
+export interface RunResult {
+  instance: string;
+  n: number;
+  seed: number;
+  bks: number;
+  /** Cost recomputed by the independent verifier. */
+  cost: number;
+  /** 100 × (cost − bks) / bks. */
+  gapPct: number;
+  routes: number;
+  iterations: number;
+  stopReason: StopReason;
+  /** Wall-clock seconds around the `solve()` call. */
+  seconds: number;
+  /** `elapsedMs / 1000` as reported by `solve()`. */
+  solverSeconds: number;
+  /** Feasible and the reported cost equals the recomputed one. */
+  valid: boolean;
+  /** Violations found by the verifier, when not valid. */
+  errors?: string[];
+  /** The solution's routes (customers 1..n-1). */
+  solution: number[][];
+}
+
+/** Per-instance aggregate over the valid, completed runs. */
+export interface InstanceSummary {
+  instance: string;
+  n: number;
+  bks: number;
+  runs: number;
+  meanCost: number;
+  bestCost: number;
+  meanGapPct: number;
+  bestGapPct: number;
+  meanSeconds: number;
+  meanIterations: number;
+}
+
+/** Everything a benchmark produced; this is the JSON written under `bench/results/`. */
+export interface BenchReport {
+  format: 'binroute-bench/1';
+  suite: SuiteName;
+  timeLimitS: number | null;
+  iterations: number | null;
+  seeds: number[];
+  instances: string[];
+  cvrplibDir: string;
+  startedAt: string;
+  finishedAt: string;
+  /** True when the run was stopped early (SIGINT). */
+  interrupted: boolean;
+  machine: MachineInfo;
+  runs: RunResult[];
+  summary: InstanceSummary[];
+  averages: {
+    /** Mean over instances of the mean gap. */
+    meanGapPct: number;
+    /** Mean over instances of the best gap. */
+    bestGapPct: number;
+    meanSeconds: number;
+    runs: number;
+    invalidRuns: number;
+    abortedRuns: number;
+  };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+
+/**
+ * Runs every instance of a suite with seeds 1..k through the public `solve()`, checks each
+ * solution with {@link verifySolution} (visits, capacity, recomputed cost) and summarises.
+ *
+ * @example
+ * ```ts
+ * const report = await runBench(
+ *   { suite: 'x-dev', cvrplibDir: '/work/shared/benchmarks/cvrplib', timeLimitS: 1, seeds: 1, instances: ['X-n101-k25'] },
+ *   machineInfo(),
+ * );
+ * console.log(report.averages.meanGapPct);
+ * ```
+ */
+export async function runBench(config: BenchConfig, machine: MachineInfo): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  const instances = listSuite(config.suite, config.cvrplibDir, config.instances);
+  const bks = await loadBks(instances, config.cvrplibDir);
+  const seeds = Array.from({ length: config.seeds }, (_, i) => i + 1);
+  const total = instances.length * seeds.length;
+  const runs: RunResult[] = [];
+  let index = 0;
+  let interrupted = false;
+
+  outer: for (const inst of instances) {
+    const problem = await readVrpFile(inst.vrpPath);
+    for (const seed of seeds) {
+      if (config.signal?.aborted) {
+        interrupted = true;
+        break outer;
+      }
+      const ev: RunEvent = { index, total, instance: inst, seed, bks: bks.get(inst.name)! };
+      config.onRunStart?.(ev);
+      const t0 = performance.now();
+      const sol = await solve(problem, {
+        seed,
+        timeLimitMs: config.timeLimitS === undefined ? undefined : config.timeLimitS * 1000,
+        maxIterations: config.iterations,
+        signal: config.signal,
+        onProgress: config.onProgress ? (p) => config.onProgress!(ev, p) : undefined,
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      const check = verifySolution(problem, sol.routes, sol.cost);
+      const r: RunResult = {
+        instance: inst.name,
+        n: problem.dimension,
+        seed,
+        bks: ev.bks,
+        cost: check.cost,
+        gapPct: (100 * (check.cost - ev.bks)) / ev.bks,
+        routes: sol.routes.length,
+        iterations: sol.iterations,
+        stopReason: sol.stopReason,
+        seconds,
+        solverSeconds: sol.elapsedMs / 1000,
+        valid: check.ok,
+        solution: sol.routes,
+      };
+      if (!check.ok) r.errors = check.errors;
+      runs.push(r);
+      config.onRunEnd?.(ev, r);
+      index++;
+      if (sol.stopReason === 'aborted') {
+        interrupted = true;
+        break outer;
+      }
+    }
+  }
+
+  const summary: InstanceSummary[] = [];
+  for (const inst of instances) {
+    const ok = runs.filter((r) => r.instance === inst.name && r.valid && r.stopReason !== 'aborted');
+    if (ok.length === 0) continue;
+    summary.push({
+      instance: inst.name,
+      n: inst.n,
+      bks: bks.get(inst.name)!,
+      runs: ok.length,
+      meanCost: mean(ok.map((r) => r.cost)),
+      bestCost: Math.min(...ok.map((r) => r.cost)),
+      meanGapPct: mean(ok.map((r) => r.gapPct)),
+      bestGapPct: Math.min(...ok.map((r) => r.gapPct)),
+      meanSeconds: mean(ok.map((r) => r.seconds)),
+      meanIterations: mean(ok.map((r) => r.iterations)),
+    });
+  }
+
+  return {
+    format: 'binroute-bench/1',
+    suite: config.suite,
+    timeLimitS: config.timeLimitS ?? null,
+    iterations: config.iterations ?? null,
+    seeds,
+    instances: instances.map((i) => i.name),
+    cvrplibDir: config.cvrplibDir,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    interrupted,
+    machine,
+    runs,
+    summary,
+    averages: {
+      meanGapPct: mean(summary.map((s) => s.meanGapPct)),
+      bestGapPct: mean(summary.map((s) => s.bestGapPct)),
+      meanSeconds: mean(summary.map((s) => s.meanSeconds)),
+      runs: runs.length,
+      invalidRuns: runs.filter((r) => !r.valid).length,
+      abortedRuns: runs.filter((r) => r.stopReason === 'aborted').length,
+    },
+  };
+}
+
+/**
+ * The results table: instance, n, BKS, mean cost, best cost, mean and best gap (%), mean
+ * seconds and iterations per run, then the averages over instances.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(formatReport(report));
+ * ```
+ */
+export function formatReport(report: BenchReport): string {
+  const rows: (string[] | null)[] = [['instance', 'n', 'BKS', 'cost', 'best', 'gap%', 'best gap%', 's/run', 'iterations']];
+  for (const s of report.summary) {
+    rows.push([
+      s.instance,
+      String(s.n),
+      String(s.bks),
+      fixed(s.meanCost, s.runs > 1 ? 1 : 0),
+      String(s.bestCost),
+      fixed(s.meanGapPct, 2),
+      fixed(s.bestGapPct, 2),
+      fixed(s.meanSeconds, 2),
+      String(Math.round(s.meanIterations)),
+    ]);
+  }
+  const a = report.averages;
+  rows.push(null);
+  rows.push([`average (${report.summary.length})`, '', '', '', '', fixed(a.meanGapPct, 2), fixed(a.bestGapPct, 2), fixed(a.meanSeconds, 2), '']);
+  let out = formatTable(rows);
+  const limit =
+    report.timeLimitS !== null ? `time limit ${report.timeLimitS} s` : `${report.iterations} iterations`;
+  out += `${report.suite}: ${a.runs} runs (${limit}, seeds ${report.seeds.join(',')})`;
+  if (a.invalidRuns) out += `, ${a.invalidRuns} INVALID`;
+  if (report.interrupted) out += ', interrupted';
+  return `${out}\n`;
+}
+
+/**
+ * The file name a report is written under: `<suite>-<limit>-<UTC date-time>.json`, e.g.
+ * `x-dev-10s-2026-01-15T09-30-00Z.json` (or `x-dev-5000it-….json` for iteration budgets).
+ *
+ * @example
+ * ```ts
+ * reportFileName(report); // 'x-dev-1s-2026-01-15T09-30-00Z.json'
+ * ```
+ */
+export function reportFileName(report: Pick<BenchReport, 'suite' | 'timeLimitS' | 'iterations' | 'startedAt'>): string {
+  const limit = report.timeLimitS !== null ? `${report.timeLimitS}s` : `${report.iterations}it`;
+  const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return `${report.suite}-${limit}-${stamp}.json`;
+}
+
+/**
+ * Writes a report as pretty JSON into `dir` (created if needed) and returns the file's path.
+ *
+ * @example
+ * ```ts
+ * const path = await writeReport(report, 'bench/results');
+ * ```
+ */
+export async function writeReport(report: BenchReport, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, reportFileName(report));
+  const json = JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)
+    // keep arrays of numbers (the routes) on one line each
+    .replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_m, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
+  await writeFile(path, `${json}\n`);
+  return path;
+}

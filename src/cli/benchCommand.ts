@@ -1,0 +1,119 @@
+import { join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { findPackageRoot, resolveCvrplibDir } from '../../bench/locate.js';
+import { machineInfo } from '../../bench/machineInfo.js';
+import { formatReport, runBench, writeReport, type BenchConfig } from '../../bench/runBench.js';
+import { checkSuiteName } from '../../bench/suites.js';
+import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
+import type { CliIo } from './cliIo.js';
+
+const DEFAULT_TIME_LIMIT_S = 10;
+
+/**
+ * `binroute bench [--suite s] [--time-limit s] [--iterations n] [--seeds k] [--instances a,b]
+ * [--data dir] [--out-dir dir] [--quiet]`. Returns the exit code: 0, 1 if any solution failed
+ * verification, 130 if interrupted.
+ *
+ * @example
+ * ```ts
+ * const code = await benchCommand(['--instances', 'X-n101-k25', '--time-limit', '1'], nodeIo());
+ * ```
+ */
+export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, {
+    suite: 'value',
+    'time-limit': 'value',
+    iterations: 'value',
+    seeds: 'value',
+    instances: 'value',
+    data: 'value',
+    'out-dir': 'value',
+    quiet: 'switch',
+  });
+  if (flags.has('help')) {
+    io.stdout(io.usage);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`bench: unexpected argument "${positionals[0]}"`, true);
+  const suite = checkSuiteName(stringFlag(flags, 'suite') ?? 'x-dev');
+  const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
+  let timeLimitS = secondsFlag(flags, 'time-limit');
+  if (timeLimitS === undefined && iterations === undefined) timeLimitS = DEFAULT_TIME_LIMIT_S;
+  const seeds = intFlag(flags, 'seeds', 1, 1000) ?? 1;
+  const instancesFlag = stringFlag(flags, 'instances');
+  const instances = instancesFlag
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (instancesFlag !== undefined && instances!.length === 0) throw new UsageError('--instances: no instance names');
+  const quiet = flags.has('quiet');
+
+  const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
+  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
+  const outDirFlag = stringFlag(flags, 'out-dir');
+  const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot ?? io.cwd, 'bench', 'results');
+
+  const controller = new AbortController();
+  const live = !quiet && io.stdoutIsTTY;
+  let lastDraw = 0;
+  const pct = (cost: number, bks: number) => `${((100 * (cost - bks)) / bks).toFixed(2)}%`;
+  const config: BenchConfig = {
+    suite,
+    cvrplibDir,
+    timeLimitS,
+    iterations,
+    seeds,
+    instances,
+    signal: controller.signal,
+    onRunStart: (e) => {
+      if (live) io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: starting`);
+    },
+    onProgress: live
+      ? (e, p) => {
+          const now = Date.now();
+          if (now - lastDraw < 100) return;
+          lastDraw = now;
+          io.stdout(
+            `\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: iteration ${p.iteration}` +
+              `  best ${p.bestCost} (${pct(p.bestCost, e.bks)})  ${(p.elapsedMs / 1000).toFixed(1)}s`,
+          );
+        }
+      : undefined,
+    onRunEnd: (e, r) => {
+      if (quiet) return;
+      const line =
+        `[${e.index + 1}/${e.total}] ${r.instance} seed ${r.seed}: cost ${r.cost} gap ${pct(r.cost, r.bks)} ` +
+        `${r.seconds.toFixed(2)}s ${r.iterations} iterations ${r.stopReason}${r.valid ? '' : ` INVALID: ${r.errors!.join('; ')}`}\n`;
+      io.stdout(live ? `\r\x1b[K${line}` : line);
+    },
+  };
+  if (!quiet) {
+    const limit = timeLimitS !== undefined ? `${timeLimitS} s per run` : `${iterations} iterations per run`;
+    io.stdout(`binroute bench: suite ${suite}, ${limit}, seeds 1..${seeds}, data ${cvrplibDir}\n`);
+  }
+
+  const detach = io.onInterrupt(() => {
+    controller.abort();
+    io.stderr(`${live ? '\r\x1b[K' : ''}binroute: interrupted; stopping after the current run's best solution\n`);
+  });
+  let report;
+  try {
+    report = await runBench(config, machineInfo(packageRoot));
+  } finally {
+    detach();
+  }
+  if (live) io.stdout('\r\x1b[K');
+  io.stdout(`\n${formatReport(report)}`);
+  let path: string;
+  try {
+    path = await writeReport(report, outDir);
+  } catch (e) {
+    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+  }
+  io.stdout(`results: ${path}\n`);
+  if (report.averages.invalidRuns > 0) {
+    io.stderr(`binroute: ${report.averages.invalidRuns} run(s) returned an invalid solution (a bug in the solver)\n`);
+    return 1;
+  }
+  return report.interrupted ? 130 : 0;
+}

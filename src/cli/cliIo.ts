@@ -1,0 +1,51 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { USAGE } from './usage.js';
+
+/** The process-facing side of the CLI, kept in one object so commands stay testable. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  usage: string;
+  cwd: string;
+  /** Folder of the running CLI file (dist/ when bundled). */
+  cliDir: string;
+  /**
+   * Calls `handler` on the first Ctrl-C (SIGINT); a second one exits at once with 130.
+   * Returns a function that removes the handler.
+   */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/**
+ * The real process: stdout/stderr, TTY detection and SIGINT.
+ *
+ * @example
+ * ```ts
+ * const io = nodeIo();
+ * io.stderr('hello\n');
+ * ```
+ */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    usage: USAGE,
+    cwd: process.cwd(),
+    cliDir: dirname(fileURLToPath(import.meta.url)),
+    onInterrupt(handler) {
+      let count = 0;
+      const listener = () => {
+        count++;
+        if (count === 1) handler();
+        else process.exit(130);
+      };
+      process.on('SIGINT', listener);
+      return () => void process.off('SIGINT', listener);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// The `binroute` command (bundled by tsup into dist/cli.js).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findPackageRoot } from '../../bench/locate.js';
+import { InputError } from '../errors.js';
+import { UsageError } from './args.js';
+import { benchCommand } from './benchCommand.js';
+import { nodeIo, type CliIo } from './cliIo.js';
+import { solveCommand } from './solveCommand.js';
+
+function version(io: CliIo): string {
+  const root = findPackageRoot(io.cliDir);
+  if (!root) return 'unknown';
+  try {
+    return String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Node's file-system error codes that mean "the user gave a bad path", not "binroute is broken". */
+const USER_FS_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG', 'EROFS', 'ENOSPC', 'EEXIST']);
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and returns the exit code:
+ * 0 success, 1 internal error (the stack is printed), 2 user error (one line
+ * `binroute: <message>`), 130 interrupted bench.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(['solve', 'fixtures/tiny-8.vrp', '--iterations', '100']);
+ * ```
+ */
+export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+        io.stderr(io.usage);
+        return 2;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(io.usage);
+        return 0;
+      case '--version':
+        io.stdout(`binroute ${version(io)}\n`);
+        return 0;
+      case 'solve':
+        return await solveCommand(rest, io);
+      case 'bench':
+        return await benchCommand(rest, io);
+      default:
+        throw new UsageError(
+          command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`,
+          true,
+        );
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`binroute: ${oneLine(e.message)}\n`);
+      if (e.showUsage) io.stderr(`\n${io.usage}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`binroute: ${oneLine(e.message)}\n`);
+      return 2;
+    }
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && USER_FS_CODES.has(code)) {
+      io.stderr(`binroute: ${oneLine((e as Error).message)}\n`);
+      return 2;
+    }
+    io.stderr(`binroute: internal error (please report it)\n${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,34 @@
+/** The `binroute --help` text. */
+export const USAGE = `Usage:
+  binroute solve <instance.vrp> [--time-limit <s>] [--iterations <n>] [--seed <n>]
+                 [--output <file.sol>] [--quiet]
+  binroute bench [--suite x-dev|x-all|abp] [--time-limit <s>] [--iterations <n>]
+                 [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
+  binroute --help | --version
+
+solve   Solve a CVRPLIB .vrp instance (TYPE CVRP; EUC_2D, CEIL_2D or EXPLICIT).
+        The solution is written in CVRPLIB .sol format to --output, or to stdout; a
+        one-line summary goes to stdout with --output, else to stderr.
+        --time-limit <s>   wall-clock budget in seconds (default 10 unless --iterations)
+        --iterations <n>   iteration budget; alone it means no time limit, and with
+                           --seed the output is identical from run to run
+        --seed <n>         random seed, 0..4294967295 (default 1)
+        --output <file>    write the .sol there
+        --quiet            no summary, no progress
+        Ctrl-C stops the search and still writes the best solution found (exit 0).
+
+bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solution,
+        print a table of gaps to the best-known costs and write a JSON report.
+        --suite <name>     x-dev (12 X instances, default), x-all (100 X), abp (A, B, P)
+        --time-limit <s>   seconds per run (default 10 unless --iterations)
+        --iterations <n>   iterations per run
+        --seeds <k>        runs per instance, seeds 1..k (default 1)
+        --instances <a,b>  only these instances (names from the suite's sets)
+        --data <dir>       the benchmarks folder (default: ../shared/benchmarks, searched
+                           upwards from the current directory and from binroute itself)
+        --out-dir <dir>    where the JSON goes (default: bench/results in the package)
+        --quiet            no progress lines
+
+Exit codes: 0 success; 1 internal error (bug); 2 bad arguments, unreadable or invalid
+input file; 130 bench interrupted by Ctrl-C (partial results are still written).
+`;
