@@ -1,30 +1,10 @@
-import type { CvrpProblem, Progress, Solution, SolveOptions, StopReason } from './types.js';
-import { InputError } from './errors.js';
+import type { CvrpProblem, Solution, SolveOptions } from './types.js';
+import { checkSolveOptions } from './solveOptions.js';
 import { encodeProblem, type EncodedProblem } from './core/encodeProblem.js';
 import { emptyCoreInput, type CoreInput } from './core/coreInput.js';
 import { runCore } from './core/runCore.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
-
-function checkOptions(options: SolveOptions): void {
-  if (options === null || typeof options !== 'object') throw new InputError('options: must be an object');
-  const { seed, maxIterations, timeLimitMs, onProgress, signal } = options;
-  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
-    throw new InputError(`options.seed: must be an integer in [0, 2^32), got ${String(seed)}`, undefined, 'seed');
-  }
-  if (maxIterations !== undefined && (!Number.isInteger(maxIterations) || maxIterations < 0)) {
-    throw new InputError(`options.maxIterations: must be a non-negative integer, got ${String(maxIterations)}`, undefined, 'maxIterations');
-  }
-  if (timeLimitMs !== undefined && (typeof timeLimitMs !== 'number' || !(timeLimitMs >= 0) || !Number.isFinite(timeLimitMs))) {
-    throw new InputError(`options.timeLimitMs: must be a finite number ≥ 0, got ${String(timeLimitMs)}`, undefined, 'timeLimitMs');
-  }
-  if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new InputError('options.onProgress: must be a function', undefined, 'onProgress');
-  }
-  if (signal !== undefined && (signal === null || typeof signal.aborted !== 'boolean')) {
-    throw new InputError('options.signal: must be an AbortSignal', undefined, 'signal');
-  }
-}
 
 /** A CVRP as core input: customers are jobs 0..n-2 at locations 1..n-1, n-1 vehicles at 0. */
 function cvrpInput(enc: EncodedProblem): CoreInput {
@@ -65,7 +45,7 @@ function routeCost(enc: EncodedProblem, route: number[]): number {
  * ```
  */
 export async function solve(problem: CvrpProblem, options: SolveOptions = {}): Promise<Solution> {
-  checkOptions(options);
+  checkSolveOptions(options);
   const enc = encodeProblem(problem);
   const seed = options.seed ?? 1;
   const maxIterations = options.maxIterations;

@@ -23,6 +23,8 @@ export interface CoreResult {
   unserved: number[];
   /** Core objective: route costs plus prizes/penalties of unserved jobs. */
   objective: number;
+  /** Route costs only (fixed costs included). */
+  routeCost: number;
   iterations: number;
   stopReason: StopReason;
   elapsedMs: number;
@@ -149,6 +151,7 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
     routes,
     unserved,
     objective: core.bestCost(),
+    routeCost: core.bestRouteCost(),
     iterations,
     stopReason,
     elapsedMs: performance.now() - started,

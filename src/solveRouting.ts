@@ -1,0 +1,199 @@
+import type { RoutingProblem, RoutingSolution, RoutingStep, RoutingVehicle } from './model/RoutingProblem.js';
+import type { SolveOptions } from './types.js';
+import { InputError } from './errors.js';
+import { emptyCoreInput, NO_LIMIT, type CoreInput } from './core/coreInput.js';
+import { runCore } from './core/runCore.js';
+import { checkSolveOptions } from './solveOptions.js';
+import { insertBreaks } from './breaks/insertBreaks.js';
+
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** Facilities a vehicle can refer to in the core's bit mask. */
+const MAX_FACILITIES = 62;
+
+function clampInt(x: number): number {
+  if (!Number.isFinite(x) || x >= NO_LIMIT) return NO_LIMIT;
+  return Math.max(-NO_LIMIT, Math.round(x));
+}
+
+/** Matrices of the core: the problem's locations plus one "anywhere" location for open ends. */
+class MatrixBank {
+  readonly list: Int32Array[] = [];
+  private readonly keys = new Map<string, number>();
+  constructor(private readonly problem: RoutingProblem, readonly m: number) {}
+
+  /** Index of the matrix built by `make` under `key`, building it once. */
+  get(key: string, make: () => Int32Array): number {
+    let i = this.keys.get(key);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(this.widen(make()));
+      this.keys.set(key, i);
+    }
+    return i;
+  }
+
+  /** Copies a size×size matrix into m×m, the extra row and column being zero. */
+  private widen(src: Int32Array): Int32Array {
+    const n = this.problem.size;
+    const m = this.m;
+    if (n === m) return src;
+    const out = new Int32Array(m * m);
+    for (let i = 0; i < n; i++) out.set(src.subarray(i * n, i * n + n), i * m);
+    return out;
+  }
+}
+
+function durationsFor(problem: RoutingProblem, v: RoutingVehicle): Int32Array {
+  const base = problem.matrices[v.profile].durations;
+  if (v.speedFactor === 1) return base;
+  return base.map((d) => (d >= NO_LIMIT ? NO_LIMIT : Math.round(d / v.speedFactor)));
+}
+
+/** Arc costs as VROOM defines them: custom costs, else per_hour·duration + per_km·distance. */
+function costsFor(problem: RoutingProblem, v: RoutingVehicle, durations: Int32Array): Int32Array {
+  const mats = problem.matrices[v.profile];
+  if (mats.costs) return mats.costs;
+  const { perHour, perKm } = v.costs;
+  const dist = mats.distances;
+  const out = new Int32Array(durations.length);
+  for (let i = 0; i < out.length; i++) {
+    if (durations[i] >= NO_LIMIT || dist[i] >= NO_LIMIT) out[i] = NO_LIMIT;
+    else out[i] = clampInt((perHour * durations[i]) / 3600 + (perKm * dist[i]) / 1000);
+  }
+  return out;
+}
+
+/**
+ * Encodes a {@link RoutingProblem} into the core's flat arrays.
+ *
+ * @example
+ * ```ts
+ * const input = encodeRouting(fromVroom(json));
+ * input.vehicles; // number of vehicles
+ * ```
+ */
+export function encodeRouting(problem: RoutingProblem): CoreInput {
+  const { jobs, vehicles, facilities, dims } = problem;
+  if (facilities.length > MAX_FACILITIES) {
+    throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, undefined, 'facilities');
+  }
+  const open = vehicles.some((v) => v.start === undefined || v.end === undefined);
+  const anywhere = problem.size; // zero-cost location for open route ends
+  const m = problem.size + (open ? 1 : 0);
+  const bank = new MatrixBank(problem, m);
+  // vehicle classes: vehicles the core may treat as interchangeable
+  const classKey = (v: RoutingVehicle) =>
+    JSON.stringify([v.profile, v.speedFactor, v.costs, v.start, v.end, v.timeWindow, v.capacity, [...v.skills].sort(), v.maxTasks, v.maxTravelTime, v.maxDistance, [...v.facilities].sort(), v.maxReloads]);
+  const classOf = new Map<string, number>();
+  const vClass = vehicles.map((v) => {
+    const k = classKey(v);
+    if (!classOf.has(k)) classOf.set(k, classOf.size);
+    return classOf.get(k)!;
+  });
+  const classes = Math.max(classOf.size, 1);
+  const windows =
+    jobs.reduce((a, j) => a + j.timeWindows.length, 0) + facilities.reduce((a, f) => a + f.timeWindows.length, 0);
+  const input = emptyCoreInput({ jobs: jobs.length, vehicles: vehicles.length, m, dims, facilities: facilities.length, classes, windows });
+  vehicles.forEach((v, r) => {
+    const durKey = `d:${v.profile}:${v.speedFactor}`;
+    input.vDur[r] = bank.get(durKey, () => durationsFor(problem, v));
+    input.vDist[r] = bank.get(`m:${v.profile}`, () => problem.matrices[v.profile].distances);
+    input.vCost[r] = bank.get(`c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`, () =>
+      costsFor(problem, v, durationsFor(problem, v)),
+    );
+    input.vStart[r] = v.start ?? anywhere;
+    input.vEnd[r] = v.end ?? anywhere;
+    input.vTwStart[r] = clampInt(v.timeWindow[0]);
+    input.vTwEnd[r] = clampInt(v.timeWindow[1]);
+    for (let k = 0; k < dims; k++) input.vCap[r * dims + k] = v.capacity[k];
+    input.vFixed[r] = clampInt(v.costs.fixed);
+    input.vClass[r] = vClass[r];
+    if (v.maxTasks !== undefined) input.vMaxTasks[r] = clampInt(v.maxTasks);
+    if (v.maxTravelTime !== undefined) input.vMaxTravel[r] = clampInt(v.maxTravelTime);
+    if (v.maxDistance !== undefined) input.vMaxDist[r] = clampInt(v.maxDistance);
+    input.vMaxReloads[r] = v.facilities.length === 0 ? 0 : clampInt(v.maxReloads ?? NO_LIMIT);
+    let mask = 0n;
+    for (const f of v.facilities) mask |= 1n << BigInt(f);
+    input.vFacMask[r] = mask;
+  });
+  input.matrices.push(...bank.list);
+  let w = 0;
+  jobs.forEach((j, i) => {
+    input.jLoc[i] = j.location;
+    input.jService[i] = clampInt(j.service);
+    input.jSetup[i] = clampInt(j.setup);
+    for (let k = 0; k < dims; k++) {
+      input.jPick[i * dims + k] = j.pickup[k] ?? 0;
+      input.jDel[i * dims + k] = j.delivery[k] ?? 0;
+    }
+    if (j.timeWindows.length > 0) {
+      input.jTwFirst[i] = w;
+      input.jTwCount[i] = j.timeWindows.length;
+      for (const [a, b] of j.timeWindows) {
+        input.tw[2 * w] = clampInt(a);
+        input.tw[2 * w + 1] = clampInt(b);
+        w++;
+      }
+    }
+    input.jPrize[i] = BigInt(j.prize !== undefined && j.prize > 0 ? Math.round(j.prize) : 0);
+    for (const [key, c] of classOf) {
+      const v = vehicles[vClass.indexOf(c)];
+      input.compat[i * classes + c] = j.skills.every((s) => v.skills.includes(s)) ? 1 : 0;
+      void key;
+    }
+  });
+  facilities.forEach((f, i) => {
+    input.fLoc[i] = f.location;
+    input.fService[i] = clampInt(f.service);
+    input.fSetup[i] = clampInt(f.setup);
+    if (f.timeWindows.length > 0) {
+      input.fTwFirst[i] = w;
+      input.fTwCount[i] = f.timeWindows.length;
+      for (const [a, b] of f.timeWindows) {
+        input.tw[2 * w] = clampInt(a);
+        input.tw[2 * w + 1] = clampInt(b);
+        w++;
+      }
+    }
+  });
+  return input;
+}
+
+/**
+ * Solves the collection model: time windows, several capacity dimensions, a mixed fleet,
+ * optional jobs with prizes and reloads at facilities. Returns step sequences per vehicle;
+ * `toVroom(problem, solution)` turns them into VROOM's timed output.
+ *
+ * @example
+ * ```ts
+ * const problem = fromVroom(json);
+ * const solution = await solveRouting(problem, { maxIterations: 2000, seed: 1 });
+ * const output = toVroom(problem, solution);
+ * ```
+ */
+export async function solveRouting(problem: RoutingProblem, options: SolveOptions = {}): Promise<RoutingSolution> {
+  checkSolveOptions(options);
+  const input = encodeRouting(problem);
+  const seed = options.seed ?? 1;
+  const maxIterations = options.maxIterations;
+  const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
+  const result = await runCore(input, { seed, maxIterations, timeLimitMs, onProgress: options.onProgress, signal: options.signal });
+  const routes = result.routes.map((r) => {
+    const steps: RoutingStep[] = [{ type: 'start', index: -1 }];
+    for (const s of r.steps) steps.push(s >= 0 ? { type: 'job', index: s } : { type: 'reload', index: -s - 1 });
+    steps.push({ type: 'end', index: -1 });
+    return { vehicle: r.vehicle, steps };
+  });
+  const withBreaks = insertBreaks(problem, routes);
+  let prizes = 0;
+  for (const j of result.unserved) prizes += problem.jobs[j].prize ?? 0;
+  return {
+    routes: withBreaks,
+    unassigned: result.unserved,
+    cost: result.routeCost + prizes,
+    elapsedMs: result.elapsedMs,
+    iterations: result.iterations,
+    stopReason: result.stopReason,
+    seed,
+  };
+}
