@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { findPackageRoot, resolveCvrplibDir } from '../../bench/locate.js';
 import { machineInfo } from '../../bench/machineInfo.js';
 import { formatReport, runBench, writeReport, type BenchConfig } from '../../bench/runBench.js';
-import { checkSuiteName } from '../../bench/suites.js';
+import { checkSuiteName, listSuite } from '../../bench/suites.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
 import type { CliIo } from './cliIo.js';
 
@@ -49,6 +49,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   const quiet = flags.has('quiet');
 
   const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
+  listSuite(suite, cvrplibDir, instances); // unknown --instances fail here, before any output
   const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
   const outDirFlag = stringFlag(flags, 'out-dir');
   const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot ?? io.cwd, 'bench', 'results');
