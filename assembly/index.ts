@@ -10,7 +10,7 @@
 
 import * as pb from './model/problem';
 import { Sol, startOf, endOf, isReloadVisit } from './model/Sol';
-import { feasibilityAlloc } from './model/feasibility';
+import { feasibilityAlloc, walkCurrent, breakAt } from './model/feasibility';
 import { rngSeed } from './common/rng';
 import { savings, savingsApplies } from './construct/savings';
 import { lsAlloc, pushNode } from './search/lsState';
@@ -24,8 +24,8 @@ let neighbourCount: i32 = 100;
 let avgRemoved: f64 = 10;
 let maxString: f64 = 10;
 
-export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32): void {
-  pb.allocProblem(jobs, vehicles, m, matrices, dims, facilities, windows, classes);
+export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32, breaks: i32): void {
+  pb.allocProblem(jobs, vehicles, m, matrices, dims, facilities, windows, classes, breaks);
 }
 
 /**
@@ -34,7 +34,9 @@ export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32
  * 9 fixed 10 class 11 maxTasks 12 maxTravel 13 maxDistance 14 maxReloads 15 facilityMask i64;
  * jobs (index = job + 1): 16 location 17 service 18 setup 19 pickup (×D) 20 delivery (×D)
  * 21 twFirst 22 twCount 23 prize i64 24 compat u8 (×classes); facilities: 25 location
- * 26 service 27 setup 28 twFirst 29 twCount; 30 time windows i32 pairs.
+ * 26 service 27 setup 28 twFirst 29 twCount; 30 time windows i32 pairs; breaks (per vehicle,
+ * sorted by first window): 31 vehicle's first break 32 vehicle's break count 33 service
+ * 34 twFirst 35 twCount 36 maxLoad (×D, 2^31-1 = none).
  */
 export function ptr(id: i32): usize {
   switch (id) {
@@ -69,6 +71,12 @@ export function ptr(id: i32): usize {
     case 28: return changetype<usize>(pb.fTwFirst);
     case 29: return changetype<usize>(pb.fTwCount);
     case 30: return changetype<usize>(pb.tw);
+    case 31: return changetype<usize>(pb.vBreakFirst);
+    case 32: return changetype<usize>(pb.vBreakCount);
+    case 33: return changetype<usize>(pb.bService);
+    case 34: return changetype<usize>(pb.bTwFirst);
+    case 35: return changetype<usize>(pb.bTwCount);
+    case 36: return changetype<usize>(pb.bMaxLoad);
   }
   return 0;
 }
@@ -138,25 +146,38 @@ export function bestRouteCost(): f64 {
 
 /**
  * Writes the best solution; returns its pointer. Layout: [routes, then per used route:
- * vehicle, length, steps… (job j as j ≥ 0, a reload at facility f as -(f+1)),
+ * vehicle, length, steps… (job j as j ≥ 0, a reload at facility f as -(f+1), the vehicle's
+ * break i as -(1000000+i)),
  * then unserved count, unserved jobs…]. Jobs are numbered from 0 here (visit − 1).
  */
 export function writeBest(): usize {
   const sol = best;
   const routes = countRoutes(sol);
-  out = new StaticArray<i32>(2 + 2 * routes + pb.V);
+  out = new StaticArray<i32>(2 + 2 * routes + pb.V + pb.NB);
   let k = 0;
   unchecked((out[k++] = routes));
   for (let r = 0; r < pb.R; r++) {
     if (unchecked(sol.rSize[r]) == 0) continue;
     unchecked((out[k++] = r));
     const lenAt = k++;
+    const nb = unchecked(pb.vBreakCount[r]);
+    if (nb > 0) walkCurrent(sol, r);
     let len = 0;
+    let nextBreak = 0;
+    let position = 0;
     const e = endOf(r);
     let v = unchecked(sol.next[startOf(r)]);
-    while (v != e) {
+    while (true) {
+      // breaks taken after sequence position `position - 1`
+      while (nextBreak < nb && unchecked(breakAt[nextBreak]) == position - 1) {
+        unchecked((out[k++] = -(1000000 + nextBreak)));
+        nextBreak++;
+        len++;
+      }
+      if (v == e) break;
       unchecked((out[k++] = isReloadVisit(v) ? -(unchecked(sol.fac[v]) + 1) : v - 1));
       len++;
+      position++;
       v = unchecked(sol.next[v]);
     }
     unchecked((out[lenAt] = len));

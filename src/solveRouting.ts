@@ -4,7 +4,6 @@ import { InputError } from './errors.js';
 import { emptyCoreInput, NO_LIMIT, type CoreInput } from './core/coreInput.js';
 import { runCore } from './core/runCore.js';
 import { checkSolveOptions } from './solveOptions.js';
-import { insertBreaks } from './breaks/insertBreaks.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 /** Facilities a vehicle can refer to in the core's bit mask. */
@@ -41,6 +40,12 @@ class MatrixBank {
     for (let i = 0; i < n; i++) out.set(src.subarray(i * n, i * n + n), i * m);
     return out;
   }
+}
+
+/** A vehicle's breaks in the order the core takes them: by first window start, then input order. */
+function breakOrder(v: RoutingVehicle): number[] {
+  const first = (i: number) => (v.breaks[i].timeWindows.length ? v.breaks[i].timeWindows[0][0] : 0);
+  return v.breaks.map((_, i) => i).sort((a, b) => first(a) - first(b) || a - b);
 }
 
 function durationsFor(problem: RoutingProblem, v: RoutingVehicle): Int32Array {
@@ -91,9 +96,12 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     return classOf.get(k)!;
   });
   const classes = Math.max(classOf.size, 1);
+  const breakCount = vehicles.reduce((a, v) => a + v.breaks.length, 0);
   const windows =
-    jobs.reduce((a, j) => a + j.timeWindows.length, 0) + facilities.reduce((a, f) => a + f.timeWindows.length, 0);
-  const input = emptyCoreInput({ jobs: jobs.length, vehicles: vehicles.length, m, dims, facilities: facilities.length, classes, windows });
+    jobs.reduce((a, j) => a + j.timeWindows.length, 0) +
+    facilities.reduce((a, f) => a + f.timeWindows.length, 0) +
+    vehicles.reduce((a, v) => a + v.breaks.reduce((b, br) => b + br.timeWindows.length, 0), 0);
+  const input = emptyCoreInput({ jobs: jobs.length, vehicles: vehicles.length, m, dims, facilities: facilities.length, classes, windows, breaks: breakCount });
   vehicles.forEach((v, r) => {
     const durKey = `d:${v.profile}:${v.speedFactor}`;
     input.vDur[r] = bank.get(durKey, () => durationsFor(problem, v));
@@ -142,6 +150,26 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
       void key;
     }
   });
+  let b = 0;
+  vehicles.forEach((v, r) => {
+    input.vBreakFirst[r] = b;
+    input.vBreakCount[r] = v.breaks.length;
+    for (const i of breakOrder(v)) {
+      const br = v.breaks[i];
+      input.bService[b] = clampInt(br.service);
+      if (br.timeWindows.length > 0) {
+        input.bTwFirst[b] = w;
+        input.bTwCount[b] = br.timeWindows.length;
+        for (const [x, y] of br.timeWindows) {
+          input.tw[2 * w] = clampInt(x);
+          input.tw[2 * w + 1] = clampInt(y);
+          w++;
+        }
+      }
+      if (br.maxLoad) for (let k = 0; k < dims; k++) input.bMaxLoad[b * dims + k] = clampInt(br.maxLoad[k] ?? NO_LIMIT);
+      b++;
+    }
+  });
   facilities.forEach((f, i) => {
     input.fLoc[i] = f.location;
     input.fService[i] = clampInt(f.service);
@@ -180,15 +208,19 @@ export async function solveRouting(problem: RoutingProblem, options: SolveOption
   const result = await runCore(input, { seed, maxIterations, timeLimitMs, onProgress: options.onProgress, signal: options.signal });
   const routes = result.routes.map((r) => {
     const steps: RoutingStep[] = [{ type: 'start', index: -1 }];
-    for (const s of r.steps) steps.push(s >= 0 ? { type: 'job', index: s } : { type: 'reload', index: -s - 1 });
+    const order = breakOrder(problem.vehicles[r.vehicle]);
+    for (const s of r.steps) {
+      if (s >= 0) steps.push({ type: 'job', index: s });
+      else if (s <= -1_000_000) steps.push({ type: 'break', index: order[-s - 1_000_000] });
+      else steps.push({ type: 'reload', index: -s - 1 });
+    }
     steps.push({ type: 'end', index: -1 });
     return { vehicle: r.vehicle, steps };
   });
-  const withBreaks = insertBreaks(problem, routes);
   let prizes = 0;
   for (const j of result.unserved) prizes += problem.jobs[j].prize ?? 0;
   return {
-    routes: withBreaks,
+    routes,
     unassigned: result.unserved,
     cost: result.routeCost + prizes,
     elapsedMs: result.elapsedMs,

@@ -14,10 +14,10 @@
 import {
   N, R, D, NC, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
-  compat, dur, dist,
+  compat, dur, dist, vBreakFirst, vBreakCount, bService, bMaxLoad,
 } from './problem';
 import { Sol, startOf, endOf, isBoundary, isReloadVisit } from './Sol';
-import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf } from './visit';
+import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf, breakStart } from './visit';
 
 // per-dimension scratch (no allocation in the search)
 let segD: StaticArray<i32> = new StaticArray<i32>(1);
@@ -25,12 +25,30 @@ let segP: StaticArray<i32> = new StaticArray<i32>(1);
 let segPeak: StaticArray<i32> = new StaticArray<i32>(1);
 let seq: StaticArray<i32> = new StaticArray<i32>(1);
 let seqLen: i32 = 0;
+let posLoad: StaticArray<i32> = new StaticArray<i32>(1); // load after each sequence position, ×D
+/** Where the last walked route takes its breaks: break i after sequence position breakAt[i] (-1 = at the start). */
+export let breakAt: StaticArray<i32> = new StaticArray<i32>(1);
 
 export function feasibilityAlloc(): void {
   segD = new StaticArray<i32>(D);
   segP = new StaticArray<i32>(D);
   segPeak = new StaticArray<i32>(D);
   seq = new StaticArray<i32>(N + 2 * R + P + 4);
+  posLoad = new StaticArray<i32>((N + 2 * R + P + 5) * D);
+  let most = 1;
+  for (let r = 0; r < R; r++) most = max(most, unchecked(vBreakCount[r]));
+  breakAt = new StaticArray<i32>(most);
+}
+
+/** Route r becomes [start..a] + path + [b..end], walked in full (vehicles with breaks). */
+function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
+  seqStart(sol, r);
+  const st = startOf(r);
+  const en = endOf(r);
+  seqPath(sol, unchecked(sol.next[st]), a, false, a != st);
+  seqPath(sol, rev ? e : s, rev ? s : e, rev, true);
+  seqPath(sol, b, unchecked(sol.prev[en]), false, b != en);
+  return seqFits(sol, r);
 }
 
 // @ts-ignore: decorator
@@ -40,6 +58,7 @@ export function feasibilityAlloc(): void {
 
 /** Route r becomes [start..a] + path(s..e, reversed?) + [b..end]; true when feasible. */
 export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
+  if (unchecked(vBreakCount[r]) > 0) return walkBetween(sol, r, a, s, e, rev, b);
   const next = sol.next;
   const prev = sol.prev;
   // skills and the segment's own loads
@@ -139,7 +158,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
 /** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
 export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const rb = unchecked(sol.route[b]);
-  if (unchecked(vClass[rb]) != unchecked(vClass[r])) {
+  if (unchecked(vClass[rb]) != unchecked(vClass[r]) || unchecked(vBreakCount[r]) > 0) {
     seqStart(sol, r);
     seqPath(sol, unchecked(sol.next[startOf(r)]), a, false, true);
     seqPath(sol, b, unchecked(sol.prev[endOf(rb)]), false, b != endOf(rb));
@@ -228,26 +247,30 @@ export function seqFits(sol: Sol, r: i32): bool {
   }
   if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) return false;
   if (jobs > unchecked(vMaxTasks[r])) return false;
-  // loads, trip by trip
+  // loads, trip by trip: a trip starts with its deliveries on board
   for (let k = 0; k < D; k++) {
     const cap = unchecked(vCap[r * D + k]);
-    let pk = 0;
-    let dk = 0;
-    let peak = 0;
-    for (let i = 0; i <= n; i++) {
-      if (i == n || isReloadVisit(unchecked(seq[i]))) {
-        if (peak > cap) return false;
-        pk = 0;
-        dk = 0;
-        peak = 0;
-        continue;
+    let i = 0;
+    let startPos = -1; // position of the trip's opening visit (start or reload)
+    while (i <= n) {
+      // deliveries of the trip starting after startPos
+      let dTrip = 0;
+      let j = i;
+      while (j < n && !isReloadVisit(unchecked(seq[j]))) {
+        dTrip += delOf(unchecked(seq[j]), k);
+        j++;
       }
-      const x = unchecked(seq[i]);
-      const p = pickOf(x, k);
-      const d = delOf(x, k);
-      peak = max(peak + d, pk + p);
-      pk += p;
-      dk += d;
+      if (dTrip > cap) return false;
+      unchecked((posLoad[(startPos + 1) * D + k] = dTrip));
+      let load = dTrip;
+      for (let q = i; q < j; q++) {
+        const x = unchecked(seq[q]);
+        load += pickOf(x, k) - delOf(x, k);
+        if (load > cap) return false;
+        unchecked((posLoad[(q + 1) * D + k] = load));
+      }
+      startPos = j;
+      i = j + 1;
     }
   }
   if (!HAS_TIME && !HAS_LIMITS) return true;
@@ -255,10 +278,38 @@ export function seqFits(sol: Sol, r: i32): bool {
   let t: i64 = <i64>unchecked(vTwStart[r]);
   let travel: i64 = 0;
   let distance: i64 = 0;
+  const nb = unchecked(vBreakCount[r]);
+  const b0 = unchecked(vBreakFirst[r]);
+  let pending = 0;
   for (let i = 0; i <= n; i++) {
     const x = i < n ? unchecked(seq[i]) : -1;
     const l = i < n ? unchecked(sol.vloc[x]) : unchecked(vEnd[r]);
     const tr = dur(r, prevLoc, l);
+    // breaks happen where the vehicle is, before it drives on: as soon as a window is open,
+    // or when waiting longer would miss it, and always before the end
+    while (pending < nb) {
+      const b = b0 + pending;
+      const bs = breakStart(b, t);
+      if (bs < 0) return false;
+      let now = bs == t || i == n;
+      if (!now) {
+        let depNext = t + tr;
+        if (x >= 0) {
+          const fac = unchecked(sol.fac[x]);
+          const st = earliestStart(x, fac, depNext);
+          if (st < 0) return false;
+          depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+        }
+        now = breakStart(b, depNext) < 0;
+      }
+      if (!now) break;
+      for (let k = 0; k < D; k++) {
+        if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) return false;
+      }
+      unchecked((breakAt[pending] = i - 1));
+      t = bs + <i64>unchecked(bService[b]);
+      pending++;
+    }
     travel += tr;
     distance += dist(r, prevLoc, l);
     if (i == n) {
@@ -272,9 +323,20 @@ export function seqFits(sol: Sol, r: i32): bool {
     t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
     prevLoc = l;
   }
+  if (pending < nb) return false;
   if (travel > <i64>unchecked(vMaxTravel[r])) return false;
   if (distance > <i64>unchecked(vMaxDist[r])) return false;
   return true;
+}
+
+/** Describes route r as it stands (for the output), walking it once to place its breaks. */
+export function walkCurrent(sol: Sol, r: i32): i32 {
+  seqStart(sol, r);
+  const st = startOf(r);
+  const en = endOf(r);
+  seqPath(sol, unchecked(sol.next[st]), unchecked(sol.prev[en]), false, unchecked(sol.next[st]) != en);
+  seqFits(sol, r);
+  return seqLen;
 }
 
 export { INF, latestStart };

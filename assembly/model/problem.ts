@@ -58,6 +58,14 @@ export let fService: StaticArray<i32> = new StaticArray<i32>(0);
 export let fSetup: StaticArray<i32> = new StaticArray<i32>(0);
 export let fTwFirst: StaticArray<i32> = new StaticArray<i32>(0);
 export let fTwCount: StaticArray<i32> = new StaticArray<i32>(0);
+// breaks: vehicle r owns breaks vBreakFirst[r] .. +vBreakCount[r]-1, sorted by first window
+export let vBreakFirst: StaticArray<i32> = new StaticArray<i32>(0);
+export let vBreakCount: StaticArray<i32> = new StaticArray<i32>(0);
+export let bService: StaticArray<i32> = new StaticArray<i32>(0);
+export let bTwFirst: StaticArray<i32> = new StaticArray<i32>(0);
+export let bTwCount: StaticArray<i32> = new StaticArray<i32>(0);
+export let bMaxLoad: StaticArray<i32> = new StaticArray<i32>(0); // breaks × D, NO_LIMIT = none
+export let NB: i32 = 0; // breaks in all
 // time windows as [start, end] pairs
 export let tw: StaticArray<i32> = new StaticArray<i32>(0);
 // granular neighbour lists of jobs
@@ -66,7 +74,14 @@ export let neigh: StaticArray<i32> = new StaticArray<i32>(0);
 export let MISSING_PENALTY: i64 = 1 << 40;
 
 /** Allocates every problem array. */
-export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32): void {
+export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32, breaks: i32): void {
+  NB = breaks;
+  vBreakFirst = new StaticArray<i32>(vehicles);
+  vBreakCount = new StaticArray<i32>(vehicles);
+  bService = new StaticArray<i32>(max(breaks, 1));
+  bTwFirst = new StaticArray<i32>(max(breaks, 1));
+  bTwCount = new StaticArray<i32>(max(breaks, 1));
+  bMaxLoad = new StaticArray<i32>(max(breaks, 1) * max(dims, 1));
   N = jobs + 1;
   R = vehicles;
   M = m;
@@ -125,6 +140,7 @@ export function finishProblem(): void {
     if (unchecked(vClass[r]) != unchecked(vClass[0])) SAME_VEHICLES = false;
   }
   for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
+  if (NB > 0) HAS_TIME = true;
   let reloads = false;
   if (F > 0) for (let r = 0; r < R; r++) if (unchecked(vFacMask[r]) != 0 && unchecked(vMaxReloads[r]) > 0) reloads = true;
   SIMPLE_LOAD = !deliveries && !reloads;

@@ -102,3 +102,20 @@ export function latestStart(v: i32, fac: i32, bound: i64): i64 {
   }
   return -INF;
 }
+
+import { bTwFirst, bTwCount } from './problem';
+
+/** Earliest start ≥ t of break b inside one of its windows, or -1 when every window is over. */
+export function breakStart(b: i32, t: i64): i64 {
+  const count = unchecked(bTwCount[b]);
+  if (count == 0) return t;
+  const first = unchecked(bTwFirst[b]);
+  for (let i = 0; i < count; i++) {
+    const e = <i64>unchecked(tw[2 * (first + i) + 1]);
+    if (e >= t) {
+      const s = <i64>unchecked(tw[2 * (first + i)]);
+      return s > t ? s : t;
+    }
+  }
+  return -1;
+}

@@ -47,6 +47,14 @@ export interface CoreInput {
   fTwCount: Int32Array;
   /** [start, end] pairs */
   tw: Int32Array;
+  /** Per vehicle: index of its first break and how many (breaks sorted by first window). */
+  vBreakFirst: Int32Array;
+  vBreakCount: Int32Array;
+  bService: Int32Array;
+  bTwFirst: Int32Array;
+  bTwCount: Int32Array;
+  /** breaks × dims; NO_LIMIT = none */
+  bMaxLoad: Int32Array;
 }
 
 /** "No limit" for the core's i32 limits and window ends. */
@@ -70,8 +78,10 @@ export function emptyCoreInput(s: {
   facilities: number;
   classes: number;
   windows: number;
+  breaks?: number;
 }): CoreInput {
   const { jobs, vehicles, m, dims, facilities, classes, windows } = s;
+  const breaks = s.breaks ?? 0;
   const filled = (n: number, v: number) => new Int32Array(n).fill(v);
   return {
     jobs,
@@ -111,5 +121,11 @@ export function emptyCoreInput(s: {
     fTwFirst: filled(facilities, -1),
     fTwCount: new Int32Array(facilities),
     tw: new Int32Array(2 * windows),
+    vBreakFirst: new Int32Array(vehicles),
+    vBreakCount: new Int32Array(vehicles),
+    bService: new Int32Array(breaks),
+    bTwFirst: filled(breaks, -1),
+    bTwCount: new Int32Array(breaks),
+    bMaxLoad: filled(breaks * dims, NO_LIMIT),
   };
 }

@@ -3,7 +3,7 @@ import { RELEASE_WASM_BASE64 } from './wasmBinary.generated.js';
 /** The raw exports of the AssemblyScript core (see assembly/index.ts for the protocol). */
 export interface CoreExports {
   memory: WebAssembly.Memory;
-  alloc(jobs: number, vehicles: number, m: number, matrices: number, dims: number, facilities: number, windows: number, classes: number): void;
+  alloc(jobs: number, vehicles: number, m: number, matrices: number, dims: number, facilities: number, windows: number, classes: number, breaks: number): void;
   ptr(id: number): number;
   finish(): void;
   setParam(id: number, value: number): void;

@@ -18,7 +18,10 @@ export interface RunBudget {
 
 /** What the core returned: routes as [vehicle, steps] and the unserved jobs. */
 export interface CoreResult {
-  /** Per used vehicle: its index and its steps (job index ≥ 0, reload at facility f as -(f+1)). */
+  /**
+   * Per used vehicle: its index and its steps (job index ≥ 0, reload at facility f as -(f+1),
+   * the vehicle's break i as -(1000000+i) in the core's break order).
+   */
   routes: { vehicle: number; steps: number[] }[];
   unserved: number[];
   /** Core objective: route costs plus prizes/penalties of unserved jobs. */
@@ -32,7 +35,7 @@ export interface CoreResult {
 
 function writeInput(core: CoreExports, input: CoreInput): void {
   const { jobs, vehicles, m, dims } = input;
-  core.alloc(jobs, vehicles, m, input.matrices.length, dims, input.facilities, input.tw.length / 2, input.classes);
+  core.alloc(jobs, vehicles, m, input.matrices.length, dims, input.facilities, input.tw.length / 2, input.classes, input.bService.length);
   const buf = () => core.memory.buffer;
   const i32 = (id: number, data: Int32Array, offset = 0) => new Int32Array(buf(), core.ptr(id), data.length + offset).set(data, offset);
   const mm = m * m;
@@ -69,6 +72,12 @@ function writeInput(core: CoreExports, input: CoreInput): void {
   i32(28, input.fTwFirst);
   i32(29, input.fTwCount);
   i32(30, input.tw);
+  i32(31, input.vBreakFirst);
+  i32(32, input.vBreakCount);
+  i32(33, input.bService);
+  i32(34, input.bTwFirst);
+  i32(35, input.bTwCount);
+  i32(36, input.bMaxLoad);
   core.finish();
 }
 
