@@ -1,0 +1,23 @@
+export type * from './types.js';
+export { fromVroom } from './fromVroom.js';
+export { parseVroomProblem, type ParsedVroomProblem } from './parseVroomProblem.js';
+export { toVroom } from './toVroom.js';
+export { haversineDistance, EARTH_RADIUS_M } from './haversineDistance.js';
+export {
+  haversineMatrices,
+  profileSpeedKmh,
+  DEFAULT_DETOUR_FACTOR,
+  DEFAULT_SPEEDS_KMH,
+  type HaversineOptions,
+} from './haversineMatrices.js';
+export {
+  scheduleRoute,
+  routeCost,
+  type RouteSchedule,
+  type ScheduledStep,
+  type RouteViolation,
+  type ViolationKind,
+  type ScheduleOptions,
+} from '../schedule/scheduleRoute.js';
+export { unassignedReason, unassignedReasons, type UnassignedDiagnosis } from '../schedule/unassignedReason.js';
+export { travelTime, UNREACHABLE } from '../schedule/travelTime.js';
