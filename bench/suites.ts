@@ -34,6 +34,11 @@ export interface BenchInstance {
   n: number;
   vrpPath: string;
   solPath: string;
+  /**
+   * Fleet size the best-known value assumes: the `k` of A/B/P names (their optima use at
+   * most k vehicles). Undefined for X, whose BKS allow any number of routes.
+   */
+  fleetLimit?: number;
 }
 
 /**
@@ -71,7 +76,10 @@ function listSet(cvrplibDir: string, set: string): BenchInstance[] {
     .filter((f) => f.endsWith('.vrp'))
     .map((f) => {
       const name = f.slice(0, -4);
-      return { name, set, n: nodesOf(name), vrpPath: join(dir, f), solPath: join(dir, `${name}.sol`) };
+      const inst: BenchInstance = { name, set, n: nodesOf(name), vrpPath: join(dir, f), solPath: join(dir, `${name}.sol`) };
+      const k = /-k(\d+)$/.exec(name);
+      if (set !== 'X' && k) inst.fleetLimit = Number(k[1]);
+      return inst;
     });
 }
 

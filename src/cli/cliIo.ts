@@ -29,9 +29,21 @@ export interface CliIo {
  * ```
  */
 export function nodeIo(): CliIo {
+  // A reader that goes away (`binroute bench | head`) must not crash the run: further
+  // output to that stream is dropped, and the work (e.g. the JSON report) still completes.
+  const closed = { stdout: false, stderr: false };
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed[name] = true;
+      else throw e;
+    });
+  }
+  const write = (name: 'stdout' | 'stderr', t: string) => {
+    if (!closed[name] && !process[name].destroyed) process[name].write(t);
+  };
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: (t) => write('stdout', t),
+    stderr: (t) => write('stderr', t),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     usage: USAGE,
