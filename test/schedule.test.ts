@@ -288,3 +288,48 @@ describe('scheduleRoute: limits and costs', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('scheduleRoute: properties', () => {
+  it('leaving late keeps the end time, the violations, travel and distance, and never adds waiting', async () => {
+    const fc = (await import('fast-check')).default;
+    const windows = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 0, max: 2000 })).map(([s, l]) => [s, s + l]),
+      { minLength: 1, maxLength: 3 },
+    );
+    const jobArb = fc.record({
+      location_index: fc.integer({ min: 1, max: 3 }),
+      service: fc.integer({ min: 0, max: 300 }),
+      setup: fc.integer({ min: 0, max: 100 }),
+      pickup: fc.tuple(fc.integer({ min: 0, max: 6 })),
+      time_windows: fc.option(windows, { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(jobArb, { minLength: 1, maxLength: 6 }),
+        fc.option(windows, { nil: undefined }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (jobs, breakWindows, twStart, order) => {
+          const p = problem({
+            facilities: [{ id: 1, location_index: 3, service: 60 }],
+            vehicle: { time_window: [twStart, 20000], breaks: [{ id: 1, service: 600, time_windows: breakWindows }] },
+            jobs: jobs.map((j, i) => ({ id: i, ...j })),
+          });
+          const steps: RoutingStep[] = jobs.map((_, i) => job(i));
+          steps.splice((order[0] ?? 0) % (steps.length + 1), 0, brk(0));
+          if ((order[1] ?? 0) % 2 === 1) steps.splice((order[2] ?? 0) % (steps.length + 1), 0, reload(0));
+          const early = scheduleRoute(p, 0, steps, { departure: 'earliest' });
+          const late = scheduleRoute(p, 0, steps);
+          expect(late.steps.at(-1)!.arrival).toBe(early.steps.at(-1)!.arrival);
+          expect(late.violations.map((v) => v.kind)).toEqual(early.violations.map((v) => v.kind));
+          expect([late.duration, late.distance, late.cost]).toEqual([early.duration, early.distance, early.cost]);
+          expect(late.waitingTime).toBeLessThanOrEqual(early.waitingTime);
+          expect(late.steps[0].arrival).toBeGreaterThanOrEqual(twStart);
+          for (const s of late.steps) expect(s.start).toBe(s.arrival + s.waitingTime);
+          for (let k = 1; k < late.steps.length; k++) expect(late.steps[k].arrival).toBeGreaterThanOrEqual(late.steps[k - 1].departure);
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+});

@@ -409,3 +409,27 @@ describe('parseVroomProblem', () => {
     }
   });
 });
+
+describe('fromVroom: fuzz', () => {
+  it('any value in any field gives a problem or an InputError, never another exception', async () => {
+    const fc = (await import('fast-check')).default;
+    const fields: [string, string][] = [
+      ['jobs.0', 'location'], ['jobs.0', 'location_index'], ['jobs.0', 'pickup'], ['jobs.0', 'time_windows'],
+      ['jobs.0', 'skills'], ['jobs.0', 'prize'], ['jobs.0', 'id'], ['jobs.1', 'service'], ['vehicles.0', 'breaks'],
+      ['vehicles.0', 'capacity'], ['vehicles.0', 'start'], ['vehicles.0', 'end_index'], ['vehicles.0', 'costs'],
+      ['vehicles.0', 'speed_factor'], ['vehicles.0', 'facilities'], ['vehicles.0', 'time_window'], ['root', 'matrices'],
+      ['root', 'facilities'], ['root', 'jobs'], ['root', 'vehicles'], ['root', 'shipments'],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.anything({ withBigInt: true, withNullPrototype: true }), ([where, key], value) => {
+        const p = base();
+        const target = where === 'root' ? p : where.split('.').reduce((o: any, k) => o[k], p);
+        target[key] = value;
+        const r = parseVroomProblem(p);
+        if (r.ok) expect(r.problem.jobs.length).toBeGreaterThanOrEqual(0);
+        else expect(r.error).toMatch(/^(input|jobs|vehicles|facilities|matrices|shipments)[^\n]*?: /);
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+});

@@ -26,9 +26,9 @@ function show(v: unknown): string {
   if (v === undefined) return 'undefined';
   let s: string;
   try {
-    s = JSON.stringify(v) ?? String(v);
+    s = JSON.stringify(v) ?? typeof v;
   } catch {
-    s = String(v);
+    s = typeof v === 'bigint' ? `${v}n` : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
   }
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
@@ -180,7 +180,7 @@ function parseMatrices(v: Obj): ParsedMatrices {
   let sizeFrom = '';
   const byProfile: ParsedMatrices['byProfile'] = new Map();
   for (const [profile, raw] of Object.entries(v)) {
-    const path = `matrices.${profile}`;
+    const path = /^[A-Za-z_][\w-]*$/.test(profile) ? `matrices.${profile}` : `matrices[${JSON.stringify(profile)}]`;
     const m = obj(raw, path);
     if (m.durations === undefined) fail(`${path}.durations`, 'missing (binroute needs durations for every profile)');
     for (const key of ['durations', 'distances', 'costs'] as const) {
