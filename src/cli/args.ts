@@ -1,7 +1,14 @@
 // A small, strict command-line parser: long flags only (plus -h), with clear errors.
 import { parseIntStrict, parseRealStrict } from '../io/tokens.js';
 
-/** A mistake in how the command was called. `showUsage` asks the CLI to print the usage too. */
+/**
+ * A mistake in how the command was called. `showUsage` asks the CLI to print the usage too.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('unknown option --bogus', true);
+ * ```
+ */
 export class UsageError extends Error {
   constructor(
     message: string,
