@@ -36,7 +36,7 @@ export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32
  * 21 twFirst 22 twCount 23 prize i64 24 compat u8 (×classes); facilities: 25 location
  * 26 service 27 setup 28 twFirst 29 twCount; 30 time windows i32 pairs; breaks (per vehicle,
  * sorted by first window): 31 vehicle's first break 32 vehicle's break count 33 service
- * 34 twFirst 35 twCount 36 maxLoad (×D, 2^31-1 = none).
+ * 34 twFirst 35 twCount 36 maxLoad (×D, 2^31-1 = none); 37 job release time i32.
  */
 export function ptr(id: i32): usize {
   switch (id) {
@@ -77,6 +77,7 @@ export function ptr(id: i32): usize {
     case 34: return changetype<usize>(pb.bTwFirst);
     case 35: return changetype<usize>(pb.bTwCount);
     case 36: return changetype<usize>(pb.bMaxLoad);
+    case 37: return changetype<usize>(pb.jRelease);
   }
   return 0;
 }

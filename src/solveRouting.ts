@@ -143,6 +143,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
         w++;
       }
     }
+    input.jRelease[i] = clampInt(j.release ?? 0);
     input.jPrize[i] = BigInt(j.prize !== undefined && j.prize > 0 ? Math.round(j.prize) : 0);
     for (const [key, c] of classOf) {
       const v = vehicles[vClass.indexOf(c)];

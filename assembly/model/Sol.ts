@@ -296,6 +296,7 @@ export class Sol {
   /** Links the path s..e (forward) right after visit a. */
   // @ts-ignore: decorator
   @inline linkAfter(a: i32, s: i32, e: i32): void {
+    assert(a > 0 && s > 0 && e > 0, 'linkAfter: visit 0');
     const b = unchecked(this.next[a]);
     unchecked((this.next[a] = s));
     unchecked((this.prev[s] = a));

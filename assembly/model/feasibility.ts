@@ -14,7 +14,7 @@
 import {
   N, R, D, NC, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
-  compat, dur, dist, vBreakFirst, vBreakCount, bService, bMaxLoad,
+  compat, dur, dist, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease,
 } from './problem';
 import { Sol, startOf, endOf, isBoundary, isReloadVisit } from './Sol';
 import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf, breakStart } from './visit';
@@ -26,6 +26,7 @@ let segPeak: StaticArray<i32> = new StaticArray<i32>(1);
 let seq: StaticArray<i32> = new StaticArray<i32>(1);
 let seqLen: i32 = 0;
 let posLoad: StaticArray<i32> = new StaticArray<i32>(1); // load after each sequence position, ×D
+let posRelease: StaticArray<i32> = new StaticArray<i32>(1); // at a trip's opening position: its latest release
 /** Where the last walked route takes its breaks: break i after sequence position breakAt[i] (-1 = at the start). */
 export let breakAt: StaticArray<i32> = new StaticArray<i32>(1);
 
@@ -35,6 +36,7 @@ export function feasibilityAlloc(): void {
   segPeak = new StaticArray<i32>(D);
   seq = new StaticArray<i32>(N + 2 * R + P + 4);
   posLoad = new StaticArray<i32>((N + 2 * R + P + 5) * D);
+  posRelease = new StaticArray<i32>(N + 2 * R + P + 5);
   let most = 1;
   for (let r = 0; r < R; r++) most = max(most, unchecked(vBreakCount[r]));
   breakAt = new StaticArray<i32>(most);
@@ -42,6 +44,7 @@ export function feasibilityAlloc(): void {
 
 /** Route r becomes [start..a] + path + [b..end], walked in full (vehicles with breaks). */
 function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
+  assert(unchecked(sol.route[a]) == r && unchecked(sol.route[b]) == r, 'walkBetween: a or b not in route');
   seqStart(sol, r);
   const st = startOf(r);
   const en = endOf(r);
@@ -58,7 +61,7 @@ function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32
 
 /** Route r becomes [start..a] + path(s..e, reversed?) + [b..end]; true when feasible. */
 export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
-  if (unchecked(vBreakCount[r]) > 0) return walkBetween(sol, r, a, s, e, rev, b);
+  if (HAS_RELEASE || unchecked(vBreakCount[r]) > 0) return walkBetween(sol, r, a, s, e, rev, b);
   const next = sol.next;
   const prev = sol.prev;
   // skills and the segment's own loads
@@ -158,7 +161,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
 /** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
 export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const rb = unchecked(sol.route[b]);
-  if (unchecked(vClass[rb]) != unchecked(vClass[r]) || unchecked(vBreakCount[r]) > 0) {
+  if (unchecked(vClass[rb]) != unchecked(vClass[r]) || HAS_RELEASE || unchecked(vBreakCount[r]) > 0) {
     seqStart(sol, r);
     seqPath(sol, unchecked(sol.next[startOf(r)]), a, false, true);
     seqPath(sol, b, unchecked(sol.prev[endOf(rb)]), false, b != endOf(rb));
@@ -274,6 +277,17 @@ export function seqFits(sol: Sol, r: i32): bool {
     }
   }
   if (!HAS_TIME && !HAS_LIMITS) return true;
+  if (HAS_RELEASE) {
+    // latest release of each trip, stored at the trip's opening position (-1 = route start)
+    let rel = 0;
+    for (let i = n - 1; i >= -1; i--) {
+      const x = i >= 0 ? unchecked(seq[i]) : -1;
+      if (i < 0 || isReloadVisit(x)) {
+        unchecked((posRelease[i + 1] = rel));
+        rel = 0;
+      } else if (x < N) rel = max(rel, unchecked(jRelease[x]));
+    }
+  }
   let prevLoc = unchecked(vStart[r]);
   let t: i64 = <i64>unchecked(vTwStart[r]);
   let travel: i64 = 0;
@@ -285,6 +299,8 @@ export function seqFits(sol: Sol, r: i32): bool {
     const x = i < n ? unchecked(seq[i]) : -1;
     const l = i < n ? unchecked(sol.vloc[x]) : unchecked(vEnd[r]);
     const tr = dur(r, prevLoc, l);
+    // a trip leaves its opening stop only once all its jobs are released
+    if (HAS_RELEASE && (i == 0 || isReloadVisit(unchecked(seq[i - 1])))) t = max(t, <i64>unchecked(posRelease[i]));
     // breaks happen where the vehicle is, before it drives on: as soon as a window is open,
     // or when waiting longer would miss it, and always before the end
     while (pending < nb) {

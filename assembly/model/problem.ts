@@ -24,6 +24,7 @@ export let HAS_LIMITS: bool = false; // max_tasks / max_travel_time / max_distan
 export let SIMPLE_LOAD: bool = true; // pickups only and no reloads: a route's load is a sum
 export let HAS_OPTIONAL: bool = false; // some jobs may stay unserved
 export let SAME_VEHICLES: bool = true; // one vehicle class
+export let HAS_RELEASE: bool = false; // release dates: a trip leaves after its jobs are released
 
 export let mats: StaticArray<i32> = new StaticArray<i32>(0);
 // per vehicle
@@ -51,6 +52,7 @@ export let jDel: StaticArray<i32> = new StaticArray<i32>(0); // N×D
 export let jTwFirst: StaticArray<i32> = new StaticArray<i32>(0); // into tw (pairs), -1 = none
 export let jTwCount: StaticArray<i32> = new StaticArray<i32>(0);
 export let jPrize: StaticArray<i64> = new StaticArray<i64>(0); // 0 = mandatory
+export let jRelease: StaticArray<i32> = new StaticArray<i32>(0); // earliest departure of the job's trip
 export let compat: StaticArray<u8> = new StaticArray<u8>(0); // N×NC: 1 when the class may serve the job
 // per facility
 export let fLoc: StaticArray<i32> = new StaticArray<i32>(0);
@@ -112,6 +114,7 @@ export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, di
   jTwFirst = new StaticArray<i32>(N);
   jTwCount = new StaticArray<i32>(N);
   jPrize = new StaticArray<i64>(N);
+  jRelease = new StaticArray<i32>(N);
   compat = new StaticArray<u8>(N * NC);
   fLoc = new StaticArray<i32>(max(F, 1));
   fService = new StaticArray<i32>(max(F, 1));
@@ -126,10 +129,12 @@ export function finishProblem(): void {
   HAS_TIME = false;
   HAS_LIMITS = false;
   HAS_OPTIONAL = false;
+  HAS_RELEASE = false;
   let deliveries = false;
   for (let v = 1; v < N; v++) {
     if (unchecked(jTwCount[v]) > 0) HAS_TIME = true;
     if (unchecked(jPrize[v]) > 0) HAS_OPTIONAL = true;
+    if (unchecked(jRelease[v]) > 0) HAS_RELEASE = true;
     for (let k = 0; k < D; k++) if (unchecked(jDel[v * D + k]) != 0) deliveries = true;
   }
   SAME_VEHICLES = true;
@@ -140,7 +145,7 @@ export function finishProblem(): void {
     if (unchecked(vClass[r]) != unchecked(vClass[0])) SAME_VEHICLES = false;
   }
   for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
-  if (NB > 0) HAS_TIME = true;
+  if (NB > 0 || HAS_RELEASE) HAS_TIME = true;
   let reloads = false;
   if (F > 0) for (let r = 0; r < R; r++) if (unchecked(vFacMask[r]) != 0 && unchecked(vMaxReloads[r]) > 0) reloads = true;
   SIMPLE_LOAD = !deliveries && !reloads;

@@ -36,6 +36,11 @@ function preprocess(sol: Sol, from: i32, into: i32): void {
   const vloc = sol.vloc;
   const oi = unchecked(vCost[into]);
   while (u != eF) {
+    if (u >= N) {
+      // reload stops stay where they are
+      u = unchecked(next[u]);
+      continue;
+    }
     const b = 3 * u;
     const lu = unchecked(vloc[u]);
     let c0 = BIG, c1 = BIG, c2 = BIG;
@@ -128,7 +133,7 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
   let bu = -1, bv = -1, bua = -1, bva = -1;
   let u = unchecked(next[startOf(r1)]);
   while (u != e1) {
-    if (unchecked(compat[u * NC + c2]) == 0) {
+    if (u >= N || unchecked(compat[u * NC + c2]) == 0) {
       u = unchecked(next[u]);
       continue;
     }
@@ -138,7 +143,7 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
     const remU = costAt(o1, lpu, lnu) - costAt(o1, lpu, lu) - costAt(o1, lu, lnu);
     let v = unchecked(next[startOf(r2)]);
     while (v != e2) {
-      if (unchecked(compat[v * NC + c1]) != 0 && (!SIMPLE_LOAD || loadsFit(sol, r1, r2, u, v))) {
+      if (v < N && unchecked(compat[v * NC + c1]) != 0 && (!SIMPLE_LOAD || loadsFit(sol, r1, r2, u, v))) {
         const lv = unchecked(vloc[v]);
         const lpv = unchecked(vloc[unchecked(prev[v])]);
         const lnv = unchecked(vloc[unchecked(next[v])]);

@@ -38,6 +38,8 @@ export interface CoreInput {
   jTwFirst: Int32Array;
   jTwCount: Int32Array;
   jPrize: BigInt64Array;
+  /** Release time per job: its trip leaves at or after it. */
+  jRelease: Int32Array;
   /** jobs × classes: 1 when the class may serve the job */
   compat: Uint8Array;
   fLoc: Int32Array;
@@ -114,6 +116,7 @@ export function emptyCoreInput(s: {
     jTwFirst: filled(jobs, -1),
     jTwCount: new Int32Array(jobs),
     jPrize: new BigInt64Array(jobs),
+    jRelease: new Int32Array(jobs),
     compat: new Uint8Array(jobs * classes).fill(1),
     fLoc: new Int32Array(facilities),
     fService: new Int32Array(facilities),

@@ -78,6 +78,7 @@ function writeInput(core: CoreExports, input: CoreInput): void {
   i32(34, input.bTwFirst);
   i32(35, input.bTwCount);
   i32(36, input.bMaxLoad);
+  i32(37, input.jRelease, 1);
   core.finish();
 }
 

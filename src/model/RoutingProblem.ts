@@ -40,6 +40,11 @@ export interface RoutingJob {
   timeWindows: TimeWindow[];
   /** When set (> 0), the job is optional and leaving it unserved costs this prize. */
   prize?: number;
+  /**
+   * Release time (multi-trip with release dates): the trip that serves this job may leave the
+   * vehicle's start or its last reload only at or after this time. Default 0.
+   */
+  release?: number;
 }
 
 export interface RoutingBreak {

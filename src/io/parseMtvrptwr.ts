@@ -1,0 +1,110 @@
+import type { RoutingProblem } from '../model/RoutingProblem.js';
+import { InputError } from '../errors.js';
+
+/**
+ * Reads the VRPLIB multi-trip VRPTW-with-release-dates format of PyVRP's `MTVRPTWR` set
+ * (Yang 2023/2024): `DIMENSION`, `VEHICLES`, `CAPACITY`, `SERVICE_TIME`, then
+ * `NODE_COORD_SECTION`, `DEMAND_SECTION`, `TIME_WINDOW_SECTION`, `RELEASE_TIME_SECTION`,
+ * `VEHICLES_RELOAD_DEPOT_SECTION` and `DEPOT_SECTION`. Distances and times follow the DIMACS
+ * convention the best-known solutions use: Euclidean distance truncated to one decimal; in
+ * the integer model everything is in tenths (so a cost of 15006 is a distance of 1500.6).
+ * Clients are delivered (their goods are on board from the depot); a vehicle may reload at
+ * the depot any number of times.
+ *
+ * @example
+ * ```ts
+ * const problem = parseMtvrptwr(readFileSync('C201R0.25.vrp', 'utf8'), 'C201R0.25.vrp');
+ * problem.vehicles.length; // 8
+ * ```
+ */
+export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
+  const lines = text.replace(/\r/g, '').split('\n');
+  const header = new Map<string, string>();
+  const sections = new Map<string, number[][]>();
+  let current: number[][] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t === '' || t === 'EOF') continue;
+    const kv = /^([A-Z_]+)\s*:\s*(.*)$/.exec(t);
+    if (kv) {
+      header.set(kv[1], kv[2].trim());
+      current = undefined;
+      continue;
+    }
+    if (/^[A-Z_]+_SECTION$/.test(t)) {
+      current = [];
+      sections.set(t, current);
+      continue;
+    }
+    if (!current) throw new InputError(`line ${i + 1}: data outside a section`, fileName);
+    const nums = t.split(/\s+/).map(Number);
+    if (nums.some((x) => !Number.isFinite(x))) throw new InputError(`line ${i + 1}: expected numbers, got "${t}"`, fileName);
+    current.push(nums);
+  }
+  const intHeader = (key: string): number => {
+    const v = Number(header.get(key));
+    if (!header.has(key) || !Number.isInteger(v) || v <= 0) throw new InputError(`${key}: missing or not a positive integer`, fileName, key);
+    return v;
+  };
+  const n = intHeader('DIMENSION');
+  const vehicles = intHeader('VEHICLES');
+  const capacity = intHeader('CAPACITY');
+  const service = Number(header.get('SERVICE_TIME') ?? 0);
+  const section = (name: string, width: number): number[][] => {
+    const rows = sections.get(name);
+    if (!rows) throw new InputError(`missing ${name}`, fileName, name);
+    if (rows.length !== n) throw new InputError(`${name}: expected ${n} rows, got ${rows.length}`, fileName, name);
+    rows.forEach((r, i) => {
+      if (r.length < width || r[0] !== i + 1) throw new InputError(`${name}: row ${i + 1} malformed`, fileName, name);
+    });
+    return rows;
+  };
+  const coords = section('NODE_COORD_SECTION', 3);
+  const demand = section('DEMAND_SECTION', 2);
+  const tws = section('TIME_WINDOW_SECTION', 3);
+  const release = sections.has('RELEASE_TIME_SECTION') ? section('RELEASE_TIME_SECTION', 2) : undefined;
+  const depots = sections.get('DEPOT_SECTION')?.flat().filter((x) => x !== -1) ?? [1];
+  if (depots.length !== 1 || depots[0] !== 1) throw new InputError('DEPOT_SECTION: only node 1 as the single depot is supported', fileName, 'DEPOT_SECTION');
+  const distances = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      distances[i * n + j] = Math.floor(10 * Math.hypot(coords[i][1] - coords[j][1], coords[i][2] - coords[j][2]) + 1e-9);
+    }
+  }
+  const horizon: [number, number] = [tws[0][1] * 10, tws[0][2] * 10];
+  return {
+    dims: 1,
+    size: n,
+    matrices: [{ profile: 'car', durations: distances, distances, costs: distances }],
+    jobs: Array.from({ length: n - 1 }, (_, k) => {
+      const i = k + 1;
+      if (demand[i][1] > capacity) throw new InputError(`DEMAND_SECTION: demand ${demand[i][1]} of node ${i + 1} exceeds the capacity ${capacity}`, fileName, 'DEMAND_SECTION');
+      return {
+        id: i,
+        location: i,
+        setup: 0,
+        service: Math.round(service * 10),
+        pickup: [0],
+        delivery: [demand[i][1]],
+        skills: [],
+        priority: 0,
+        timeWindows: [[tws[i][1] * 10, tws[i][2] * 10]],
+        release: release ? release[i][1] * 10 : 0,
+      };
+    }),
+    vehicles: Array.from({ length: vehicles }, (_, r) => ({
+      id: r + 1,
+      profile: 0,
+      start: 0,
+      end: 0,
+      capacity: [capacity],
+      skills: [],
+      timeWindow: horizon,
+      breaks: [],
+      costs: { fixed: 0, perHour: 0, perKm: 0 },
+      speedFactor: 1,
+      facilities: [0],
+    })),
+    facilities: [{ id: 0, location: 0, setup: 0, service: 0, timeWindows: [horizon] }],
+  };
+}
