@@ -166,13 +166,19 @@ function simulate(problem: RoutingProblem, vehicle: number, middle: RoutingStep[
   let timingViolated = false;
 
   // Deliveries of each trip (trips are separated by reloads) are loaded at its beginning.
+  // A trip leaves its start or reload only once all its jobs are released (release dates).
   const tripDeliveries: number[][] = [new Array<number>(dims).fill(0)];
+  const tripRelease: number[] = [0];
   for (const s of middle) {
-    if (s.type === 'reload') tripDeliveries.push(new Array<number>(dims).fill(0));
-    else if (s.type === 'job') {
+    if (s.type === 'reload') {
+      tripDeliveries.push(new Array<number>(dims).fill(0));
+      tripRelease.push(0);
+    } else if (s.type === 'job') {
       const cur = tripDeliveries[tripDeliveries.length - 1];
       const del = problem.jobs[s.index].delivery;
       for (let d = 0; d < dims; d++) cur[d] += del[d];
+      const r = problem.jobs[s.index].release ?? 0;
+      if (r > tripRelease[tripRelease.length - 1]) tripRelease[tripRelease.length - 1] = r;
     }
   }
   let trip = 0;
@@ -188,7 +194,7 @@ function simulate(problem: RoutingProblem, vehicle: number, middle: RoutingStep[
         : problem.facilities[firstLocated.index].location;
   let prev: number | undefined = v.start;
   let here = v.start ?? firstLoc;
-  let t = t0;
+  let t = Math.max(t0, tripRelease[0]);
   let duration = 0;
   let distance = 0;
   let arcCost = 0;
@@ -211,7 +217,7 @@ function simulate(problem: RoutingProblem, vehicle: number, middle: RoutingStep[
       start: t0,
       setup: 0,
       service: 0,
-      departure: t0,
+      departure: t,
       duration: 0,
       distance: 0,
       load: load.slice(),
@@ -297,6 +303,7 @@ function simulate(problem: RoutingProblem, vehicle: number, middle: RoutingStep[
     } else {
       reloads++;
       trip++;
+      t = Math.max(t, tripRelease[trip]);
       load = tripDeliveries[trip].slice();
       if (!v.facilities.includes(s.index)) violations.push({ kind: 'facility', step: stepNo, message: `vehicle ${v.id} may not unload at ${what}` });
       if (overCapacity(load)) violations.push({ kind: 'capacity', step: stepNo, message: `deliveries ${JSON.stringify(load)} loaded at ${what} exceed capacity ${JSON.stringify(v.capacity)} of vehicle ${v.id}` });
