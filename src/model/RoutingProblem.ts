@@ -83,6 +83,14 @@ export interface RoutingVehicle {
   facilities: number[];
   /** Maximum number of reloads; undefined = unlimited. */
   maxReloads?: number;
+  /**
+   * Most the vehicle may collect over the whole route, all trips together, per dimension
+   * (e.g. yards per driver per day); undefined = no limit. Unlike `capacity`, reloads do not
+   * reset it.
+   */
+  routeCapacity?: number[];
+  /** The vehicle must unload at one of its facilities right before its end (return empty). */
+  returnEmpty?: boolean;
 }
 
 export interface RoutingFacility {
