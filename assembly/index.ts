@@ -17,6 +17,7 @@ import { lsAlloc, pushNode } from './search/lsState';
 import { swapStarAlloc } from './search/swapStar';
 import { localSearch, setLsGranularity } from './search/localSearch';
 import { ruinAlloc, recreateAlloc, setRuinSize, beginStep, addToInsert, recreate, touched, nTouched } from './meta/index';
+import { retuneReloads } from './meta/retuneReloads';
 import { annealInit, annealRun, best, countRoutes, setLocalSearch, setTemperatures, T0_FACTOR, TF_FACTOR } from './meta/anneal';
 
 let out: StaticArray<i32> = new StaticArray<i32>(0);
@@ -36,7 +37,8 @@ export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32
  * 21 twFirst 22 twCount 23 prize i64 24 compat u8 (×classes); facilities: 25 location
  * 26 service 27 setup 28 twFirst 29 twCount; 30 time windows i32 pairs; breaks (per vehicle,
  * sorted by first window): 31 vehicle's first break 32 vehicle's break count 33 service
- * 34 twFirst 35 twCount 36 maxLoad (×D, 2^31-1 = none); 37 job release time i32.
+ * 34 twFirst 35 twCount 36 maxLoad (×D, 2^31-1 = none); 37 job release time i32; 38 vehicle route capacity (R×D, 2^31-1 = none)
+ * 39 vehicle return-empty flag i32.
  */
 export function ptr(id: i32): usize {
   switch (id) {
@@ -78,6 +80,8 @@ export function ptr(id: i32): usize {
     case 35: return changetype<usize>(pb.bTwCount);
     case 36: return changetype<usize>(pb.bMaxLoad);
     case 37: return changetype<usize>(pb.jRelease);
+    case 38: return changetype<usize>(pb.vRouteCap);
+    case 39: return changetype<usize>(pb.vReturnEmpty);
   }
   return 0;
 }
@@ -121,7 +125,11 @@ export function init(seed: u32): void {
       beginStep();
       for (let v = 1; v < n; v++) addToInsert(v);
       recreate(start);
-      for (let t = 0; t < nTouched; t++) start.updateRoute(unchecked(touched[t]));
+      for (let t = 0; t < nTouched; t++) {
+        const r = unchecked(touched[t]);
+        retuneReloads(start, r);
+        start.updateRoute(r);
+      }
     }
     for (let u = 1; u < n; u++) pushNode(u);
     localSearch(start);

@@ -88,7 +88,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
   const bank = new MatrixBank(problem, m);
   // vehicle classes: vehicles the core may treat as interchangeable
   const classKey = (v: RoutingVehicle) =>
-    JSON.stringify([v.profile, v.speedFactor, v.costs, v.start, v.end, v.timeWindow, v.capacity, [...v.skills].sort(), v.maxTasks, v.maxTravelTime, v.maxDistance, [...v.facilities].sort(), v.maxReloads]);
+    JSON.stringify([v.profile, v.speedFactor, v.costs, v.start, v.end, v.timeWindow, v.capacity, [...v.skills].sort(), v.maxTasks, v.maxTravelTime, v.maxDistance, [...v.facilities].sort(), v.maxReloads, v.routeCapacity, v.returnEmpty ?? false]);
   const classOf = new Map<string, number>();
   const vClass = vehicles.map((v) => {
     const k = classKey(v);
@@ -120,6 +120,13 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     if (v.maxTravelTime !== undefined) input.vMaxTravel[r] = clampInt(v.maxTravelTime);
     if (v.maxDistance !== undefined) input.vMaxDist[r] = clampInt(v.maxDistance);
     input.vMaxReloads[r] = v.facilities.length === 0 ? 0 : clampInt(v.maxReloads ?? NO_LIMIT);
+    if (v.routeCapacity) for (let k = 0; k < dims; k++) input.vRouteCap[r * dims + k] = clampInt(v.routeCapacity[k] ?? NO_LIMIT);
+    if (v.returnEmpty) {
+      if (v.facilities.length === 0) {
+        throw new InputError(`vehicles[${r}].return_empty: vehicle ${v.id} must unload before its end but may use no facility`, undefined, `vehicles[${r}].return_empty`);
+      }
+      input.vReturnEmpty[r] = 1;
+    }
     let mask = 0n;
     for (const f of v.facilities) mask |= 1n << BigInt(f);
     input.vFacMask[r] = mask;

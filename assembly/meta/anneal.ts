@@ -9,6 +9,7 @@ import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
 import { localSearch } from '../search/localSearch';
 import { routeChanged } from '../search/lsState';
+import { retuneReloads } from './retuneReloads';
 
 export let cur: Sol = changetype<Sol>(0);
 export let acc: Sol = changetype<Sol>(0);
@@ -61,7 +62,11 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
     beginStep();
     ruin(cur, nonEmpty);
     recreate(cur);
-    for (let t = 0; t < nTouched; t++) routeChanged(cur, unchecked(touched[t]));
+    for (let t = 0; t < nTouched; t++) {
+      const r = unchecked(touched[t]);
+      retuneReloads(cur, r);
+      routeChanged(cur, r);
+    }
     if (useLocalSearch) localSearch(cur);
     const threshold = <f64>acc.objective() - temp * Math.log(rngFloat() + 1e-300);
     if (<f64>cur.objective() < threshold) {

@@ -7,7 +7,7 @@
 // facilities, a job that no longer fits a trip is tried with a reload stop next to it.
 
 import {
-  N, R, D, KN, NC, F, P, INF, HAS_TIME, HAS_LIMITS, SIMPLE_LOAD, neigh, jPick, jPrize, vClass, vFixed, vStart, vFacMask,
+  N, R, D, KN, NC, F, P, PN, INF, HAS_TIME, HAS_LIMITS, SIMPLE_LOAD, neigh, jPick, jPrize, vClass, vFixed, vStart, vFacMask,
   vMaxReloads, cost, fLoc, jLoc,
 } from '../model/problem';
 import { Sol, startOf, endOf } from '../model/Sol';
@@ -101,7 +101,7 @@ function orderRemoved(): void {
     bestA = a;
     bestR = r;
     bestFac = -1;
-  } else if (P > 0) {
+  } else if (PN > 0) {
     tryWithReload(sol, c, r, a, la, lb, lc);
   }
 }
@@ -162,7 +162,7 @@ function reloadFits(sol: Sol, r: i32, a: i32, c: i32, f: i32, reloadFirst: bool)
 
 function freeReloadSlot(sol: Sol): i32 {
   const base = N + 2 * R;
-  for (let i = 0; i < P; i++) if (unchecked(sol.route[base + i]) < 0) return base + i;
+  for (let i = 0; i < PN; i++) if (unchecked(sol.route[base + i]) < 0) return base + i;
   return -1;
 }
 

@@ -4,7 +4,7 @@
 // middle) from each of the next few routes met in the seed's neighbour list.
 
 import { N, KN, neigh } from '../model/problem';
-import { Sol, isBoundary, isReloadVisit, startOf, endOf } from '../model/Sol';
+import { Sol, isBoundary, isReloadVisit, isPinned, startOf, endOf } from '../model/Sol';
 import { rngFloat, rngInt } from '../common/rng';
 
 /** Average number of removed jobs (c̄) and maximum string length (L_max). */
@@ -104,7 +104,7 @@ export function dropIdleReloads(sol: Sol, r: i32): void {
   const e = endOf(r);
   while (v != e) {
     const nx = unchecked(sol.next[v]);
-    if (isReloadVisit(v) && (isBoundary(nx) || isBoundary(unchecked(sol.prev[v])))) sol.removeReload(v);
+    if (isReloadVisit(v) && !isPinned(v) && (isBoundary(nx) || isBoundary(unchecked(sol.prev[v])))) sol.removeReload(v);
     v = nx;
   }
 }

@@ -6,10 +6,11 @@
 import {
   N, R, D, P, V, INF, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS,
   vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jPrize, fLoc, MISSING_PENALTY, cost, dur, dist,
+  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP,
 } from './problem';
 import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
-export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit } from './visit';
+export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
 
 /** Price of leaving job v unserved: its prize, or the mandatory-job penalty. */
 // @ts-ignore: decorator
@@ -35,6 +36,7 @@ export class Sol {
   jobsUpto: StaticArray<i32>;
   reloadsUpto: StaticArray<i32>;
   pUpto: StaticArray<i32>; // V×D pickups since the trip start, this visit included
+  pTot: StaticArray<i32>; // V×D pickups since the route start (reloads do not reset it)
   dAfter: StaticArray<i32>; // V×D deliveries after this visit in its trip
   prefMax: StaticArray<i32>; // V×D max load over the trip up to this visit
   sufMax: StaticArray<i32>; // V×D max load over the trip from this visit on
@@ -62,6 +64,7 @@ export class Sol {
     this.jobsUpto = new StaticArray<i32>(V);
     this.reloadsUpto = new StaticArray<i32>(V);
     this.pUpto = new StaticArray<i32>(V * D);
+    this.pTot = new StaticArray<i32>(V * D);
     this.dAfter = new StaticArray<i32>(V * D);
     this.prefMax = new StaticArray<i32>(V * D);
     this.sufMax = new StaticArray<i32>(V * D);
@@ -100,6 +103,25 @@ export class Sol {
       unchecked((this.prev[e] = s));
       unchecked((this.route[s] = r));
       unchecked((this.route[e] = r));
+      const pin = unchecked(pinnedOf[r]);
+      if (pin >= 0) {
+        // the final unload, at the facility closest to the end until the search picks another
+        let bestF = -1;
+        let bestC: i64 = 0;
+        const mask = unchecked(vFacMask[r]);
+        for (let f = 0; f < F; f++) {
+          if (((mask >> <i64>f) & 1) == 0) continue;
+          const c = cost(r, unchecked(fLoc[f]), unchecked(vEnd[r]));
+          if (bestF < 0 || c < bestC) {
+            bestF = f;
+            bestC = c;
+          }
+        }
+        unchecked((this.fac[pin] = max(bestF, 0)));
+        unchecked((this.vloc[pin] = fLoc[max(bestF, 0)]));
+        unchecked((this.route[pin] = r));
+        this.linkAfter(s, pin, pin);
+      }
       unchecked((this.rCost[r] = 0));
       unchecked((this.rStamp[r] = 0));
       this.updateRoute(r);
@@ -121,6 +143,7 @@ export class Sol {
       copy32(this.fac, o.fac, V);
       copy32(this.reloadsUpto, o.reloadsUpto, V);
     }
+    if (HAS_ROUTECAP) copy32(this.pTot, o.pTot, V * D);
     if (!SIMPLE_LOAD) {
       copy32(this.dAfter, o.dAfter, V * D);
       copy32(this.prefMax, o.prefMax, V * D);
@@ -173,7 +196,10 @@ export class Sol {
     unchecked((this.cumTravel[s] = 0));
     unchecked((this.jobsUpto[s] = 0));
     unchecked((this.reloadsUpto[s] = 0));
-    for (let k = 0; k < D; k++) unchecked((this.pUpto[s * D + k] = 0));
+    for (let k = 0; k < D; k++) {
+      unchecked((this.pUpto[s * D + k] = 0));
+      unchecked((this.pTot[s * D + k] = 0));
+    }
     let p = s;
     let v = unchecked(next[s]);
     while (true) {
@@ -209,6 +235,7 @@ export class Sol {
       for (let k = 0; k < D; k++) {
         unchecked((this.pUpto[v * D + k] = reset ? 0 : unchecked(this.pUpto[p * D + k]) + pickOf(v, k)));
       }
+      if (HAS_ROUTECAP) for (let k = 0; k < D; k++) unchecked((this.pTot[v * D + k] = unchecked(this.pTot[p * D + k]) + pickOf(v, k)));
       if (v == e) break;
       prevLoc = l;
       p = v;
@@ -326,7 +353,7 @@ export class Sol {
   /** Puts a reload stop at facility f after visit a of route r; returns the visit or -1. */
   insertReload(f: i32, a: i32, r: i32): i32 {
     const base = N + 2 * R;
-    for (let i = 0; i < P; i++) {
+    for (let i = 0; i < PN; i++) {
       const v = base + i;
       if (unchecked(this.route[v]) >= 0) continue;
       unchecked((this.fac[v] = f));

@@ -14,7 +14,7 @@
 import {
   N, R, D, NC, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
-  compat, dur, dist, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease,
+  compat, dur, dist, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease, HAS_ROUTECAP, vRouteCap, vReturnEmpty,
 } from './problem';
 import { Sol, startOf, endOf, isBoundary, isReloadVisit } from './Sol';
 import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf, breakStart } from './visit';
@@ -61,6 +61,8 @@ function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32
 
 /** Route r becomes [start..a] + path(s..e, reversed?) + [b..end]; true when feasible. */
 export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
+  // nothing may follow the final unload of a return-empty vehicle
+  if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return false;
   if (HAS_RELEASE || unchecked(vBreakCount[r]) > 0) return walkBetween(sol, r, a, s, e, rev, b);
   const next = sol.next;
   const prev = sol.prev;
@@ -91,6 +93,13 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
     x = rev ? unchecked(prev[x]) : unchecked(next[x]);
   }
   const pb = unchecked(prev[b]);
+  if (HAS_ROUTECAP) {
+    const er = endOf(r);
+    for (let k = 0; k < D; k++) {
+      const tot = unchecked(sol.pTot[a * D + k]) + unchecked(segP[k]) + unchecked(sol.pTot[er * D + k]) - unchecked(sol.pTot[pb * D + k]);
+      if (tot > unchecked(vRouteCap[r * D + k])) return false;
+    }
+  }
   // loads
   if (SIMPLE_LOAD) {
     for (let k = 0; k < D; k++) {
@@ -169,6 +178,13 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   }
   const pb = unchecked(sol.prev[b]);
   const eb = endOf(rb);
+  if (unchecked(vReturnEmpty[r]) != 0 && (b == eb || !isReloadVisit(unchecked(sol.prev[eb])))) return false;
+  if (HAS_ROUTECAP) {
+    for (let k = 0; k < D; k++) {
+      const tot = unchecked(sol.pTot[a * D + k]) + unchecked(sol.pTot[eb * D + k]) - unchecked(sol.pTot[pb * D + k]);
+      if (tot > unchecked(vRouteCap[r * D + k])) return false;
+    }
+  }
   if (SIMPLE_LOAD) {
     for (let k = 0; k < D; k++) {
       const load = unchecked(sol.pUpto[a * D + k]) + unchecked(sol.rLoad[rb * D + k]) - unchecked(sol.pUpto[pb * D + k]);
@@ -250,6 +266,14 @@ export function seqFits(sol: Sol, r: i32): bool {
   }
   if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) return false;
   if (jobs > unchecked(vMaxTasks[r])) return false;
+  if (unchecked(vReturnEmpty[r]) != 0 && n > 0 && !isReloadVisit(unchecked(seq[n - 1]))) return false;
+  if (HAS_ROUTECAP) {
+    for (let k = 0; k < D; k++) {
+      let tot = 0;
+      for (let i = 0; i < n; i++) tot += pickOf(unchecked(seq[i]), k);
+      if (tot > unchecked(vRouteCap[r * D + k])) return false;
+    }
+  }
   // loads, trip by trip: a trip starts with its deliveries on board
   for (let k = 0; k < D; k++) {
     const cap = unchecked(vCap[r * D + k]);

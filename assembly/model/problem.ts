@@ -43,6 +43,12 @@ export let vMaxTravel: StaticArray<i32> = new StaticArray<i32>(0);
 export let vMaxDist: StaticArray<i32> = new StaticArray<i32>(0);
 export let vMaxReloads: StaticArray<i32> = new StaticArray<i32>(0);
 export let vFacMask: StaticArray<i64> = new StaticArray<i64>(0); // facilities it may use (bit f)
+export let vRouteCap: StaticArray<i32> = new StaticArray<i32>(0); // R×D, most collected over all trips
+export let vReturnEmpty: StaticArray<i32> = new StaticArray<i32>(0); // 1: unload right before the end
+/** The reload visit pinned before the end of a return-empty vehicle's route, else -1. */
+export let pinnedOf: StaticArray<i32> = new StaticArray<i32>(0);
+export let PN: i32 = 0; // free reload slots (the pinned ones follow them)
+export let HAS_ROUTECAP: bool = false;
 // per job visit (index = visit id)
 export let jLoc: StaticArray<i32> = new StaticArray<i32>(0);
 export let jService: StaticArray<i32> = new StaticArray<i32>(0);
@@ -106,6 +112,9 @@ export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, di
   vMaxDist = new StaticArray<i32>(R);
   vMaxReloads = new StaticArray<i32>(R);
   vFacMask = new StaticArray<i64>(R);
+  vRouteCap = new StaticArray<i32>(R * D);
+  vReturnEmpty = new StaticArray<i32>(R);
+  pinnedOf = new StaticArray<i32>(R);
   jLoc = new StaticArray<i32>(N);
   jService = new StaticArray<i32>(N);
   jSetup = new StaticArray<i32>(N);
@@ -147,11 +156,26 @@ export function finishProblem(): void {
   for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
   if (NB > 0 || HAS_RELEASE) HAS_TIME = true;
   let reloads = false;
-  if (F > 0) for (let r = 0; r < R; r++) if (unchecked(vFacMask[r]) != 0 && unchecked(vMaxReloads[r]) > 0) reloads = true;
+  let pinned = 0;
+  HAS_ROUTECAP = false;
+  for (let r = 0; r < R; r++) {
+    if (F > 0 && unchecked(vFacMask[r]) != 0 && unchecked(vMaxReloads[r]) > 0) reloads = true;
+    if (unchecked(vReturnEmpty[r]) != 0) pinned++;
+    for (let k = 0; k < D; k++) if (unchecked(vRouteCap[r * D + k]) < NO_LIMIT) HAS_ROUTECAP = true;
+  }
+  if (pinned > 0) reloads = true;
   SIMPLE_LOAD = !deliveries && !reloads;
+  if (!reloads && HAS_ROUTECAP) {
+    // one trip per route: the route limit is just a tighter capacity
+    for (let i = 0; i < R * D; i++) unchecked((vCap[i] = min(vCap[i], vRouteCap[i])));
+    HAS_ROUTECAP = false;
+  }
   // at most one reload between two jobs: N reload slots suffice
-  P = reloads ? N : 0;
+  PN = reloads ? N : 0;
+  P = PN + pinned;
   V = N + 2 * R + P;
+  let k = 0;
+  for (let r = 0; r < R; r++) unchecked((pinnedOf[r] = unchecked(vReturnEmpty[r]) != 0 ? N + 2 * R + PN + k++ : -1));
 }
 
 /** Travel cost of vehicle r from location a to location b. */

@@ -1,6 +1,6 @@
 // Per-visit attributes that depend on the visit's kind (job, route start/end, reload stop).
 
-import { N, R, D, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fTwFirst, fTwCount, tw, jPick, jDel, INF } from './problem';
+import { N, R, D, PN, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fTwFirst, fTwCount, tw, jPick, jDel, INF } from './problem';
 
 // @ts-ignore: decorator
 @inline export function isJob(v: i32): bool {
@@ -10,6 +10,12 @@ import { N, R, D, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fTwFir
 // @ts-ignore: decorator
 @inline export function isReloadVisit(v: i32): bool {
   return v >= N + 2 * R;
+}
+
+/** A reload visit that always stays right before its route's end (return-empty vehicles). */
+// @ts-ignore: decorator
+@inline export function isPinned(v: i32): bool {
+  return v >= N + 2 * R + PN;
 }
 
 /** Route start or end visit. */

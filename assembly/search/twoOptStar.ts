@@ -2,7 +2,7 @@
 // either tail-to-tail (u → next(v), v → next(u)) or head-to-head (u → v with the head of
 // v's route reversed, and the reversed tail of u's route before next(v)).
 
-import { D, SIMPLE_LOAD, cost, vCost, vCap, vClass } from '../model/problem';
+import { D, SIMPLE_LOAD, HAS_ROUTECAP, cost, vCost, vCap, vClass } from '../model/problem';
 import { intraNeedsCheck } from './moveCost';
 import { Sol, startOf, endOf } from '../model/Sol';
 import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
@@ -109,7 +109,7 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
 function headsFit(sol: Sol, ru: i32, rv: i32, u: i32, v: i32, x: i32, y: i32): bool {
   const eu = endOf(ru);
   const ev = endOf(rv);
-  if (!intraNeedsCheck() && unchecked(vClass[ru]) == unchecked(vClass[rv])) {
+  if (!intraNeedsCheck() && !HAS_ROUTECAP && unchecked(vClass[ru]) == unchecked(vClass[rv])) {
     for (let k = 0; k < D; k++) {
       const pu = unchecked(sol.pUpto[u * D + k]);
       const pv = unchecked(sol.pUpto[v * D + k]);

@@ -29,6 +29,10 @@ export interface CoreInput {
   vMaxDist: Int32Array;
   vMaxReloads: Int32Array;
   vFacMask: BigInt64Array;
+  /** vehicles × dims: most collected over all trips; NO_LIMIT = none */
+  vRouteCap: Int32Array;
+  /** 1: the route must end with a reload (return empty) */
+  vReturnEmpty: Int32Array;
   jLoc: Int32Array;
   jService: Int32Array;
   jSetup: Int32Array;
@@ -108,6 +112,8 @@ export function emptyCoreInput(s: {
     vMaxDist: filled(vehicles, NO_LIMIT),
     vMaxReloads: new Int32Array(vehicles),
     vFacMask: new BigInt64Array(vehicles),
+    vRouteCap: filled(vehicles * dims, NO_LIMIT),
+    vReturnEmpty: new Int32Array(vehicles),
     jLoc: new Int32Array(jobs),
     jService: new Int32Array(jobs),
     jSetup: new Int32Array(jobs),

@@ -79,6 +79,8 @@ function writeInput(core: CoreExports, input: CoreInput): void {
   i32(35, input.bTwCount);
   i32(36, input.bMaxLoad);
   i32(37, input.jRelease, 1);
+  i32(38, input.vRouteCap);
+  i32(39, input.vReturnEmpty);
   core.finish();
 }
 

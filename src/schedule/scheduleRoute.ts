@@ -21,6 +21,10 @@ export type ViolationKind =
   /** A break appears more than once. */
   | 'duplicate_break'
   | 'max_reloads'
+  /** More collected over the whole route than the vehicle's `routeCapacity`. */
+  | 'route_capacity'
+  /** A return-empty vehicle's last stop before its end is not a reload. */
+  | 'return_empty'
   /** A reload at a facility the vehicle may not use. */
   | 'facility'
   /** An arc of the route has no road (matrix value {@link UNREACHABLE}). */
@@ -388,6 +392,13 @@ export function scheduleRoute(
     }
     if (v.maxReloads !== undefined && sim.reloads > v.maxReloads) {
       violations.push({ kind: 'max_reloads', step: -1, message: `vehicle ${v.id} reloads ${sim.reloads} times, max_reloads is ${v.maxReloads}` });
+    }
+    if (v.routeCapacity && sim.pickup.some((p, d) => p > v.routeCapacity![d])) {
+      violations.push({ kind: 'route_capacity', step: -1, message: `vehicle ${v.id} collects ${JSON.stringify(sim.pickup)} over its route, route_capacity is ${JSON.stringify(v.routeCapacity)}` });
+    }
+    const lastStop = [...middle].reverse().find((s) => s.type !== 'break');
+    if (v.returnEmpty && lastStop?.type !== 'reload') {
+      violations.push({ kind: 'return_empty', step: -1, message: `vehicle ${v.id} must unload at a facility right before its end` });
     }
   }
 

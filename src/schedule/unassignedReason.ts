@@ -40,6 +40,8 @@ function reasonOf(kind: ViolationKind): UnassignedReason {
     case 'max_load':
     case 'facility':
     case 'max_reloads':
+    case 'route_capacity':
+    case 'return_empty':
       return 'capacity';
     default:
       return kind;
@@ -68,12 +70,27 @@ function breaksOnly(problem: RoutingProblem, vi: number): RoutingStep[] {
     .map(({ index }) => ({ type: 'break' as const, index }));
 }
 
+/** An unused vehicle's route before any job: its breaks, and its final unload if it must return empty. */
+function emptyRoute(problem: RoutingProblem, vi: number): RoutingStep[] {
+  const v = problem.vehicles[vi];
+  const steps = breaksOnly(problem, vi);
+  if (v.returnEmpty && v.facilities.length > 0) {
+    // the facility closest to the end (by the profile's durations)
+    const m = problem.matrices[v.profile].durations;
+    const end = v.end;
+    const near = (f: number) => (end === undefined ? 0 : m[problem.facilities[f].location * problem.size + end]);
+    const f = [...v.facilities].sort((a, b) => near(a) - near(b) || a - b)[0];
+    steps.push({ type: 'reload', index: f });
+  }
+  return steps;
+}
+
 function makeContext(problem: RoutingProblem, routes: RoutingSolution['routes']): Context {
   const bases: VehicleBase[] = problem.vehicles.map((_, vi) => {
     const route = routes.find((r) => r.vehicle === vi);
     const steps = route ? route.steps.filter((s) => s.type !== 'start' && s.type !== 'end') : [];
     const used = steps.some((s) => s.type !== 'break');
-    const base = used ? steps : breaksOnly(problem, vi);
+    const base = used ? steps : emptyRoute(problem, vi);
     const sched = scheduleRoute(problem, vi, base, { departure: 'earliest' });
     return { steps: base, used, cost: sched.cost, kinds: new Set(sched.violations.map((x) => x.kind)) };
   });

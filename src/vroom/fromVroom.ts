@@ -358,6 +358,7 @@ export function fromVroom(json: unknown): RoutingProblem {
       priority: optInt(j, 'priority', path, 0, 100),
       timeWindows: timeWindows(j.time_windows, `${path}.time_windows`),
       prize,
+      release: j.release === undefined ? undefined : int(j.release, `${path}.release`),
     };
   });
 
@@ -443,6 +444,15 @@ export function fromVroom(json: unknown): RoutingProblem {
     if (raw.max_travel_time !== undefined) out.maxTravelTime = int(raw.max_travel_time, `${v.path}.max_travel_time`);
     if (raw.max_distance !== undefined) out.maxDistance = int(raw.max_distance, `${v.path}.max_distance`);
     if (raw.max_reloads !== undefined) out.maxReloads = int(raw.max_reloads, `${v.path}.max_reloads`);
+    if (raw.route_capacity !== undefined) {
+      if (d === 0) fail(`${v.path}.route_capacity`, 'given, while no job has amounts');
+      out.routeCapacity = dims.check(raw.route_capacity, `${v.path}.route_capacity`);
+    }
+    if (raw.return_empty !== undefined) {
+      if (typeof raw.return_empty !== 'boolean') fail(`${v.path}.return_empty`, `must be true or false, got ${JSON.stringify(raw.return_empty)}`);
+      if (raw.return_empty && allowed.length === 0) fail(`${v.path}.return_empty`, 'the vehicle must unload before its end but may use no facility');
+      if (raw.return_empty) out.returnEmpty = true;
+    }
     return out;
   });
 
@@ -471,6 +481,7 @@ export function fromVroom(json: unknown): RoutingProblem {
       timeWindows: j.timeWindows,
     };
     if (j.prize !== undefined) job.prize = j.prize;
+    if (j.release !== undefined) job.release = j.release;
     return job;
   });
 

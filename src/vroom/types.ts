@@ -32,6 +32,8 @@ export interface VroomJob {
   time_windows?: VroomTimeWindow[];
   /** binroute extension: a positive integer makes the job optional with this value. */
   prize?: number;
+  /** binroute extension: release time; the trip serving the job leaves its start or last reload at or after it. */
+  release?: number;
 }
 
 /** A VROOM vehicle break. */
@@ -75,6 +77,10 @@ export interface VroomVehicle {
   facilities?: number[];
   /** binroute extension: maximum number of reloads (default: unlimited). */
   max_reloads?: number;
+  /** binroute extension: most the vehicle may collect over the whole route, all trips together, per dimension. */
+  route_capacity?: number[];
+  /** binroute extension: the vehicle must unload at a facility right before its end. */
+  return_empty?: boolean;
 }
 
 /** binroute extension: a place where a vehicle empties its collected load (a hub, a plant). */
