@@ -3,6 +3,8 @@ import { checkSolveOptions } from './solveOptions.js';
 import { encodeProblem, type EncodedProblem } from './core/encodeProblem.js';
 import { emptyCoreInput, type CoreInput } from './core/coreInput.js';
 import { runCore } from './core/runCore.js';
+import type { RoutingProblem, RoutingSolution } from './model/RoutingProblem.js';
+import { solveRouting } from './solveRouting.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 
@@ -31,7 +33,7 @@ function routeCost(enc: EncodedProblem, route: number[]): number {
 }
 
 /**
- * Solves a CVRP: savings construction, granular local search, then SISR-style ruin and
+ * Solves a CVRP — or, given a {@link RoutingProblem}, the collection model — : savings construction, granular local search, then SISR-style ruin and
  * recreate with simulated annealing, run in chunks so that progress, abort and the time
  * limit are honoured. With a seed and `maxIterations`, the result depends on nothing else.
  *
@@ -44,7 +46,20 @@ function routeCost(enc: EncodedProblem, route: number[]): number {
  * console.log(sol.routes, sol.cost);
  * ```
  */
-export async function solve(problem: CvrpProblem, options: SolveOptions = {}): Promise<Solution> {
+export async function solve(problem: CvrpProblem, options?: SolveOptions): Promise<Solution>;
+/** Solves the collection model (see {@link solveRouting}). */
+export async function solve(problem: RoutingProblem, options?: SolveOptions): Promise<RoutingSolution>;
+export async function solve(problem: CvrpProblem | RoutingProblem, options: SolveOptions = {}): Promise<Solution | RoutingSolution> {
+  if (isRoutingProblem(problem)) return solveRouting(problem, options);
+  return solveCvrp(problem, options);
+}
+
+/** True for the collection model (it has jobs and vehicles), false for a plain CVRP. */
+function isRoutingProblem(p: CvrpProblem | RoutingProblem): p is RoutingProblem {
+  return p !== null && typeof p === 'object' && Array.isArray((p as RoutingProblem).jobs) && Array.isArray((p as RoutingProblem).vehicles);
+}
+
+async function solveCvrp(problem: CvrpProblem, options: SolveOptions): Promise<Solution> {
   checkSolveOptions(options);
   const enc = encodeProblem(problem);
   const seed = options.seed ?? 1;
@@ -52,7 +67,7 @@ export async function solve(problem: CvrpProblem, options: SolveOptions = {}): P
   const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
   const { signal, onProgress } = options;
   const started = performance.now();
-  const result = await runCore(cvrpInput(enc), { seed, maxIterations, timeLimitMs, onProgress, signal });
+  const result = await runCore(cvrpInput(enc), { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch: options.localSearch });
   const routes = result.routes.map((r) => r.steps.map((j) => j + 1));
   const routeCosts = routes.map((r) => routeCost(enc, r));
   const cost = routeCosts.reduce((a, b) => a + b, 0);

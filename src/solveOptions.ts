@@ -12,7 +12,10 @@ import { InputError } from './errors.js';
  */
 export function checkSolveOptions(options: SolveOptions): void {
   if (options === null || typeof options !== 'object') throw new InputError('options: must be an object');
-  const { seed, maxIterations, timeLimitMs, onProgress, signal } = options;
+  const { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch } = options;
+  if (localSearch !== undefined && typeof localSearch !== 'boolean') {
+    throw new InputError(`options.localSearch: must be true or false, got ${String(localSearch)}`, undefined, 'localSearch');
+  }
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
     throw new InputError(`options.seed: must be an integer in [0, 2^32), got ${String(seed)}`, undefined, 'seed');
   }

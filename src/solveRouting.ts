@@ -213,7 +213,14 @@ export async function solveRouting(problem: RoutingProblem, options: SolveOption
   const seed = options.seed ?? 1;
   const maxIterations = options.maxIterations;
   const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
-  const result = await runCore(input, { seed, maxIterations, timeLimitMs, onProgress: options.onProgress, signal: options.signal });
+  const result = await runCore(input, {
+    seed,
+    maxIterations,
+    timeLimitMs,
+    onProgress: options.onProgress,
+    signal: options.signal,
+    localSearch: options.localSearch,
+  });
   const routes = result.routes.map((r) => {
     const steps: RoutingStep[] = [{ type: 'start', index: -1 }];
     const order = breakOrder(problem.vehicles[r.vehicle]);

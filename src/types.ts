@@ -48,6 +48,11 @@ export interface SolveOptions {
   onProgress?: (p: Progress) => void;
   /** Cancels the search; the best solution so far is returned with `stopReason: 'aborted'`. */
   signal?: AbortSignal;
+  /**
+   * Run the local search after every ruin-and-recreate step (default true). Off gives the
+   * plain SISR ruin-and-recreate metaheuristic; kept for measurements (docs/benchmarks.md).
+   */
+  localSearch?: boolean;
 }
 
 /** A solved CVRP. */

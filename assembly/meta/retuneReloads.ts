@@ -1,17 +1,19 @@
-// Chooses the facility of every reload stop of a route: each stop moves to the allowed
-// facility that makes the detour cheapest while the route stays feasible.
+// Tidies the reload stops of a route: a stop the route can do without is dropped, and each
+// remaining stop moves to the allowed facility that makes its detour cheapest, as long as
+// the route stays feasible.
 
 import { F, P, vFacMask, fLoc, costAt, vCost } from '../model/problem';
-import { Sol, startOf, endOf, isReloadVisit } from '../model/Sol';
-import { seqStart, seqPath, seqFits } from '../model/feasibility';
+import { Sol, startOf, endOf, isReloadVisit, isPinned } from '../model/Sol';
+import { seqStart, seqPath, seqFits, seqVisit } from '../model/feasibility';
 
-/** Re-picks the facilities of route r's reload stops; true when one changed (caches then stale). */
+/** Drops unneeded reload stops of route r and re-picks the facilities of the others; true when something changed (caches then stale). */
 export function retuneReloads(sol: Sol, r: i32): bool {
-  if (P == 0 || F < 2) return false;
+  if (P == 0) return false;
+  let changed = dropUnneeded(sol, r);
+  if (F < 2) return changed;
   const mask = unchecked(vFacMask[r]);
   const off = unchecked(vCost[r]);
   const e = endOf(r);
-  let changed = false;
   let x = unchecked(sol.next[startOf(r)]);
   while (x != e) {
     if (isReloadVisit(x)) {
@@ -49,6 +51,30 @@ export function retuneReloads(sol: Sol, r: i32): bool {
       }
     }
     x = unchecked(sol.next[x]);
+  }
+  return changed;
+}
+
+/** Removes every reload stop (but the pinned final unload) that the route stays feasible without. */
+function dropUnneeded(sol: Sol, r: i32): bool {
+  const e = endOf(r);
+  let changed = false;
+  let x = unchecked(sol.next[startOf(r)]);
+  while (x != e) {
+    const nx = unchecked(sol.next[x]);
+    if (isReloadVisit(x) && !isPinned(x)) {
+      seqStart(sol, r);
+      let y = unchecked(sol.next[startOf(r)]);
+      while (y != e) {
+        if (y != x) seqVisit(y);
+        y = unchecked(sol.next[y]);
+      }
+      if (seqFits(sol, r)) {
+        sol.removeReload(x);
+        changed = true;
+      }
+    }
+    x = nx;
   }
   return changed;
 }

@@ -14,6 +14,8 @@ export interface RunBudget {
   timeLimitMs: number;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+  /** Local search after each ruin-and-recreate step (default true). */
+  localSearch?: boolean;
 }
 
 /** What the core returned: routes as [vehicle, steps] and the unserved jobs. */
@@ -122,6 +124,7 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
   const { maxIterations, timeLimitMs, onProgress, signal } = budget;
   const core = await instantiateCore();
   writeInput(core, input);
+  if (budget.localSearch === false) core.setParam(1, 0);
   core.init(budget.seed >>> 0);
 
   let iterations = 0;
