@@ -133,6 +133,17 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
   });
   input.matrices.push(...bank.list);
   let w = 0;
+  /** Appends windows to the shared list; returns [first, count] (-1, 0 for "any time"). */
+  const pushWindows = (list: [number, number][]): [number, number] => {
+    if (list.length === 0) return [-1, 0];
+    const first = w;
+    for (const [a, b] of list) {
+      input.tw[2 * w] = clampInt(a);
+      input.tw[2 * w + 1] = clampInt(b);
+      w++;
+    }
+    return [first, list.length];
+  };
   jobs.forEach((j, i) => {
     input.jLoc[i] = j.location;
     input.jService[i] = clampInt(j.service);
@@ -141,15 +152,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
       input.jPick[i * dims + k] = j.pickup[k] ?? 0;
       input.jDel[i * dims + k] = j.delivery[k] ?? 0;
     }
-    if (j.timeWindows.length > 0) {
-      input.jTwFirst[i] = w;
-      input.jTwCount[i] = j.timeWindows.length;
-      for (const [a, b] of j.timeWindows) {
-        input.tw[2 * w] = clampInt(a);
-        input.tw[2 * w + 1] = clampInt(b);
-        w++;
-      }
-    }
+    [input.jTwFirst[i], input.jTwCount[i]] = pushWindows(j.timeWindows);
     input.jRelease[i] = clampInt(j.release ?? 0);
     input.jPrize[i] = BigInt(j.prize !== undefined && j.prize > 0 ? Math.round(j.prize) : 0);
     for (const [key, c] of classOf) {
@@ -165,15 +168,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     for (const i of breakOrder(v)) {
       const br = v.breaks[i];
       input.bService[b] = clampInt(br.service);
-      if (br.timeWindows.length > 0) {
-        input.bTwFirst[b] = w;
-        input.bTwCount[b] = br.timeWindows.length;
-        for (const [x, y] of br.timeWindows) {
-          input.tw[2 * w] = clampInt(x);
-          input.tw[2 * w + 1] = clampInt(y);
-          w++;
-        }
-      }
+      [input.bTwFirst[b], input.bTwCount[b]] = pushWindows(br.timeWindows);
       if (br.maxLoad) for (let k = 0; k < dims; k++) input.bMaxLoad[b * dims + k] = clampInt(br.maxLoad[k] ?? NO_LIMIT);
       b++;
     }
@@ -182,15 +177,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     input.fLoc[i] = f.location;
     input.fService[i] = clampInt(f.service);
     input.fSetup[i] = clampInt(f.setup);
-    if (f.timeWindows.length > 0) {
-      input.fTwFirst[i] = w;
-      input.fTwCount[i] = f.timeWindows.length;
-      for (const [a, b] of f.timeWindows) {
-        input.tw[2 * w] = clampInt(a);
-        input.tw[2 * w + 1] = clampInt(b);
-        w++;
-      }
-    }
+    [input.fTwFirst[i], input.fTwCount[i]] = pushWindows(f.timeWindows);
   });
   return input;
 }

@@ -93,38 +93,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
     x = rev ? unchecked(prev[x]) : unchecked(next[x]);
   }
   const pb = unchecked(prev[b]);
-  if (HAS_ROUTECAP) {
-    const er = endOf(r);
-    for (let k = 0; k < D; k++) {
-      const tot = unchecked(sol.pTot[a * D + k]) + unchecked(segP[k]) + unchecked(sol.pTot[er * D + k]) - unchecked(sol.pTot[pb * D + k]);
-      if (tot > unchecked(vRouteCap[r * D + k])) return false;
-    }
-  }
-  // loads
-  if (SIMPLE_LOAD) {
-    for (let k = 0; k < D; k++) {
-      const load = unchecked(sol.pUpto[a * D + k]) + unchecked(segP[k]) + unchecked(sol.rLoad[r * D + k]) - unchecked(sol.pUpto[pb * D + k]);
-      if (load > unchecked(vCap[r * D + k])) return false;
-    }
-  } else {
-    const bReload = isReloadVisit(b);
-    for (let k = 0; k < D; k++) {
-      const ia = a * D + k;
-      const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
-      const pA = unchecked(sol.pUpto[ia]);
-      let dB = 0;
-      let peakB = 0;
-      if (!bReload) {
-        const ib = b * D + k;
-        dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
-        peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
-      }
-      const dS = unchecked(segD[k]);
-      const pS = unchecked(segP[k]);
-      const peak = max(max(peakA + dS + dB, pA + unchecked(segPeak[k]) + dB), pA + pS + peakB);
-      if (peak > unchecked(vCap[r * D + k])) return false;
-    }
-  }
+  if (!loadsFit(sol, r, a, b, r)) return false;
   if (!HAS_TIME && !HAS_LIMITS) return true;
   // schedule through the segment, then the cached latest start of b
   let t = unchecked(sol.dep[a]);
@@ -167,6 +136,45 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
   return true;
 }
 
+/**
+ * Loads of route r = [start..a] + segment (in segD/segP/segPeak) + [b..end of route rb]:
+ * the route total against route_capacity, and the trip joining a, the segment and b against
+ * the capacity (a sum with pickups only, the trip-segment concatenation otherwise).
+ */
+function loadsFit(sol: Sol, r: i32, a: i32, b: i32, rb: i32): bool {
+  const pb = unchecked(sol.prev[b]);
+  if (HAS_ROUTECAP) {
+    const eb = endOf(rb);
+    for (let k = 0; k < D; k++) {
+      const tot = unchecked(sol.pTot[a * D + k]) + unchecked(segP[k]) + unchecked(sol.pTot[eb * D + k]) - unchecked(sol.pTot[pb * D + k]);
+      if (tot > unchecked(vRouteCap[r * D + k])) return false;
+    }
+  }
+  if (SIMPLE_LOAD) {
+    for (let k = 0; k < D; k++) {
+      const load = unchecked(sol.pUpto[a * D + k]) + unchecked(segP[k]) + unchecked(sol.rLoad[rb * D + k]) - unchecked(sol.pUpto[pb * D + k]);
+      if (load > unchecked(vCap[r * D + k])) return false;
+    }
+    return true;
+  }
+  const bEmpty = isBoundary(b); // b starts a new trip (reload) or ends the route: nothing of its trip follows
+  for (let k = 0; k < D; k++) {
+    const ia = a * D + k;
+    const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
+    const pA = unchecked(sol.pUpto[ia]);
+    let dB = 0;
+    let peakB = 0;
+    if (!bEmpty) {
+      const ib = b * D + k;
+      dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
+      peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
+    }
+    const peak = max(max(peakA + unchecked(segD[k]) + dB, pA + unchecked(segPeak[k]) + dB), pA + unchecked(segP[k]) + peakB);
+    if (peak > unchecked(vCap[r * D + k])) return false;
+  }
+  return true;
+}
+
 /** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
 export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const rb = unchecked(sol.route[b]);
@@ -179,36 +187,15 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const pb = unchecked(sol.prev[b]);
   const eb = endOf(rb);
   if (unchecked(vReturnEmpty[r]) != 0 && (b == eb || !isReloadVisit(unchecked(sol.prev[eb])))) return false;
-  if (HAS_ROUTECAP) {
-    for (let k = 0; k < D; k++) {
-      const tot = unchecked(sol.pTot[a * D + k]) + unchecked(sol.pTot[eb * D + k]) - unchecked(sol.pTot[pb * D + k]);
-      if (tot > unchecked(vRouteCap[r * D + k])) return false;
-    }
+  for (let k = 0; k < D; k++) {
+    unchecked((segD[k] = 0));
+    unchecked((segP[k] = 0));
+    unchecked((segPeak[k] = 0));
   }
-  if (SIMPLE_LOAD) {
-    for (let k = 0; k < D; k++) {
-      const load = unchecked(sol.pUpto[a * D + k]) + unchecked(sol.rLoad[rb * D + k]) - unchecked(sol.pUpto[pb * D + k]);
-      if (load > unchecked(vCap[r * D + k])) return false;
-    }
-  } else {
-    const bBoundary = isBoundary(b);
-    for (let k = 0; k < D; k++) {
-      const ia = a * D + k;
-      const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
-      const pA = unchecked(sol.pUpto[ia]);
-      let dB = 0;
-      let peakB = 0;
-      if (!bBoundary) {
-        const ib = b * D + k;
-        dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
-        peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
-      }
-      if (max(peakA + dB, pA + peakB) > unchecked(vCap[r * D + k])) return false;
-    }
-    if (P > 0) {
-      const reloads = unchecked(sol.reloadsUpto[a]) + unchecked(sol.reloadsUpto[eb]) - unchecked(sol.reloadsUpto[pb]);
-      if (reloads > unchecked(vMaxReloads[r])) return false;
-    }
+  if (!loadsFit(sol, r, a, b, rb)) return false;
+  if (P > 0) {
+    const reloads = unchecked(sol.reloadsUpto[a]) + unchecked(sol.reloadsUpto[eb]) - unchecked(sol.reloadsUpto[pb]);
+    if (reloads > unchecked(vMaxReloads[r])) return false;
   }
   if (!HAS_TIME && !HAS_LIMITS) return true;
   const la = unchecked(sol.vloc[a]);
