@@ -290,21 +290,24 @@ export function formatReport(report: BenchReport): string {
  * reportFileName(report); // 'x-dev-1s-2026-01-15T09-30-00Z.json'
  * ```
  */
-export function reportFileName(report: Pick<BenchReport, 'suite' | 'timeLimitS' | 'iterations' | 'startedAt'>): string {
+export function reportFileName(report: { suite: string; timeLimitS: number | null; iterations: number | null; startedAt: string }): string {
   const limit = report.timeLimitS !== null ? `${report.timeLimitS}s` : `${report.iterations}it`;
   const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   return `${report.suite}-${limit}-${stamp}.json`;
 }
 
 /**
- * Writes a report as pretty JSON into `dir` (created if needed) and returns the file's path.
+ * Writes a report (a {@link BenchReport} or a collection-suite report) as pretty JSON into `dir` (created if needed) and returns the file's path.
  *
  * @example
  * ```ts
  * const path = await writeReport(report, 'bench/results');
  * ```
  */
-export async function writeReport(report: BenchReport, dir: string): Promise<string> {
+export async function writeReport(
+  report: { suite: string; timeLimitS: number | null; iterations: number | null; startedAt: string },
+  dir: string,
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, reportFileName(report));
   const json = JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)

@@ -52,7 +52,7 @@ export interface BenchInstance {
  */
 export function checkSuiteName(s: string): SuiteName {
   if ((SUITE_NAMES as readonly string[]).includes(s)) return s as SuiteName;
-  throw new InputError(`--suite: unknown suite "${s}" (known: ${SUITE_NAMES.join(', ')})`, undefined, 'suite');
+  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim'].join(', ')})`, undefined, 'suite');
 }
 
 function nodesOf(name: string): number {
@@ -122,8 +122,15 @@ export function listSuite(suite: SuiteName, cvrplibDir: string, only?: string[])
   return all.sort((a, b) => setRank(a.set) - setRank(b.set) || a.n - b.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Minimal CSV reader (double-quoted fields may hold commas and `""`). */
-function parseCsv(text: string): string[][] {
+/**
+ * Minimal CSV reader (double-quoted fields may hold commas and `""`); blank lines are dropped.
+ *
+ * @example
+ * ```ts
+ * parseCsv('a,b\n1,"x,y"\n'); // [['a', 'b'], ['1', 'x,y']]
+ * ```
+ */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -4,6 +4,15 @@ import { findPackageRoot, resolveCvrplibDir } from '../../bench/locate.js';
 import { machineInfo } from '../../bench/machineInfo.js';
 import { formatReport, runBench, writeReport, type BenchConfig } from '../../bench/runBench.js';
 import { checkSuiteName, listSuite } from '../../bench/suites.js';
+import {
+  formatCollectionReport,
+  isCollectionSuite,
+  listCollectionSuite,
+  resolveSuiteDir,
+  runCollectionBench,
+  runLine,
+  type CollectionBenchConfig,
+} from '../../bench/collectionBench.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
 import type { CliIo } from './cliIo.js';
 
@@ -35,7 +44,8 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`bench: unexpected argument "${positionals[0]}"`, true);
-  const suite = checkSuiteName(stringFlag(flags, 'suite') ?? 'x-dev');
+  const suiteName = stringFlag(flags, 'suite') ?? 'x-dev';
+  const suite = isCollectionSuite(suiteName) ? suiteName : checkSuiteName(suiteName);
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   let timeLimitS = secondsFlag(flags, 'time-limit');
   if (timeLimitS === undefined && iterations === undefined) timeLimitS = DEFAULT_TIME_LIMIT_S;
@@ -47,12 +57,17 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     .filter((s) => s !== '');
   if (instancesFlag !== undefined && instances!.length === 0) throw new UsageError('--instances: no instance names');
   const quiet = flags.has('quiet');
-
-  const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
-  listSuite(suite, cvrplibDir, instances); // unknown --instances fail here, before any output
   const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
   const outDirFlag = stringFlag(flags, 'out-dir');
   const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot ?? io.cwd, 'bench', 'results');
+  if (isCollectionSuite(suite)) {
+    const dir = resolveSuiteDir(suite, stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
+    listCollectionSuite(suite, dir, instances); // unknown --instances fail here, before any output
+    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances }, io, quiet, packageRoot, outDir);
+  }
+
+  const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
+  listSuite(suite, cvrplibDir, instances); // unknown --instances fail here, before any output
 
   const controller = new AbortController();
   const live = !quiet && io.stdoutIsTTY;
@@ -114,6 +129,67 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   io.stdout(`results: ${path}\n`);
   if (report.averages.invalidRuns > 0) {
     io.stderr(`binroute: ${report.averages.invalidRuns} run(s) returned an invalid solution (a bug in the solver)\n`);
+    return 1;
+  }
+  return report.interrupted ? 130 : 0;
+}
+
+/** `bench` for the collection-model suites (solomon, mtvrptwr, kim): same conventions as the CVRP suites. */
+async function collectionBench(
+  base: Omit<CollectionBenchConfig, 'signal' | 'onRunStart' | 'onProgress' | 'onRunEnd'>,
+  io: CliIo,
+  quiet: boolean,
+  packageRoot: string | undefined,
+  outDir: string,
+): Promise<number> {
+  const controller = new AbortController();
+  const live = !quiet && io.stdoutIsTTY;
+  let lastDraw = 0;
+  const config: CollectionBenchConfig = {
+    ...base,
+    signal: controller.signal,
+    onRunStart: (e) => {
+      if (live) io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: starting`);
+    },
+    onProgress: live
+      ? (e, p) => {
+          const now = Date.now();
+          if (now - lastDraw < 100) return;
+          lastDraw = now;
+          io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: iteration ${p.iteration}  best ${p.bestCost}  ${(p.elapsedMs / 1000).toFixed(1)}s`);
+        }
+      : undefined,
+    onRunEnd: (e, r) => {
+      if (quiet) return;
+      const line = `[${e.index + 1}/${e.total}] ${runLine(base.suite, r)}\n`;
+      io.stdout(live ? `\r\x1b[K${line}` : line);
+    },
+  };
+  if (!quiet) {
+    const limit = base.timeLimitS !== undefined ? `${base.timeLimitS} s per run` : `${base.iterations} iterations per run`;
+    io.stdout(`binroute bench: suite ${base.suite}, ${limit}, seeds 1..${base.seeds}, data ${base.dir}\n`);
+  }
+  const detach = io.onInterrupt(() => {
+    controller.abort();
+    io.stderr(`${live ? '\r\x1b[K' : ''}binroute: interrupted; stopping after the current run's best solution\n`);
+  });
+  let report;
+  try {
+    report = await runCollectionBench(config, machineInfo(packageRoot));
+  } finally {
+    detach();
+  }
+  if (live) io.stdout('\r\x1b[K');
+  io.stdout(`\n${formatCollectionReport(report)}`);
+  let path: string;
+  try {
+    path = await writeReport(report, outDir);
+  } catch (e) {
+    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+  }
+  io.stdout(`results: ${path}\n`);
+  if (report.infeasibleRuns > 0) {
+    io.stderr(`binroute: ${report.infeasibleRuns} run(s) returned an infeasible solution (a bug in the solver, or a model the solver does not fully honour yet)\n`);
     return 1;
   }
   return report.interrupted ? 130 : 0;
