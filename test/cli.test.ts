@@ -79,7 +79,7 @@ describe('binroute: usage and user errors', () => {
   it('--help prints the usage and exits 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage:\n {2}binroute solve <instance\.vrp>/);
+    expect(r.stdout).toMatch(/^Usage:\n {2}binroute solve <file>/);
     expect(r.stdout).toMatch(/Exit codes:/);
     expect((await run(['solve', '--help'])).code).toBe(0);
   });

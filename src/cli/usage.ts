@@ -1,14 +1,17 @@
 /** The `binroute --help` text. */
 export const USAGE = `Usage:
-  binroute solve <instance.vrp> [--time-limit <s>] [--iterations <n>] [--seed <n>]
-                 [--output <file.sol>] [--quiet]
-  binroute bench [--suite x-dev|x-all|abp] [--time-limit <s>] [--iterations <n>]
+  binroute solve <file> [--time-limit <s>] [--iterations <n>] [--seed <n>]
+                 [--output <file>] [--quiet]
+  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
   binroute --help | --version
 
-solve   Solve a CVRPLIB .vrp instance (TYPE CVRP; EUC_2D, CEIL_2D or EXPLICIT).
-        The solution is written in CVRPLIB .sol format to --output, or to stdout; a
-        one-line summary goes to stdout with --output, else to stderr.
+solve   Solve one instance; the format is recognised from the name and content:
+          CVRPLIB .vrp (TYPE CVRP; EUC_2D, CEIL_2D or EXPLICIT)  -> CVRPLIB .sol
+          VROOM JSON (.json or starts with "{"), Solomon .txt (VEHICLE/CUSTOMER),
+          MTVRPTWR .vrp (TYPE: MTVRPTWR), Kim NNN_stop.txt    -> VROOM-style JSON
+        The solution goes to --output, or to stdout; a one-line summary goes to
+        stdout with --output, else to stderr.
         --time-limit <s>   wall-clock budget in seconds (default 10 unless --iterations)
         --iterations <n>   iteration budget; alone it means no time limit, and with
                            --seed the output is identical from run to run
@@ -19,7 +22,9 @@ solve   Solve a CVRPLIB .vrp instance (TYPE CVRP; EUC_2D, CEIL_2D or EXPLICIT).
 
 bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solution,
         print a table of gaps to the best-known costs and write a JSON report.
-        --suite <name>     x-dev (12 X instances, default), x-all (100 X), abp (A, B, P)
+        --suite <name>     x-dev (12 X instances, default), x-all (100 X), abp (A, B, P),
+                           solomon (56 VRPTW, min distance), mtvrptwr (81 100-client
+                           instances; --instances may name any of the 171), kim (10 wcvrptw)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)
