@@ -9,6 +9,7 @@ import {
   hhmmToSeconds,
   KIM_VEHICLE_FIXED_COST,
   kimFleetSize,
+  kimTravelLowerBound,
   kimVehicleLowerBound,
   parseKim,
   parseKimInstance,
@@ -156,11 +157,17 @@ describe.skipIf(!present)('parseKim: the shared wcvrptw instances', () => {
       '1932': [1927, 4, 13],
       '2100': [2092, 7, 12],
     };
+    const bounds: string[] = [];
     for (const [n, [stops, sites, lb]] of Object.entries(expected)) {
       const inst = parseKimInstance(read(`${n}_stop.txt`), `${n}_stop.txt`);
       expect([inst.jobs.length, inst.facilities.length, kimVehicleLowerBound(inst)], n).toEqual([stops, sites, lb]);
       expect(inst.stops).toHaveLength(Number(n));
+      const travel = kimTravelLowerBound(inst);
+      expect(travel).toBeGreaterThanOrEqual(lb);
+      expect(kimFleetSize(inst)).toBe(Math.min(stops, Math.max(2 * travel, 10)));
+      bounds.push(`${n}:${travel}`);
     }
+    console.log(`Kim travel-aware vehicle lower bounds: ${bounds.join(' ')}`);
   });
 
   it('quirk 3: 1351 and 1599 keep their original ids, the depot is found by type', () => {

@@ -224,9 +224,40 @@ export function kimVehicleLowerBound(inst: KimInstance): number {
 }
 
 /**
- * The default fleet of {@link kimToRouting}: max(2 × lower bound, 10) identical vehicles, but
- * never more than the number of regular stops. The fixed cost per vehicle makes the solver use
- * as few of them as it can; the rest stay unused.
+ * A lower bound on the vehicles that also counts travel: the working time every solution needs
+ * (all service times, for each stop the shortest way into it, and ⌈total load / capacity⌉
+ * unloads each with the shortest way into a disposal site and the shortest unloading) divided by
+ * the depot hours less lunch; at least {@link kimVehicleLowerBound}.
+ *
+ * @example
+ * ```ts
+ * kimTravelLowerBound(parseKimInstance(text2100, '2100_stop.txt')); // > kimVehicleLowerBound(…)
+ * ```
+ */
+export function kimTravelLowerBound(inst: KimInstance): number {
+  const rows = inst.stops.length;
+  let work = 0;
+  let load = 0;
+  for (const j of inst.jobs) {
+    let best = Infinity;
+    for (let a = 0; a < rows; a++) if (a !== j) best = Math.min(best, kimSeconds(inst, a, j));
+    work += inst.stops[j].service + best;
+    load += inst.stops[j].load;
+  }
+  let unload = Infinity;
+  for (const f of inst.facilities) {
+    for (const j of inst.jobs) unload = Math.min(unload, kimSeconds(inst, j, f) + inst.stops[f].service);
+  }
+  work += Math.ceil(load / inst.capacity) * unload;
+  const d = inst.stops[inst.depot];
+  const day = d.late - d.early - inst.lunch;
+  return Math.max(kimVehicleLowerBound(inst), day > 0 ? Math.ceil(work / day) : inst.jobs.length);
+}
+
+/**
+ * The default fleet of {@link kimToRouting}: max(2 × {@link kimTravelLowerBound}, 10) identical
+ * vehicles, but never more than the number of regular stops. The fixed cost per vehicle makes
+ * the solver use as few of them as it can; the rest stay unused.
  *
  * @example
  * ```ts
@@ -234,7 +265,7 @@ export function kimVehicleLowerBound(inst: KimInstance): number {
  * ```
  */
 export function kimFleetSize(inst: KimInstance): number {
-  return Math.min(inst.jobs.length, Math.max(2 * kimVehicleLowerBound(inst), 10));
+  return Math.min(inst.jobs.length, Math.max(2 * kimTravelLowerBound(inst), 10));
 }
 
 /**
