@@ -4,7 +4,7 @@
 //   1. alloc(jobs, vehicles, m, matrices, dims, facilities, windows, classes)
 //   2. for each array id (see ARRAYS below), write its data at ptr(id)
 //   3. finish(); optional setParam(id, value)
-//   4. init(seed)                    neighbour lists, construction, local search
+//   4. init(seed), then prepare(units) until it returns 0: construction and first local search
 //   5. run(iters, base, scale)       repeatedly; iteration i sits at budget fraction (base+i)·scale
 //   6. bestCost(), writeBest() → pointer to Int32 output (see writeBest)
 
@@ -13,10 +13,10 @@ import { Sol, startOf, endOf, isReloadVisit } from './model/Sol';
 import { feasibilityAlloc, walkCurrent, breakAt } from './model/feasibility';
 import { rngSeed } from './common/rng';
 import { savings, savingsApplies } from './construct/savings';
-import { lsAlloc, pushNode } from './search/lsState';
+import { lsAlloc, pushNode, queueSize } from './search/lsState';
 import { swapStarAlloc } from './search/swapStar';
 import { localSearch, setLsGranularity } from './search/localSearch';
-import { ruinAlloc, recreateAlloc, setRuinSize, beginStep, addToInsert, recreate, touched, nTouched } from './meta/index';
+import { ruinAlloc, recreateAlloc, setRuinSize, beginStep, addToInsert, insertRange, orderForInsertion, touched, nTouched, nRemoved } from './meta/index';
 import { retuneReloads } from './meta/retuneReloads';
 import { annealInit, annealRun, best, countRoutes, setLocalSearch, setTemperatures, T0_FACTOR, TF_FACTOR } from './meta/anneal';
 
@@ -116,40 +116,81 @@ export function init(seed: u32): void {
   ruinAlloc(n, pb.R);
   recreateAlloc();
   setRuinSize(avgRemoved, maxString);
-  const start = new Sol();
+  start = new Sol();
+  prepared = false;
+  constructAt = 0;
+  constructTo = 0;
   if (n > 1) {
     const closed = pb.R > 0 && unchecked(pb.vStart[0]) == unchecked(pb.vEnd[0]);
     if (pb.R >= n - 1 && savingsApplies(pb.SAME_VEHICLES, pb.SIMPLE_LOAD, pb.HAS_TIME, pb.HAS_LIMITS, pb.HAS_OPTIONAL, closed)) {
       savings(start);
+      for (let u = 1; u < n; u++) pushNode(u);
     } else {
       beginStep();
       for (let v = 1; v < n; v++) addToInsert(v);
-      recreate(start);
-      for (let t = 0; t < nTouched; t++) {
-        const r = unchecked(touched[t]);
-        retuneReloads(start, r);
-        start.updateRoute(r);
-      }
+      orderForInsertion();
+      constructTo = nRemoved;
     }
-    for (let u = 1; u < n; u++) pushNode(u);
-    localSearch(start);
+  }
+}
+
+let start: Sol = changetype<Sol>(0);
+let prepared = false;
+let constructAt = 0;
+let constructTo = 0;
+
+/** Routes changed by the construction get fresh caches, tidy reloads and go to the local search. */
+function finishConstruction(): void {
+  for (let t = 0; t < nTouched; t++) {
+    const r = unchecked(touched[t]);
+    retuneReloads(start, r);
+    start.updateRoute(r);
+  }
+  for (let u = 1; u < pb.N; u++) pushNode(u);
+  constructAt = constructTo = 0;
+}
+
+/**
+ * Builds the first solution in parts so that the host can keep its time limit: up to `units`
+ * job insertions, then up to `units` local-search steps. Returns 1 while work remains and 0 once
+ * the search can run. `units` < 0 stops early: jobs not inserted yet stay unserved.
+ */
+export function prepare(units: i32): i32 {
+  if (prepared) return 0;
+  if (units >= 0 && constructAt < constructTo) {
+    const to = min(constructTo, constructAt + max(units, 1));
+    insertRange(start, constructAt, to);
+    constructAt = to;
+    if (constructAt < constructTo) return 1;
+    finishConstruction();
+    return 1;
+  }
+  if (constructAt < constructTo) finishConstruction();
+  if (units >= 0 && queueSize() > 0) {
+    localSearch(start, max(units, 1));
+    if (queueSize() > 0) return 1;
   }
   annealInit(start);
+  prepared = true;
+  return 0;
 }
 
 /** Runs `iters` iterations at budget fractions (base + i)·scale (see annealRun). */
 export function run(iters: i32, base: f64, scale: f64): i32 {
+  if (!prepared) prepare(-1);
   if (pb.N <= 2 || pb.R == 0) return iters; // nothing to optimise
   return annealRun(iters, base, scale);
 }
 
 /** Objective of the best solution: route costs plus prizes and penalties of unserved jobs. */
 export function bestCost(): f64 {
+  if (!prepared) prepare(-1);
   return <f64>best.objective();
 }
 
 /** Route costs only. */
 export function bestRouteCost(): f64 {
+  if (!prepared) prepare(-1);
   return <f64>best.cost;
 }
 
@@ -160,6 +201,7 @@ export function bestRouteCost(): f64 {
  * then unserved count, unserved jobs…]. Jobs are numbered from 0 here (visit − 1).
  */
 export function writeBest(): usize {
+  if (!prepared) prepare(-1);
   const sol = best;
   const routes = countRoutes(sol);
   out = new StaticArray<i32>(2 + 2 * routes + pb.V + pb.NB);

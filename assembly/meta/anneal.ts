@@ -10,6 +10,7 @@ import { ruin, recreate, beginStep, touched, nTouched } from './index';
 import { localSearch } from '../search/localSearch';
 import { routeChanged } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
+import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
 
 export let cur: Sol = changetype<Sol>(0);
 export let acc: Sol = changetype<Sol>(0);
@@ -67,7 +68,9 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
       retuneReloads(cur, r);
       routeChanged(cur, r);
     }
+    if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(cur, 1);
     if (useLocalSearch) localSearch(cur);
+    if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(cur, 2);
     const threshold = <f64>acc.objective() - temp * Math.log(rngFloat() + 1e-300);
     if (<f64>cur.objective() < threshold) {
       acc.copyFrom(cur);
@@ -78,4 +81,16 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
     }
   }
   return iters;
+}
+
+/** Debug builds only: every used route must pass the full walk (stage 1 after recreate, 2 after local search). */
+function selfCheck(sol: Sol, stage: i32): void {
+  for (let r = 0; r < R; r++) {
+    if (unchecked(sol.rSize[r]) == 0) continue;
+    if (walkCurrent(sol, r) < 0) continue;
+    if (!lastWalkOk) {
+      trace('infeasible route after stage', 3, <f64>r, <f64>stage, <f64>failCode);
+      assert(false, 'selfCheck: infeasible route');
+    }
+  }
 }

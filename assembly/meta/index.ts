@@ -1,2 +1,2 @@
-export { ruin, beginStep, touched, nTouched, ruinAlloc, setRuinSize, addToInsert } from './ruin';
-export { recreate, recreateAlloc } from './recreate';
+export { ruin, beginStep, touched, nTouched, nRemoved, ruinAlloc, setRuinSize, addToInsert } from './ruin';
+export { recreate, recreateAlloc, insertRange, orderForInsertion } from './recreate';

@@ -11,7 +11,7 @@ import {
   vMaxReloads, cost, fLoc, jLoc,
 } from '../model/problem';
 import { Sol, startOf, endOf } from '../model/Sol';
-import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
+import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch } from './ruin';
 
@@ -110,23 +110,37 @@ function orderRemoved(): void {
 function tryWithReload(sol: Sol, c: i32, r: i32, a: i32, la: i32, lb: i32, lc: i32): void {
   const mask = unchecked(vFacMask[r]);
   if (mask == 0 || unchecked(sol.reloadsUpto[endOf(r)]) >= unchecked(vMaxReloads[r])) return;
-  for (let f = 0; f < F; f++) {
-    if (((mask >> <i64>f) & 1) == 0) continue;
-    const lf = unchecked(fLoc[f]);
-    for (let o = 0; o < 2; o++) {
-      const first = o == 0;
-      // a → f → c → b  or  a → c → f → b
-      const delta = first
-        ? cost(r, la, lf) + cost(r, lf, lc) + cost(r, lc, lb) - cost(r, la, lb)
-        : cost(r, la, lc) + cost(r, lc, lf) + cost(r, lf, lb) - cost(r, la, lb);
-      const total = delta + (unchecked(sol.rSize[r]) == 0 ? <i64>unchecked(vFixed[r]) : 0);
-      if (total >= bestCost) continue;
+  // a reload only helps when the load is what blocks the plain insertion
+  if (insertLoadsFit(sol, r, a, c, unchecked(sol.next[a]))) return;
+  const fixed: i64 = unchecked(sol.rSize[r]) == 0 ? <i64>unchecked(vFixed[r]) : 0;
+  const base = fixed - cost(r, la, lb);
+  for (let o = 0; o < 2; o++) {
+    const first = o == 0;
+    // a → f → c → b  or  a → c → f → b: try the two cheapest facilities, cheapest first
+    let tried: i64 = 0;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let f = -1;
+      let total: i64 = bestCost;
+      for (let g = 0; g < F; g++) {
+        if (((mask >> <i64>g) & 1) == 0 || ((tried >> <i64>g) & 1) != 0) continue;
+        const lf = unchecked(fLoc[g]);
+        const t = first
+          ? base + cost(r, la, lf) + cost(r, lf, lc) + cost(r, lc, lb)
+          : base + cost(r, la, lc) + cost(r, lc, lf) + cost(r, lf, lb);
+        if (t < total) {
+          total = t;
+          f = g;
+        }
+      }
+      if (f < 0) break;
+      tried |= <i64>1 << <i64>f;
       if (!reloadFits(sol, r, a, c, f, first)) continue;
       bestCost = total;
       bestA = a;
       bestR = r;
       bestFac = f;
       bestReloadFirst = first;
+      break;
     }
   }
 }
@@ -169,11 +183,23 @@ function freeReloadSlot(sol: Sol): i32 {
 /** Reinserts the listed jobs into `sol`; changed routes are recorded with touch(). */
 export function recreate(sol: Sol): void {
   orderRemoved();
+  insertRange(sol, 0, nRemoved);
+}
+
+/** Sorts the list of jobs to insert (once, before insertRange is called in parts). */
+export function orderForInsertion(): void {
+  orderRemoved();
+}
+
+/**
+ * Inserts the listed jobs from..to-1 in order. Without schedules, trips or limits the routes'
+ * caches are refreshed by the caller at the end (only route loads are needed meanwhile).
+ */
+export function insertRange(sol: Sol, from: i32, to: i32): void {
   const route = sol.route;
   const kIns = min(K_INSERT, KN);
-  // without schedules or trips, fitsBetween needs only route loads: refresh routes at the end
   const lazy = SIMPLE_LOAD && !HAS_TIME && !HAS_LIMITS;
-  for (let i = 0; i < nRemoved; i++) {
+  for (let i = from; i < to; i++) {
     const c = unchecked(removed[i]);
     bestCost = INF;
     bestA = -1;

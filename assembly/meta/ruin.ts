@@ -3,7 +3,7 @@
 // remove one string of consecutive jobs (or a split string that keeps a block in its
 // middle) from each of the next few routes met in the seed's neighbour list.
 
-import { N, KN, neigh } from '../model/problem';
+import { N, KN, neigh, vReturnEmpty, jPrize, MISSING_PENALTY } from '../model/problem';
 import { Sol, isBoundary, isReloadVisit, isPinned, startOf, endOf } from '../model/Sol';
 import { rngFloat, rngInt } from '../common/rng';
 
@@ -13,6 +13,8 @@ export let MAX_STRING: f64 = 10;
 /** Probability of a split string, and the chance to stop growing the kept block. */
 const SPLIT_RATE: f64 = 0.5;
 const SPLIT_DEPTH: f64 = 0.01;
+/** Random jobs looked at per step for unserved ones to retry. */
+const RETRY_SAMPLES: i32 = 8;
 
 export let removed: StaticArray<i32> = new StaticArray<i32>(0);
 export let nRemoved: i32 = 0;
@@ -91,6 +93,17 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
     touch(r);
     ruined++;
   }
+  // unserved jobs get another chance: every mandatory one (leaving it out costs more than any
+  // route), and a few random optional ones (routes around them may have changed)
+  if (sol.miss >= MISSING_PENALTY) {
+    for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) addToInsert(c);
+  }
+  if (sol.miss > 0) {
+    for (let i = 0; i < RETRY_SAMPLES; i++) {
+      const c = 1 + rngInt(N - 1);
+      if (unchecked(sol.route[c]) < 0) addToInsert(c);
+    }
+  }
   for (let t = 0; t < nTouched; t++) {
     const r = unchecked(touched[t]);
     dropIdleReloads(sol, r);
@@ -98,13 +111,17 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   }
 }
 
-/** Removes reload visits that now start or end an empty trip. */
+/**
+ * Removes reload visits that unload nothing (the trip before them is empty), and a last
+ * reload before the end of a vehicle that need not return empty.
+ */
 export function dropIdleReloads(sol: Sol, r: i32): void {
   let v = unchecked(sol.next[startOf(r)]);
   const e = endOf(r);
+  const mustEndEmpty = unchecked(vReturnEmpty[r]) != 0;
   while (v != e) {
     const nx = unchecked(sol.next[v]);
-    if (isReloadVisit(v) && !isPinned(v) && (isBoundary(nx) || isBoundary(unchecked(sol.prev[v])))) sol.removeReload(v);
+    if (isReloadVisit(v) && !isPinned(v) && (isBoundary(unchecked(sol.prev[v])) || (nx == e && !mustEndEmpty))) sol.removeReload(v);
     v = nx;
   }
 }

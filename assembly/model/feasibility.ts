@@ -63,7 +63,9 @@ function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32
 export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
   // nothing may follow the final unload of a return-empty vehicle
   if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return false;
-  if (HAS_RELEASE || unchecked(vBreakCount[r]) > 0) return walkBetween(sol, r, a, s, e, rev, b);
+  // breaks and release dates only delay a route, and the caches ignore them: the checks below
+  // are then a relaxation that prunes cheaply before the full walk at the end
+  const walk = HAS_RELEASE || unchecked(vBreakCount[r]) > 0;
   const next = sol.next;
   const prev = sol.prev;
   // skills and the segment's own loads
@@ -94,7 +96,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
   }
   const pb = unchecked(prev[b]);
   if (!loadsFit(sol, r, a, b, r)) return false;
-  if (!HAS_TIME && !HAS_LIMITS) return true;
+  if (!HAS_TIME && !HAS_LIMITS) return !walk || walkBetween(sol, r, a, s, e, rev, b);
   // schedule through the segment, then the cached latest start of b
   let t = unchecked(sol.dep[a]);
   let prevLoc = unchecked(sol.vloc[a]);
@@ -133,7 +135,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
       if (tot > <i64>maxDist) return false;
     }
   }
-  return true;
+  return walk ? walkBetween(sol, r, a, s, e, rev, b) : true;
 }
 
 /**
@@ -175,15 +177,22 @@ function loadsFit(sol: Sol, r: i32, a: i32, b: i32, rb: i32): bool {
   return true;
 }
 
+/** Would job c between a and b of route r respect the loads (trip capacity, route capacity)? */
+export function insertLoadsFit(sol: Sol, r: i32, a: i32, c: i32, b: i32): bool {
+  for (let k = 0; k < D; k++) {
+    const p = pickOf(c, k);
+    const d = delOf(c, k);
+    unchecked((segD[k] = d));
+    unchecked((segP[k] = p));
+    unchecked((segPeak[k] = max(d, p)));
+  }
+  return loadsFit(sol, r, a, b, r);
+}
+
 /** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
 export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const rb = unchecked(sol.route[b]);
-  if (unchecked(vClass[rb]) != unchecked(vClass[r]) || HAS_RELEASE || unchecked(vBreakCount[r]) > 0) {
-    seqStart(sol, r);
-    seqPath(sol, unchecked(sol.next[startOf(r)]), a, false, true);
-    seqPath(sol, b, unchecked(sol.prev[endOf(rb)]), false, b != endOf(rb));
-    return seqFits(sol, r);
-  }
+  if (unchecked(vClass[rb]) != unchecked(vClass[r])) return walkTail(sol, r, a, b, rb);
   const pb = unchecked(sol.prev[b]);
   const eb = endOf(rb);
   if (unchecked(vReturnEmpty[r]) != 0 && (b == eb || !isReloadVisit(unchecked(sol.prev[eb])))) return false;
@@ -210,7 +219,16 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
     const maxDist = unchecked(vMaxDist[r]);
     if (maxDist < NO_LIMIT && unchecked(sol.cumDist[a]) + dist(r, la, lb) + unchecked(sol.cumDist[eb]) - unchecked(sol.cumDist[b]) > <i64>maxDist) return false;
   }
-  return true;
+  // as in fitsBetween, the checks above relax breaks and release dates
+  return HAS_RELEASE || unchecked(vBreakCount[r]) > 0 ? walkTail(sol, r, a, b, rb) : true;
+}
+
+/** Route r becomes [start..a] + [b..end of rb], walked in full. */
+function walkTail(sol: Sol, r: i32, a: i32, b: i32, rb: i32): bool {
+  seqStart(sol, r);
+  seqPath(sol, unchecked(sol.next[startOf(r)]), a, false, true);
+  seqPath(sol, b, unchecked(sol.prev[endOf(rb)]), false, b != endOf(rb));
+  return seqFits(sol, r);
 }
 
 /** Starts describing a new version of route r as a visit sequence (its start visit first). */
@@ -244,21 +262,21 @@ export function seqFits(sol: Sol, r: i32): bool {
   for (let i = 0; i < n; i++) {
     const x = unchecked(seq[i]);
     if (x < N) {
-      if (!compatible(r, x)) return false;
+      if (!compatible(r, x)) { failCode = 1; return false; }
       jobs++;
     } else if (isReloadVisit(x)) {
       reloads++;
-      if (((fmask >> <i64>unchecked(sol.fac[x])) & 1) == 0) return false;
+      if (((fmask >> <i64>unchecked(sol.fac[x])) & 1) == 0) { failCode = 2; return false; }
     }
   }
-  if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) return false;
-  if (jobs > unchecked(vMaxTasks[r])) return false;
-  if (unchecked(vReturnEmpty[r]) != 0 && n > 0 && !isReloadVisit(unchecked(seq[n - 1]))) return false;
+  if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) { failCode = 3; return false; }
+  if (jobs > unchecked(vMaxTasks[r])) { failCode = 4; return false; }
+  if (unchecked(vReturnEmpty[r]) != 0 && n > 0 && !isReloadVisit(unchecked(seq[n - 1]))) { failCode = 5; return false; }
   if (HAS_ROUTECAP) {
     for (let k = 0; k < D; k++) {
       let tot = 0;
       for (let i = 0; i < n; i++) tot += pickOf(unchecked(seq[i]), k);
-      if (tot > unchecked(vRouteCap[r * D + k])) return false;
+      if (tot > unchecked(vRouteCap[r * D + k])) { failCode = 6; return false; }
     }
   }
   // loads, trip by trip: a trip starts with its deliveries on board
@@ -274,13 +292,13 @@ export function seqFits(sol: Sol, r: i32): bool {
         dTrip += delOf(unchecked(seq[j]), k);
         j++;
       }
-      if (dTrip > cap) return false;
+      if (dTrip > cap) { failCode = 7; return false; }
       unchecked((posLoad[(startPos + 1) * D + k] = dTrip));
       let load = dTrip;
       for (let q = i; q < j; q++) {
         const x = unchecked(seq[q]);
         load += pickOf(x, k) - delOf(x, k);
-        if (load > cap) return false;
+        if (load > cap) { failCode = 8; return false; }
         unchecked((posLoad[(q + 1) * D + k] = load));
       }
       startPos = j;
@@ -317,21 +335,21 @@ export function seqFits(sol: Sol, r: i32): bool {
     while (pending < nb) {
       const b = b0 + pending;
       const bs = breakStart(b, t);
-      if (bs < 0) return false;
+      if (bs < 0) { failCode = 9; return false; }
       let now = bs == t || i == n;
       if (!now) {
         let depNext = t + tr;
         if (x >= 0) {
           const fac = unchecked(sol.fac[x]);
           const st = earliestStart(x, fac, depNext);
-          if (st < 0) return false;
+          if (st < 0) { failCode = 10; return false; }
           depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
         }
         now = breakStart(b, depNext) < 0;
       }
       if (!now) break;
       for (let k = 0; k < D; k++) {
-        if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) return false;
+        if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) { failCode = 11; return false; }
       }
       unchecked((breakAt[pending] = i - 1));
       t = bs + <i64>unchecked(bService[b]);
@@ -341,18 +359,18 @@ export function seqFits(sol: Sol, r: i32): bool {
     distance += dist(r, prevLoc, l);
     if (i == n) {
       t += tr;
-      if (t > <i64>unchecked(vTwEnd[r])) return false;
+      if (t > <i64>unchecked(vTwEnd[r])) { failCode = 12; return false; }
       break;
     }
     const fac = unchecked(sol.fac[x]);
     const st = earliestStart(x, fac, t + tr);
-    if (st < 0) return false;
+    if (st < 0) { failCode = 13; return false; }
     t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
     prevLoc = l;
   }
-  if (pending < nb) return false;
-  if (travel > <i64>unchecked(vMaxTravel[r])) return false;
-  if (distance > <i64>unchecked(vMaxDist[r])) return false;
+  if (pending < nb) { failCode = 14; return false; }
+  if (travel > <i64>unchecked(vMaxTravel[r])) { failCode = 15; return false; }
+  if (distance > <i64>unchecked(vMaxDist[r])) { failCode = 16; return false; }
   return true;
 }
 
@@ -362,8 +380,14 @@ export function walkCurrent(sol: Sol, r: i32): i32 {
   const st = startOf(r);
   const en = endOf(r);
   seqPath(sol, unchecked(sol.next[st]), unchecked(sol.prev[en]), false, unchecked(sol.next[st]) != en);
-  seqFits(sol, r);
+  lastWalkOk = seqFits(sol, r);
   return seqLen;
 }
+
+/** Debug aid: which test of seqFits failed last. */
+export let failCode: i32 = 0;
+
+/** Whether the route walked by the last walkCurrent is feasible. */
+export let lastWalkOk: bool = true;
 
 export { INF, latestStart };

@@ -30,12 +30,14 @@ export function setLsGranularity(k: i32): void {
   return false;
 }
 
-/** Runs the local search until the work list is empty. */
-export function localSearch(sol: Sol): void {
+/** Runs the local search until the work list is empty, or for at most `maxPops` customers. */
+export function localSearch(sol: Sol, maxPops: i32 = 0x7fffffff): void {
   const k = min(K_LS, KN);
   const route = sol.route;
   const rStamp = sol.rStamp;
-  while (queueSize() > 0) {
+  let pops = 0;
+  while (queueSize() > 0 && pops < maxPops) {
+    pops++;
     const u = popNode();
     if (unchecked(route[u]) < 0) continue;
     const since = unchecked(lastTested[u]);

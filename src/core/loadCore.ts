@@ -8,6 +8,7 @@ export interface CoreExports {
   finish(): void;
   setParam(id: number, value: number): void;
   init(seed: number): void;
+  prepare(units: number): number;
   run(iterations: number, base: number, scale: number): number;
   bestCost(): number;
   bestRouteCost(): number;
@@ -61,6 +62,12 @@ export async function instantiateCore(): Promise<CoreExports> {
   let memory: WebAssembly.Memory | undefined;
   const instance = await WebAssembly.instantiate(compiled, {
     env: {
+      // debug builds report the context of a failed self-check here before aborting
+      trace(msgPtr: number, n: number, ...args: number[]) {
+        const len = memory ? new Uint32Array(memory.buffer, msgPtr - 4, 1)[0] >>> 1 : 0;
+        const msg = memory ? String.fromCharCode(...new Uint16Array(memory.buffer, msgPtr, Math.min(len, 200))) : '?';
+        console.error(`binroute core: ${msg}`, ...args.slice(0, n));
+      },
       abort(msgPtr: number, filePtr: number, line: number, col: number) {
         const read = (ptr: number): string => {
           if (!memory || !ptr) return '?';

@@ -127,6 +127,21 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
   if (budget.localSearch === false) core.setParam(1, 0);
   core.init(budget.seed >>> 0);
 
+  // the first solution is built in parts too, so that the time limit and abort hold on large
+  // instances; stopping early leaves the jobs not inserted yet unserved
+  let units = 16;
+  for (;;) {
+    if (signal?.aborted || performance.now() - started >= timeLimitMs) {
+      core.prepare(-1);
+      break;
+    }
+    const t0 = performance.now();
+    if (core.prepare(units) === 0) break;
+    const took = performance.now() - t0;
+    units = Math.max(1, Math.min(units * 4, Math.round((units * CHUNK_MS) / Math.max(took, 0.05))));
+    await yieldToEventLoop();
+  }
+
   let iterations = 0;
   let stopReason: StopReason = 'iterations';
   let chunk = 1;
