@@ -3,12 +3,13 @@
 // geometrically from T0 to Tf over the budget; the host passes the budget fraction, so with an
 // iteration budget the schedule — and the result — depends only on the seed.
 
-import { N, R } from '../model/problem';
+import { N, R, P } from '../model/problem';
 import { Sol } from '../model/Sol';
 import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
+import { dropIdleReloads } from './ruin';
 import { localSearch } from '../search/localSearch';
-import { routeChanged } from '../search/lsState';
+import { routeChanged, moveCount } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
 
@@ -60,6 +61,7 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   for (let i = 0; i < iters; i++) {
     const p = min((base + <f64>i) * scale, 1.0);
     const temp = t0 * Math.pow(ratio, p);
+    const stampBefore = moveCount;
     beginStep();
     ruin(cur, nonEmpty);
     recreate(cur);
@@ -70,6 +72,12 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
     }
     if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(cur, 1);
     if (useLocalSearch) localSearch(cur);
+    // moves can empty a trip: its reload stop then unloads nothing
+    if (P > 0) {
+      for (let r = 0; r < R; r++) {
+        if (unchecked(cur.rStamp[r]) > stampBefore && dropIdleReloads(cur, r)) cur.updateRoute(r);
+      }
+    }
     if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(cur, 2);
     const threshold = <f64>acc.objective() - temp * Math.log(rngFloat() + 1e-300);
     if (<f64>cur.objective() < threshold) {

@@ -115,15 +115,20 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
  * Removes reload visits that unload nothing (the trip before them is empty), and a last
  * reload before the end of a vehicle that need not return empty.
  */
-export function dropIdleReloads(sol: Sol, r: i32): void {
+export function dropIdleReloads(sol: Sol, r: i32): bool {
   let v = unchecked(sol.next[startOf(r)]);
   const e = endOf(r);
   const mustEndEmpty = unchecked(vReturnEmpty[r]) != 0;
+  let changed = false;
   while (v != e) {
     const nx = unchecked(sol.next[v]);
-    if (isReloadVisit(v) && !isPinned(v) && (isBoundary(unchecked(sol.prev[v])) || (nx == e && !mustEndEmpty))) sol.removeReload(v);
+    if (isReloadVisit(v) && !isPinned(v) && (isBoundary(unchecked(sol.prev[v])) || (nx == e && !mustEndEmpty))) {
+      sol.removeReload(v);
+      changed = true;
+    }
     v = nx;
   }
+  return changed;
 }
 
 /** Walks back from job c so that a string of `len` jobs containing c fits in route r. */
