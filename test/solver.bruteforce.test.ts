@@ -124,9 +124,9 @@ function instances(): CvrpProblem[] {
     out.push({ ...p, name: `matrix-${t}` });
   }
   // edge cases on the exact solver's side: demand = capacity, all demands 0
-  out[3] = { ...out[3], demands: out[3].demands.map((q, i) => (i === 0 ? 0 : out[3].capacity)), name: 'euclid-3-full' };
-  out[14] = { ...out[14], demands: out[14].demands.map(() => 0), name: 'hill-4-zero' };
-  out[25] = { ...out[25], demands: out[25].demands.map((q, i) => (i % 2 ? out[25].capacity : q)), name: 'matrix-5-some-full' };
+  out[3] = { ...out[3], demands: Array.from(out[3].demands, (q, i) => (i === 0 ? 0 : out[3].capacity)), name: 'euclid-3-full' };
+  out[14] = { ...out[14], demands: Array.from(out[14].demands, () => 0), name: 'hill-4-zero' };
+  out[25] = { ...out[25], demands: Array.from(out[25].demands, (q, i) => (i % 2 ? out[25].capacity : q)), name: 'matrix-5-some-full' };
   return out;
 }
 

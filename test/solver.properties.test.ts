@@ -55,7 +55,7 @@ function matrixArb(n: number): fc.Arbitrary<number[]> {
 
 const problemArb: fc.Arbitrary<CvrpProblem> = fc
   .record({ customers: customersArb, capacity: capacityArb, mode: demandModeArb, geometry: fc.constantFrom('coordinates', 'matrix') })
-  .chain(({ customers, capacity, mode, geometry }) => {
+  .chain(({ customers, capacity, mode, geometry }): fc.Arbitrary<CvrpProblem> => {
     const n = customers + 1;
     const demands = demandsArb(customers, capacity, mode);
     return geometry === 'coordinates'
