@@ -1,9 +1,10 @@
 // API behaviour of solve(): input errors, abort, progress, time limit, stop reasons, and
 // solution quality on A-n32-k5 from ../shared when it is there.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { InputError, parseVrp, solve } from '../src/index.js';
 import type { CvrpProblem, Progress, SolveOptions } from '../src/types.js';
-import { expectValidSolution } from './checker.js';
+import { checkCvrpSolution, expectValidSolution } from './checker.js';
 import { lcg, randomEuclideanProblem, readSharedA, sharedAFile } from './instances.js';
 
 const small: CvrpProblem = { capacity: 10, demands: [0, 4, 5, 6], coordinates: [0, 0, 1, 0, 0, 1, -1, 0] };
@@ -72,6 +73,55 @@ describe('invalid options throw InputError naming the option', () => {
     ['a signal that is not an AbortSignal', { maxIterations: 10, signal: {} }, /signal/],
   ])('%s', async (_name, options, field) => {
     await expectInputError(small, options, field);
+  });
+});
+
+describe('malformed input (fast-check)', () => {
+  // a field is either well formed or anything at all: solve() must answer with a valid
+  // solution or an InputError, never another exception or a hang
+  const junk = fc.oneof(
+    fc.anything(),
+    fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 1.5, 2 ** 31, 2 ** 53, -0, '', '3', null, undefined, [], {}),
+  );
+  const num = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 20 }), weight: 6 }, { arbitrary: junk, weight: 1 });
+  const arr = (len: fc.Arbitrary<number>) => len.chain((n) => fc.array(num, { minLength: n, maxLength: n }));
+  const field = <T,>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: junk, weight: 1 });
+  const problem = fc.integer({ min: 1, max: 6 }).chain((n) =>
+    fc.record(
+      {
+        capacity: field(fc.integer({ min: 1, max: 40 })),
+        demands: field(arr(fc.constantFrom(n, n, n, n - 1, n + 1)).map((d) => (d.length ? [0, ...d.slice(1)] : d))),
+        distances: field(arr(fc.constantFrom(n * n, n * n, n * n - 1, (n + 1) * (n + 1)))),
+        coordinates: field(arr(fc.constantFrom(2 * n, 2 * n, 2 * n + 1))),
+      },
+      { requiredKeys: ['capacity', 'demands'] },
+    ),
+  );
+  const options = fc.record(
+    {
+      seed: field(fc.integer({ min: 0, max: 0xffffffff })),
+      maxIterations: field(fc.integer({ min: 0, max: 50 })),
+      timeLimitMs: field(fc.integer({ min: 0, max: 50 })),
+      localSearch: field(fc.boolean()),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('only ever throws InputError', async () => {
+    await fc.assert(
+      fc.asyncProperty(problem, options, async (p, o) => {
+        let sol;
+        try {
+          sol = await solve(p as CvrpProblem, { maxIterations: 20, ...(o as SolveOptions) });
+        } catch (e) {
+          if (!(e instanceof InputError)) throw new Error(`not an InputError: ${String(e)}`);
+          return;
+        }
+        const v = checkCvrpSolution(p as CvrpProblem, sol);
+        if (v.length > 0) throw new Error(v.join('; '));
+      }),
+      { seed: 1234, numRuns: 300 },
+    );
   });
 });
 
