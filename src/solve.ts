@@ -60,14 +60,16 @@ function isRoutingProblem(p: CvrpProblem | RoutingProblem): p is RoutingProblem 
 }
 
 async function solveCvrp(problem: CvrpProblem, options: SolveOptions): Promise<Solution> {
+  const started = performance.now();
   checkSolveOptions(options);
   const enc = encodeProblem(problem);
   const seed = options.seed ?? 1;
   const maxIterations = options.maxIterations;
   const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
   const { signal, onProgress } = options;
-  const started = performance.now();
-  const result = await runCore(cvrpInput(enc), { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch: options.localSearch });
+  // the time limit counts input checking and matrix building too
+  const left = timeLimitMs - (performance.now() - started);
+  const result = await runCore(cvrpInput(enc), { seed, maxIterations, timeLimitMs: Math.max(0, left), onProgress, signal, localSearch: options.localSearch });
   const routes = result.routes.map((r) => r.steps.map((j) => j + 1));
   const routeCosts = routes.map((r) => routeCost(enc, r));
   const cost = routeCosts.reduce((a, b) => a + b, 0);

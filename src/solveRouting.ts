@@ -79,6 +79,14 @@ function costsFor(problem: RoutingProblem, v: RoutingVehicle, durations: Int32Ar
  */
 export function encodeRouting(problem: RoutingProblem): CoreInput {
   const { jobs, vehicles, facilities, dims } = problem;
+  for (let k = 0; k < dims; k++) {
+    let total = 0;
+    for (const j of jobs) total += (j.pickup[k] ?? 0) + (j.delivery[k] ?? 0);
+    if (total > NO_LIMIT) {
+      // the core adds loads in 32-bit integers; any load is at most this total
+      throw new InputError(`jobs: the amounts of dimension ${k} add up to ${total}, above ${NO_LIMIT}; scale them down`, undefined, 'jobs');
+    }
+  }
   if (facilities.length > MAX_FACILITIES) {
     throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, undefined, 'facilities');
   }
@@ -195,6 +203,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
  * ```
  */
 export async function solveRouting(problem: RoutingProblem, options: SolveOptions = {}): Promise<RoutingSolution> {
+  const started = performance.now();
   checkSolveOptions(options);
   const input = encodeRouting(problem);
   const seed = options.seed ?? 1;
@@ -203,7 +212,7 @@ export async function solveRouting(problem: RoutingProblem, options: SolveOption
   const result = await runCore(input, {
     seed,
     maxIterations,
-    timeLimitMs,
+    timeLimitMs: Math.max(0, timeLimitMs - (performance.now() - started)),
     onProgress: options.onProgress,
     signal: options.signal,
     localSearch: options.localSearch,
@@ -225,7 +234,7 @@ export async function solveRouting(problem: RoutingProblem, options: SolveOption
     routes,
     unassigned: result.unserved,
     cost: result.routeCost + prizes,
-    elapsedMs: result.elapsedMs,
+    elapsedMs: performance.now() - started,
     iterations: result.iterations,
     stopReason: result.stopReason,
     seed,

@@ -171,13 +171,9 @@ describe('large numbers', () => {
     expectValidSolution(p, await solve(p, { maxIterations: 200 }));
   });
 
-  // KNOWN SOLVER BUG (reported to the solver's owner, not fixed here): capacities up to
-  // 2^31 − 1 are accepted, but route loads are summed in 32 bits by the core, so a route
-  // whose load passes 2^31 − 1 wraps around and looks feasible. The solver returns
-  // over-capacity routes (release build) or aborts in its self-check (debug build).
-  // Either fix (reject such inputs with an InputError, or sum loads without overflow)
-  // makes this test fail as `it.fails`: then turn it into a plain `it`.
-  it.fails('loads beyond 2^31 − 1: an InputError or a valid solution', async () => {
+  // The core sums loads in 32 bits, so solve() rejects demands whose total passes 2^31 − 1
+  // (found by this test: such routes used to wrap around and look feasible).
+  it('loads beyond 2^31 − 1: an InputError or a valid solution', async () => {
     const cases: CvrpProblem[] = [
       { capacity: M, demands: [0, M, M, M], coordinates: [0, 0, 1, 0, 2, 0, 3, 0] },
       { capacity: M, demands: [0, 2 ** 30, 2 ** 30, 2 ** 30, 2 ** 30], coordinates: [0, 0, 1, 0, 2, 0, 3, 0, 4, 0] },

@@ -53,6 +53,12 @@ export function encodeProblem(problem: CvrpProblem): EncodedProblem {
     }
     dem[i] = q;
   }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += dem[i];
+  if (total > MAX_INT) {
+    // the core adds loads in 32-bit integers; any route load is at most the total
+    throw new InputError(`demands: their sum ${total} exceeds ${MAX_INT}; scale the amounts down`, undefined, 'demands');
+  }
   if (dem[0] !== 0) throw new InputError(`demands[0]: the depot's demand must be 0, got ${dem[0]}`, undefined, 'demands');
 
   const dist = new Int32Array(n * n);
