@@ -23,6 +23,8 @@ export interface BenchConfig {
   seeds: number;
   /** Restrict to these instance names. */
   instances?: string[];
+  /** Local search after each ruin-and-recreate step (default true; false measures plain SISR). */
+  localSearch?: boolean;
   /** Aborting stops the current run (its best solution is recorded) and skips the rest. */
   signal?: AbortSignal;
   onRunStart?: (e: RunEvent) => void;
@@ -93,6 +95,8 @@ export interface BenchReport {
   format: 'binroute-bench/1';
   suite: SuiteName;
   timeLimitS: number | null;
+  /** False when the run measured the metaheuristic without local search (absent in older reports). */
+  localSearch?: boolean;
   iterations: number | null;
   seeds: number[];
   instances: string[];
@@ -158,6 +162,7 @@ export async function runBench(config: BenchConfig, machine: MachineInfo): Promi
         seed,
         timeLimitMs: config.timeLimitS === undefined ? undefined : config.timeLimitS * 1000,
         maxIterations: config.iterations,
+        localSearch: config.localSearch,
         signal: config.signal,
         onProgress: config.onProgress ? (p) => config.onProgress!(ev, p) : undefined,
       });
@@ -215,6 +220,7 @@ export async function runBench(config: BenchConfig, machine: MachineInfo): Promi
     format: 'binroute-bench/1',
     suite: config.suite,
     timeLimitS: config.timeLimitS ?? null,
+    localSearch: config.localSearch !== false,
     iterations: config.iterations ?? null,
     seeds,
     instances: instances.map((i) => i.name),
@@ -290,10 +296,11 @@ export function formatReport(report: BenchReport): string {
  * reportFileName(report); // 'x-dev-1s-2026-01-15T09-30-00Z.json'
  * ```
  */
-export function reportFileName(report: { suite: string; timeLimitS: number | null; iterations: number | null; startedAt: string }): string {
+export function reportFileName(report: { suite: string; timeLimitS: number | null; iterations: number | null; startedAt: string; localSearch?: boolean }): string {
   const limit = report.timeLimitS !== null ? `${report.timeLimitS}s` : `${report.iterations}it`;
   const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  return `${report.suite}-${limit}-${stamp}.json`;
+  const variant = report.localSearch === false ? '-nols' : '';
+  return `${report.suite}${variant}-${limit}-${stamp}.json`;
 }
 
 /**

@@ -38,6 +38,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     data: 'value',
     'out-dir': 'value',
     quiet: 'switch',
+    'no-local-search': 'switch',
   });
   if (flags.has('help')) {
     io.stdout(io.usage);
@@ -80,6 +81,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     iterations,
     seeds,
     instances,
+    localSearch: !flags.has('no-local-search'),
     signal: controller.signal,
     onRunStart: (e) => {
       if (live) io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: starting`);

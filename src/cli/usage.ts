@@ -4,6 +4,7 @@ export const USAGE = `Usage:
                  [--output <file>] [--quiet]
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
+                 [--no-local-search]
   binroute --help | --version
 
 solve   Solve one instance; the format is recognised from the name and content:
@@ -33,6 +34,8 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            upwards from the current directory and from binroute itself)
         --out-dir <dir>    where the JSON goes (default: bench/results in the package)
         --quiet            no progress lines
+        --no-local-search  CVRP suites: ruin and recreate without the local search
+                           (to measure what the local search brings)
 
 Exit codes: 0 success; 1 internal error (bug); 2 bad arguments, unreadable or invalid
 input file; 130 bench interrupted by Ctrl-C (partial results are still written).
