@@ -105,35 +105,10 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout(live ? `\r\x1b[K${line}` : line);
     },
   };
-  if (!quiet) {
-    const limit = timeLimitS !== undefined ? `${timeLimitS} s per run` : `${iterations} iterations per run`;
-    io.stdout(`binroute bench: suite ${suite}, ${limit}, seeds 1..${seeds}, data ${cvrplibDir}\n`);
-  }
-
-  const detach = io.onInterrupt(() => {
-    controller.abort();
-    io.stderr(`${live ? '\r\x1b[K' : ''}binroute: interrupted; stopping after the current run's best solution\n`);
-  });
-  let report;
-  try {
-    report = await runBench(config, machineInfo(packageRoot));
-  } finally {
-    detach();
-  }
-  if (live) io.stdout('\r\x1b[K');
-  io.stdout(`\n${formatReport(report)}`);
-  let path: string;
-  try {
-    path = await writeReport(report, outDir);
-  } catch (e) {
-    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
-  }
-  io.stdout(`results: ${path}\n`);
-  if (report.averages.invalidRuns > 0) {
-    io.stderr(`binroute: ${report.averages.invalidRuns} run(s) returned an invalid solution (a bug in the solver)\n`);
-    return 1;
-  }
-  return report.interrupted ? 130 : 0;
+  const header = `binroute bench: suite ${suite}, ${budgetText(timeLimitS, iterations)}, seeds 1..${seeds}, data ${cvrplibDir}\n`;
+  return runAndReport(io, { quiet, live, controller, header, outDir }, () => runBench(config, machineInfo(packageRoot)), formatReport, (report) =>
+    report.averages.invalidRuns > 0 ? `${report.averages.invalidRuns} run(s) returned an invalid solution (a bug in the solver)` : undefined,
+  );
 }
 
 /** `bench` for the collection-model suites (solomon, mtvrptwr, kim): same conventions as the CVRP suites. */
@@ -167,31 +142,52 @@ async function collectionBench(
       io.stdout(live ? `\r\x1b[K${line}` : line);
     },
   };
-  if (!quiet) {
-    const limit = base.timeLimitS !== undefined ? `${base.timeLimitS} s per run` : `${base.iterations} iterations per run`;
-    io.stdout(`binroute bench: suite ${base.suite}, ${limit}, seeds 1..${base.seeds}, data ${base.dir}\n`);
-  }
+  const header = `binroute bench: suite ${base.suite}, ${budgetText(base.timeLimitS, base.iterations)}, seeds 1..${base.seeds}, data ${base.dir}\n`;
+  return runAndReport(io, { quiet, live, controller, header, outDir }, () => runCollectionBench(config, machineInfo(packageRoot)), formatCollectionReport, (report) =>
+    report.infeasibleRuns > 0
+      ? `${report.infeasibleRuns} run(s) returned an infeasible solution (a bug in the solver, or a model the solver does not fully honour yet)`
+      : undefined,
+  );
+}
+
+function budgetText(timeLimitS: number | undefined, iterations: number | undefined): string {
+  return timeLimitS !== undefined ? `${timeLimitS} s per run` : `${iterations} iterations per run`;
+}
+
+/**
+ * The part both kinds of suite share: header, Ctrl-C handling, the runs, the table, the JSON
+ * report, and the exit code (1 when `failure` names a problem, 130 when interrupted).
+ */
+async function runAndReport<R extends { interrupted: boolean; suite: string; timeLimitS: number | null; iterations: number | null; startedAt: string }>(
+  io: CliIo,
+  o: { quiet: boolean; live: boolean; controller: AbortController; header: string; outDir: string },
+  run: () => Promise<R>,
+  format: (report: R) => string,
+  failure: (report: R) => string | undefined,
+): Promise<number> {
+  if (!o.quiet) io.stdout(o.header);
   const detach = io.onInterrupt(() => {
-    controller.abort();
-    io.stderr(`${live ? '\r\x1b[K' : ''}binroute: interrupted; stopping after the current run's best solution\n`);
+    o.controller.abort();
+    io.stderr(`${o.live ? '\r\x1b[K' : ''}binroute: interrupted; stopping after the current run's best solution\n`);
   });
-  let report;
+  let report: R;
   try {
-    report = await runCollectionBench(config, machineInfo(packageRoot));
+    report = await run();
   } finally {
     detach();
   }
-  if (live) io.stdout('\r\x1b[K');
-  io.stdout(`\n${formatCollectionReport(report)}`);
+  if (o.live) io.stdout('\r\x1b[K');
+  io.stdout(`\n${format(report)}`);
   let path: string;
   try {
-    path = await writeReport(report, outDir);
+    path = await writeReport(report, o.outDir);
   } catch (e) {
-    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, o.outDir);
   }
   io.stdout(`results: ${path}\n`);
-  if (report.infeasibleRuns > 0) {
-    io.stderr(`binroute: ${report.infeasibleRuns} run(s) returned an infeasible solution (a bug in the solver, or a model the solver does not fully honour yet)\n`);
+  const problem = failure(report);
+  if (problem !== undefined) {
+    io.stderr(`binroute: ${problem}\n`);
     return 1;
   }
   return report.interrupted ? 130 : 0;
