@@ -134,17 +134,7 @@ async function solveCollection(
   const summaryLine =
     `${name}: format=${format} jobs=${problem.jobs.length} routes=${out.summary.routes} unassigned=${out.summary.unassigned} ` +
     `cost=${out.summary.cost}${extra} seconds=${(solution.elapsedMs / 1000).toFixed(2)} iterations=${solution.iterations} stop=${solution.stopReason}\n`;
-  if (output !== undefined) {
-    try {
-      await writeFile(output, json);
-    } catch (e) {
-      throw new InputError(`--output: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, output, 'output');
-    }
-    if (!quiet) io.stdout(summaryLine);
-  } else {
-    io.stdout(json);
-    if (!quiet) io.stderr(summaryLine);
-  }
+  await emit(io, output, json, quiet ? undefined : summaryLine);
   // Only Solomon, MTVRPTWR and Kim solutions have an independent verifier; for VROOM input the
   // schedule's own violations are the check. Either way the solution is written (it shows the
   // violations), and a violation is reported as a bug: exit 1.
@@ -237,16 +227,24 @@ export async function solveCommand(argv: string[], io: CliIo): Promise<number> {
   const summary =
     `${inst.name}: n=${inst.dimension} routes=${solution.routes.length} cost=${solution.cost} ` +
     `seconds=${(solution.elapsedMs / 1000).toFixed(2)} iterations=${solution.iterations} stop=${solution.stopReason}\n`;
+  await emit(io, output, sol, quiet ? undefined : summary);
+  return 0;
+}
+
+/**
+ * Writes the solution to `output` (the summary then goes to stdout) or to stdout (the summary
+ * then goes to stderr, so that stdout holds only the solution).
+ */
+async function emit(io: CliIo, output: string | undefined, content: string, summary: string | undefined): Promise<void> {
   if (output !== undefined) {
     try {
-      await writeFile(output, sol);
+      await writeFile(output, content);
     } catch (e) {
       throw new InputError(`--output: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, output, 'output');
     }
-    if (!quiet) io.stdout(summary);
+    if (summary !== undefined) io.stdout(summary);
   } else {
-    io.stdout(sol);
-    if (!quiet) io.stderr(summary);
+    io.stdout(content);
+    if (summary !== undefined) io.stderr(summary);
   }
-  return 0;
 }
