@@ -24,7 +24,8 @@ const OPTIONS: SolveOptions = { seed: 7, maxIterations: 2000 };
 // random stream is expected to move them: update them deliberately, in the same commit,
 // after checking that the new values are not worse without a reason.
 const GOLDEN_EUCLID30_COST = 732;
-const GOLDEN_MATRIX25_COST = 284;
+// 284 → 280 when ruin stopped drawing random retries for jobs it had just removed itself.
+const GOLDEN_MATRIX25_COST = 280;
 
 // First generated numbers of each instance (depot and first customer coordinates; arcs 0→1..5).
 const GEN_EUCLID30_HEAD = [24, 92, 61, 93, 4, 86];

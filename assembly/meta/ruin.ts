@@ -76,6 +76,7 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   const ksMax: f64 = (4.0 * AVG_REMOVED) / (1.0 + lsMax) - 1.0;
   const ks: i32 = <i32>(rngFloat() * max(ksMax, 1.0)) + 1;
   const seed = 1 + rngInt(N - 1);
+  const missingBefore = sol.miss; // unserved jobs before this ruin (removals below add to miss)
   let ruined = 0;
   for (let k = -1; k < KN && ruined < ks; k++) {
     const c = k < 0 ? seed : unchecked(neigh[seed * KN + k]);
@@ -95,10 +96,10 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   }
   // unserved jobs get another chance: every mandatory one (leaving it out costs more than any
   // route), and a few random optional ones (routes around them may have changed)
-  if (sol.miss >= MISSING_PENALTY) {
+  if (missingBefore >= MISSING_PENALTY) {
     for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) addToInsert(c);
   }
-  if (sol.miss > 0) {
+  if (missingBefore > 0) {
     for (let i = 0; i < RETRY_SAMPLES; i++) {
       const c = 1 + rngInt(N - 1);
       if (unchecked(sol.route[c]) < 0) addToInsert(c);

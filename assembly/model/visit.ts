@@ -65,17 +65,30 @@ import { N, R, D, PN, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fT
   return v < N ? unchecked(jDel[v * D + k]) : 0;
 }
 
+// the windows of the visit last looked up by windowsOf
+let wFirst: i32 = -1;
+let wCount: i32 = 0;
+
+/** Looks up where visit v's windows are (a job's, or its facility's for a reload visit). */
+// @ts-ignore: decorator
+@inline function windowsOf(v: i32, fac: i32): void {
+  if (v < N) {
+    wFirst = unchecked(jTwFirst[v]);
+    wCount = unchecked(jTwCount[v]);
+  } else if (fac >= 0) {
+    wFirst = unchecked(fTwFirst[fac]);
+    wCount = unchecked(fTwCount[fac]);
+  } else {
+    wFirst = -1;
+    wCount = 0;
+  }
+}
+
 /** Earliest service start ≥ `arrive` inside one of the visit's windows, or -1 when too late. */
 export function earliestStart(v: i32, fac: i32, arrive: i64): i64 {
-  let first = -1;
-  let count = 0;
-  if (v < N) {
-    first = unchecked(jTwFirst[v]);
-    count = unchecked(jTwCount[v]);
-  } else if (fac >= 0) {
-    first = unchecked(fTwFirst[fac]);
-    count = unchecked(fTwCount[fac]);
-  }
+  windowsOf(v, fac);
+  const first = wFirst;
+  const count = wCount;
   if (count == 0) return arrive;
   for (let i = 0; i < count; i++) {
     const e = <i64>unchecked(tw[2 * (first + i) + 1]);
@@ -89,15 +102,9 @@ export function earliestStart(v: i32, fac: i32, arrive: i64): i64 {
 
 /** Latest service start ≤ `bound` inside one of the visit's windows, or -INF when none. */
 export function latestStart(v: i32, fac: i32, bound: i64): i64 {
-  let first = -1;
-  let count = 0;
-  if (v < N) {
-    first = unchecked(jTwFirst[v]);
-    count = unchecked(jTwCount[v]);
-  } else if (fac >= 0) {
-    first = unchecked(fTwFirst[fac]);
-    count = unchecked(fTwCount[fac]);
-  }
+  windowsOf(v, fac);
+  const first = wFirst;
+  const count = wCount;
   if (count == 0) return bound;
   for (let i = count - 1; i >= 0; i--) {
     const s = <i64>unchecked(tw[2 * (first + i)]);
