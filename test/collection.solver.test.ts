@@ -9,6 +9,7 @@ import { solveRouting } from '../src/solveRouting.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { toVroom } from '../src/vroom/toVroom.js';
 import { checkCollectionSolution } from './collectionChecker.js';
+import { lcg } from './instances.js';
 
 interface Spec {
   seed: number;
@@ -25,21 +26,9 @@ interface Spec {
   openEnd: boolean;
 }
 
-/** A small deterministic generator (mulberry32) so that every case can be rebuilt from its spec. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Builds a random problem: locations on a 1000 m square, travel at 10 m/s. */
 function makeProblem(s: Spec): RoutingProblem {
-  const r = rng(s.seed);
+  const r = lcg(s.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const locs = 1 + s.facilities + s.jobs + 1; // depot, facilities, jobs, a second depot
   const xs = Array.from({ length: locs }, () => [int(0, 1000), int(0, 1000)]);
