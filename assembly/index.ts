@@ -1,16 +1,21 @@
 // binroute core: the WebAssembly exports used by the TypeScript host (src/core/).
 //
-// Protocol (raw bindings, stub runtime, one instance per solve):
-//   1. alloc(jobs, vehicles, m, matrices, dims, facilities, windows, classes)
-//   2. for each array id (see ARRAYS below), write its data at ptr(id)
-//   3. finish(); optional setParam(id, value)
+// Protocol (raw bindings, stub runtime, one instance per solve; ids, constants and the output
+// layout are defined once in src/core/coreProtocol.ts):
+//   1. alloc(jobs, vehicles, m, matrices, dims, facilities, windows, classes, breaks)
+//   2. for each array id, write its data at ptr(id)
+//   3. finish(); optional setParam(PARAM_…, value)
 //   4. init(seed), then prepare(units) until it returns 0: construction and first local search
-//   5. run(iters, base, scale)       repeatedly; iteration i sits at budget fraction (base+i)·scale
-//   6. bestCost(), writeBest() → pointer to Int32 output (see writeBest)
+//   5. run(iters, base, scale) repeatedly; iteration i sits at budget fraction (base+i)·scale;
+//      it returns the iterations run (fewer when the stall limit stopped the search)
+//   6. writeBest() → address of the Float64 output (length outputLength())
+//   7. optional: trialInsert(job, vehicle, position, alone) and trialAddedCost() explain unserved
+//      jobs; routesBuffer(n) + loadRoutes() replace the answer by routes the host gives.
 
 import * as pb from './model/problem';
-import { Sol, startOf, endOf, isReloadVisit } from './model/Sol';
-import { feasibilityAlloc, walkCurrent, breakAt } from './model/feasibility';
+import { Sol } from './model/Sol';
+import { feasibilityAlloc } from './model/feasibility';
+import { loadRoutes as fillRoutes } from './model/loadRoutes';
 import { rngSeed } from './common/rng';
 import { savings, savingsApplies } from './construct/savings';
 import { lsAlloc, pushNode, queueSize } from './search/lsState';
@@ -18,72 +23,31 @@ import { swapStarAlloc } from './search/swapStar';
 import { localSearch, setLsGranularity } from './search/localSearch';
 import { ruinAlloc, recreateAlloc, setRuinSize, beginStep, addToInsert, insertRange, orderForInsertion, touched, nTouched, nRemoved } from './meta/index';
 import { retuneReloads } from './meta/retuneReloads';
-import { annealInit, annealRun, best, countRoutes, setLocalSearch, setTemperatures, T0_FACTOR, TF_FACTOR } from './meta/anneal';
+import { annealInit, annealRun, best, setLocalSearch, setTemperatures, setStallLimit, T0_FACTOR, TF_FACTOR } from './meta/anneal';
+import { writeSolution } from './output/writeSolution';
+import { trialInsert as trial, trialAddedCost as addedCost, movableVisits } from './output/trialInsert';
+import { arrayPtr } from './arrays.generated';
+import {
+  PARAM_LOCAL_SEARCH, PARAM_LS_GRANULARITY, PARAM_NEIGHBOURS, PARAM_T0_FACTOR, PARAM_TF_FACTOR, PARAM_AVG_REMOVED,
+  PARAM_MAX_STRING, PARAM_STALL_LIMIT, DEFAULT_NEIGHBOURS, DEFAULT_AVG_REMOVED, DEFAULT_MAX_STRING,
+} from './protocol.generated';
 
-let out: StaticArray<i32> = new StaticArray<i32>(0);
-let neighbourCount: i32 = 100;
-let avgRemoved: f64 = 10;
-let maxString: f64 = 10;
+export { outputLength } from './output/writeSolution';
+
+let neighbourCount: i32 = <i32>DEFAULT_NEIGHBOURS;
+let avgRemoved: f64 = DEFAULT_AVG_REMOVED;
+let maxString: f64 = DEFAULT_MAX_STRING;
+/** The solution the output functions describe: the search's best, or routes loaded by the host. */
+let answer: Sol = changetype<Sol>(0);
+let routesIn: StaticArray<i32> = new StaticArray<i32>(0);
 
 export function alloc(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32, breaks: i32): void {
   pb.allocProblem(jobs, vehicles, m, matrices, dims, facilities, windows, classes, breaks);
 }
 
-/**
- * Address of problem array `id`. ARRAYS (element type): 0 mats i32 (matrices × M × M),
- * vehicles: 1 costOffset 2 durOffset 3 distOffset 4 start 5 end 6 twStart 7 twEnd 8 capacity (R×D)
- * 9 fixed 10 class 11 maxTasks 12 maxTravel 13 maxDistance 14 maxReloads 15 facilityMask i64;
- * jobs (index = job + 1): 16 location 17 service 18 setup 19 pickup (×D) 20 delivery (×D)
- * 21 twFirst 22 twCount 23 prize i64 24 compat u8 (×classes); facilities: 25 location
- * 26 service 27 setup 28 twFirst 29 twCount; 30 time windows i32 pairs; breaks (per vehicle,
- * sorted by first window): 31 vehicle's first break 32 vehicle's break count 33 service
- * 34 twFirst 35 twCount 36 maxLoad (×D, 2^31-1 = none); 37 job release time i32; 38 vehicle route capacity (R×D, 2^31-1 = none)
- * 39 vehicle return-empty flag i32.
- */
+/** Address of problem array `id` (CORE_ARRAYS in src/core/coreProtocol.ts), 0 for an unknown id. */
 export function ptr(id: i32): usize {
-  switch (id) {
-    case 0: return changetype<usize>(pb.mats);
-    case 1: return changetype<usize>(pb.vCost);
-    case 2: return changetype<usize>(pb.vDur);
-    case 3: return changetype<usize>(pb.vDist);
-    case 4: return changetype<usize>(pb.vStart);
-    case 5: return changetype<usize>(pb.vEnd);
-    case 6: return changetype<usize>(pb.vTwStart);
-    case 7: return changetype<usize>(pb.vTwEnd);
-    case 8: return changetype<usize>(pb.vCap);
-    case 9: return changetype<usize>(pb.vFixed);
-    case 10: return changetype<usize>(pb.vClass);
-    case 11: return changetype<usize>(pb.vMaxTasks);
-    case 12: return changetype<usize>(pb.vMaxTravel);
-    case 13: return changetype<usize>(pb.vMaxDist);
-    case 14: return changetype<usize>(pb.vMaxReloads);
-    case 15: return changetype<usize>(pb.vFacMask);
-    case 16: return changetype<usize>(pb.jLoc);
-    case 17: return changetype<usize>(pb.jService);
-    case 18: return changetype<usize>(pb.jSetup);
-    case 19: return changetype<usize>(pb.jPick);
-    case 20: return changetype<usize>(pb.jDel);
-    case 21: return changetype<usize>(pb.jTwFirst);
-    case 22: return changetype<usize>(pb.jTwCount);
-    case 23: return changetype<usize>(pb.jPrize);
-    case 24: return changetype<usize>(pb.compat);
-    case 25: return changetype<usize>(pb.fLoc);
-    case 26: return changetype<usize>(pb.fService);
-    case 27: return changetype<usize>(pb.fSetup);
-    case 28: return changetype<usize>(pb.fTwFirst);
-    case 29: return changetype<usize>(pb.fTwCount);
-    case 30: return changetype<usize>(pb.tw);
-    case 31: return changetype<usize>(pb.vBreakFirst);
-    case 32: return changetype<usize>(pb.vBreakCount);
-    case 33: return changetype<usize>(pb.bService);
-    case 34: return changetype<usize>(pb.bTwFirst);
-    case 35: return changetype<usize>(pb.bTwCount);
-    case 36: return changetype<usize>(pb.bMaxLoad);
-    case 37: return changetype<usize>(pb.jRelease);
-    case 38: return changetype<usize>(pb.vRouteCap);
-    case 39: return changetype<usize>(pb.vReturnEmpty);
-  }
-  return 0;
+  return arrayPtr(id);
 }
 
 /** Derives the feature flags once every array is written. */
@@ -91,19 +55,16 @@ export function finish(): void {
   pb.finishProblem();
 }
 
-/**
- * Tuning knobs (defaults in brackets): 1 local search on/off [1], 2 LS granularity [30],
- * 3 neighbour list length [100], 4 T0 factor [0.3], 5 Tf factor [0.003],
- * 6 average removed jobs [10], 7 max string length [10].
- */
+/** Sets tuning parameter `id` (CORE_PARAMS in src/core/coreProtocol.ts). */
 export function setParam(id: i32, value: f64): void {
-  if (id == 1) setLocalSearch(value != 0);
-  else if (id == 2) setLsGranularity(<i32>value);
-  else if (id == 3) neighbourCount = <i32>value;
-  else if (id == 4) setTemperatures(value, TF_FACTOR);
-  else if (id == 5) setTemperatures(T0_FACTOR, value);
-  else if (id == 6) avgRemoved = value;
-  else if (id == 7) maxString = value;
+  if (id == PARAM_LOCAL_SEARCH) setLocalSearch(value != 0);
+  else if (id == PARAM_LS_GRANULARITY) setLsGranularity(<i32>value);
+  else if (id == PARAM_NEIGHBOURS) neighbourCount = <i32>value;
+  else if (id == PARAM_T0_FACTOR) setTemperatures(value, TF_FACTOR);
+  else if (id == PARAM_TF_FACTOR) setTemperatures(T0_FACTOR, value);
+  else if (id == PARAM_AVG_REMOVED) avgRemoved = value;
+  else if (id == PARAM_MAX_STRING) maxString = value;
+  else if (id == PARAM_STALL_LIMIT) setStallLimit(<i32>value);
 }
 
 export function init(seed: u32): void {
@@ -122,7 +83,7 @@ export function init(seed: u32): void {
   constructTo = 0;
   if (n > 1) {
     const closed = pb.R > 0 && unchecked(pb.vStart[0]) == unchecked(pb.vEnd[0]);
-    if (pb.R >= n - 1 && savingsApplies(pb.SAME_VEHICLES, pb.SIMPLE_LOAD, pb.HAS_TIME, pb.HAS_LIMITS, pb.HAS_OPTIONAL, closed)) {
+    if (pb.R >= n - 1 && !pb.HAS_UNREACHABLE && savingsApplies(pb.SAME_VEHICLES, pb.SIMPLE_LOAD, pb.HAS_TIME, pb.HAS_LIMITS, pb.HAS_OPTIONAL, closed)) {
       savings(start);
       for (let u = 1; u < n; u++) pushNode(u);
     } else {
@@ -194,57 +155,65 @@ export function bestRouteCost(): f64 {
   return <f64>best.cost;
 }
 
-/**
- * Writes the best solution; returns its pointer. Layout: [routes, then per used route:
- * vehicle, length, steps… (job j as j ≥ 0, a reload at facility f as -(f+1), the vehicle's
- * break i as -(1000000+i)),
- * then unserved count, unserved jobs…]. Jobs are numbered from 0 here (visit − 1).
- */
+/** Writes the answer (the best solution, or the loaded routes) with its schedule; see writeSolution. */
 export function writeBest(): usize {
-  if (!prepared) prepare(-1);
-  const sol = best;
-  const routes = countRoutes(sol);
-  out = new StaticArray<i32>(2 + 2 * routes + pb.V + pb.NB);
+  return writeSolution(currentAnswer());
+}
+
+/** Number of jobs the best solution leaves unserved. */
+export function bestUnserved(): i32 {
+  const sol = currentAnswer();
   let k = 0;
-  unchecked((out[k++] = routes));
-  for (let r = 0; r < pb.R; r++) {
-    if (unchecked(sol.rSize[r]) == 0) continue;
-    unchecked((out[k++] = r));
-    const lenAt = k++;
-    const nb = unchecked(pb.vBreakCount[r]);
-    if (nb > 0) walkCurrent(sol, r);
-    let len = 0;
-    let nextBreak = 0;
-    let position = 0;
-    const e = endOf(r);
-    let v = unchecked(sol.next[startOf(r)]);
-    while (true) {
-      // breaks taken after sequence position `position - 1`
-      while (nextBreak < nb && unchecked(breakAt[nextBreak]) == position - 1) {
-        unchecked((out[k++] = -(1000000 + nextBreak)));
-        nextBreak++;
-        len++;
-      }
-      if (v == e) break;
-      unchecked((out[k++] = isReloadVisit(v) ? -(unchecked(sol.fac[v]) + 1) : v - 1));
-      len++;
-      position++;
-      v = unchecked(sol.next[v]);
-    }
-    unchecked((out[lenAt] = len));
-  }
-  const missAt = k++;
-  let miss = 0;
-  for (let v = 1; v < pb.N; v++) {
-    if (unchecked(sol.route[v]) >= 0) continue;
-    unchecked((out[k++] = v - 1));
-    miss++;
-  }
-  unchecked((out[missAt] = miss));
-  return changetype<usize>(out);
+  for (let v = 1; v < pb.N; v++) if (unchecked(sol.route[v]) < 0) k++;
+  return k;
 }
 
-export function outputLength(): i32 {
-  return out.length;
+/** Prizes of the optional jobs the best solution leaves unserved. */
+export function bestPrizes(): f64 {
+  const sol = currentAnswer();
+  let p: i64 = 0;
+  for (let v = 1; v < pb.N; v++) if (unchecked(sol.route[v]) < 0) p += unchecked(pb.jPrize[v]);
+  return <f64>p;
 }
 
+function currentAnswer(): Sol {
+  if (changetype<usize>(answer) != 0) return answer;
+  if (!prepared) prepare(-1);
+  return best;
+}
+
+/** An i32 buffer of n values for loadRoutes; returns its address. */
+export function routesBuffer(n: i32): usize {
+  routesIn = new StaticArray<i32>(n);
+  return changetype<usize>(routesIn);
+}
+
+/**
+ * Makes the routes in the buffer the answer (layout in model/loadRoutes.ts); the problem must
+ * be written and finished, init() is not needed. Returns 1, or 0 when the routes are malformed.
+ */
+export function loadRoutes(): i32 {
+  feasibilityAlloc();
+  const sol = new Sol();
+  if (!fillRoutes(sol, routesIn)) return 0;
+  answer = sol;
+  return 1;
+}
+
+/** Movable visits (jobs and reloads, not the pinned final unload) of the answer's route r. */
+export function routeVisits(r: i32): i32 {
+  return movableVisits(currentAnswer(), r);
+}
+
+/**
+ * Would job `job` fit the answer's route of `vehicle` before movable visit `position`, or alone
+ * in that vehicle (`alone` = 1)? Returns the walk's failure code (0 = feasible).
+ */
+export function trialInsert(job: i32, vehicle: i32, position: i32, alone: i32): i32 {
+  return trial(currentAnswer(), job, vehicle, position, alone != 0);
+}
+
+/** Cost the last trialInsert would add. */
+export function trialAddedCost(): f64 {
+  return <f64>addedCost;
+}

@@ -1,7 +1,10 @@
 export type { CvrpProblem, SolveOptions, Solution, Progress, StopReason } from './types.js';
 export type * from './model/RoutingProblem.js';
+export type * from './model/RouteSchedule.js';
 export { InputError } from './errors.js';
 export { solve } from './solve.js';
-export { solveRouting, encodeRouting } from './solveRouting.js';
+export { solveRouting } from './solveRouting.js';
+export { evaluateRoutes, type GivenRoutes } from './codec/evaluateRoutes.js';
+export { defaultTimeLimitMs, defaultStallIterations } from './solveOptions.js';
 export * from './io/index.js';
 export * from './vroom/index.js';

@@ -1,41 +1,18 @@
 import type { CvrpProblem, Solution, SolveOptions } from './types.js';
-import { checkSolveOptions } from './solveOptions.js';
-import { encodeProblem, type EncodedProblem } from './core/encodeProblem.js';
-import { emptyCoreInput, type CoreInput } from './core/coreInput.js';
-import { runCore } from './core/runCore.js';
 import type { RoutingProblem, RoutingSolution } from './model/RoutingProblem.js';
+import type { VroomInput } from './vroom/types.js';
+import { checkSolveOptions, resolveBudget } from './solveOptions.js';
+import { encodeCvrp } from './codec/encodeCvrp.js';
+import { runCore } from './core/runCore.js';
+import { readCoreOutput } from './core/readCoreOutput.js';
 import { solveRouting } from './solveRouting.js';
-
-const DEFAULT_TIME_LIMIT_MS = 10_000;
-
-/** A CVRP as core input: customers are jobs 0..n-2 at locations 1..n-1, n-1 vehicles at 0. */
-function cvrpInput(enc: EncodedProblem): CoreInput {
-  const jobs = enc.n - 1;
-  const input = emptyCoreInput({ jobs, vehicles: Math.max(jobs, 1), m: enc.n, dims: 1, facilities: 0, classes: 1, windows: 0 });
-  input.matrices.push(enc.distances);
-  input.vCap.fill(enc.capacity);
-  for (let j = 0; j < jobs; j++) {
-    input.jLoc[j] = j + 1;
-    input.jPick[j] = enc.demands[j + 1];
-  }
-  return input;
-}
-
-function routeCost(enc: EncodedProblem, route: number[]): number {
-  const { n, distances } = enc;
-  let prev = 0;
-  let c = 0;
-  for (const v of route) {
-    c += distances[prev * n + v];
-    prev = v;
-  }
-  return c + distances[prev * n];
-}
+import { fromVroom } from './vroom/fromVroom.js';
 
 /**
- * Solves a CVRP — or, given a {@link RoutingProblem}, the collection model — : savings construction, granular local search, then SISR-style ruin and
- * recreate with simulated annealing, run in chunks so that progress, abort and the time
- * limit are honoured. With a seed and `maxIterations`, the result depends on nothing else.
+ * Solves a CVRP, the collection model (a {@link RoutingProblem}), or a VROOM JSON problem
+ * (which it reads with `fromVroom` first): construction, granular local search, then SISR-style
+ * ruin and recreate with simulated annealing, run in chunks so that progress, abort and the
+ * time limit are honoured. With a seed and `maxIterations`, the result depends on nothing else.
  *
  * @example
  * ```ts
@@ -48,38 +25,43 @@ function routeCost(enc: EncodedProblem, route: number[]): number {
  */
 export async function solve(problem: CvrpProblem, options?: SolveOptions): Promise<Solution>;
 /** Solves the collection model (see {@link solveRouting}). */
-export async function solve(problem: RoutingProblem, options?: SolveOptions): Promise<RoutingSolution>;
-export async function solve(problem: CvrpProblem | RoutingProblem, options: SolveOptions = {}): Promise<Solution | RoutingSolution> {
+export async function solve(problem: RoutingProblem | VroomInput, options?: SolveOptions): Promise<RoutingSolution>;
+export async function solve(problem: CvrpProblem | RoutingProblem | VroomInput, options: SolveOptions = {}): Promise<Solution | RoutingSolution> {
+  if (isVroomJson(problem)) return solveRouting(fromVroom(problem), options);
   if (isRoutingProblem(problem)) return solveRouting(problem, options);
-  return solveCvrp(problem, options);
+  return solveCvrp(problem as CvrpProblem, options);
 }
 
-/** True for the collection model (it has jobs and vehicles), false for a plain CVRP. */
-function isRoutingProblem(p: CvrpProblem | RoutingProblem): p is RoutingProblem {
-  return p !== null && typeof p === 'object' && Array.isArray((p as RoutingProblem).jobs) && Array.isArray((p as RoutingProblem).vehicles);
+/** True for the collection model: jobs and vehicles, with the normalised `dims` and `size`. */
+function isRoutingProblem(p: unknown): p is RoutingProblem {
+  return hasJobsAndVehicles(p) && 'dims' in p && 'size' in p;
+}
+
+/** True for VROOM's JSON: jobs (or shipments) and vehicles, without the normalised fields. */
+function isVroomJson(p: unknown): p is VroomInput {
+  return hasJobsAndVehicles(p) && !('dims' in p) && !('size' in p);
+}
+
+function hasJobsAndVehicles(p: unknown): p is { jobs: unknown[]; vehicles: unknown[] } {
+  return p !== null && typeof p === 'object' && Array.isArray((p as { vehicles?: unknown }).vehicles) && ('jobs' in p || 'shipments' in p);
 }
 
 async function solveCvrp(problem: CvrpProblem, options: SolveOptions): Promise<Solution> {
   const started = performance.now();
   checkSolveOptions(options);
-  const enc = encodeProblem(problem);
-  const seed = options.seed ?? 1;
-  const maxIterations = options.maxIterations;
-  const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
-  const { signal, onProgress } = options;
-  // the time limit counts input checking and matrix building too
-  const left = timeLimitMs - (performance.now() - started);
-  const result = await runCore(cvrpInput(enc), { seed, maxIterations, timeLimitMs: Math.max(0, left), onProgress, signal, localSearch: options.localSearch });
-  const routes = result.routes.map((r) => r.steps.map((j) => j + 1));
-  const routeCosts = routes.map((r) => routeCost(enc, r));
-  const cost = routeCosts.reduce((a, b) => a + b, 0);
+  const input = encodeCvrp(problem);
+  const budget = resolveBudget(options, input.jobs, started);
+  const run = await runCore(input, budget);
+  const out = readCoreOutput(run.core, 1);
+  const routes = out.routes.map((r) => r.steps.filter((s) => s.kind === 'job').map((s) => s.index + 1));
+  const routeCosts = out.routes.map((r) => r.cost);
   return {
     routes,
     routeCosts,
-    cost,
+    cost: out.routeCost,
     elapsedMs: performance.now() - started,
-    iterations: result.iterations,
-    stopReason: result.stopReason,
-    seed,
+    iterations: run.iterations,
+    stopReason: run.stopReason,
+    seed: budget.seed,
   };
 }

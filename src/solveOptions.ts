@@ -12,7 +12,10 @@ import { InputError } from './errors.js';
  */
 export function checkSolveOptions(options: SolveOptions): void {
   if (options === null || typeof options !== 'object') throw new InputError('options: must be an object');
-  const { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch } = options;
+  const { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch, stallIterations } = options;
+  if (stallIterations !== undefined && (!Number.isInteger(stallIterations) || stallIterations < 0 || stallIterations > 2 ** 31 - 1)) {
+    throw new InputError(`options.stallIterations: must be an integer from 0 to 2^31-1, got ${String(stallIterations)}`, undefined, 'stallIterations');
+  }
   if (localSearch !== undefined && typeof localSearch !== 'boolean') {
     throw new InputError(`options.localSearch: must be true or false, got ${String(localSearch)}`, undefined, 'localSearch');
   }
@@ -31,4 +34,73 @@ export function checkSolveOptions(options: SolveOptions): void {
   if (signal !== undefined && (signal === null || typeof signal.aborted !== 'boolean')) {
     throw new InputError('options.signal: must be an AbortSignal', undefined, 'signal');
   }
+}
+
+/** Longest default time limit, for large problems (ms). */
+export const MAX_DEFAULT_TIME_LIMIT_MS = 10_000;
+
+/**
+ * The default time limit for a problem with `jobs` jobs: `min(10 000, 1 000 + 20 · jobs)` ms,
+ * so that small problems do not wait for a budget they cannot use.
+ *
+ * @example
+ * ```ts
+ * defaultTimeLimitMs(2);   // 1040
+ * defaultTimeLimitMs(846); // 10000
+ * ```
+ */
+export function defaultTimeLimitMs(jobs: number): number {
+  return Math.min(MAX_DEFAULT_TIME_LIMIT_MS, 1_000 + 20 * jobs);
+}
+
+/**
+ * The default stall limit: stop after `max(20 000, 1 000 · jobs)` iterations without a new best.
+ *
+ * @example
+ * ```ts
+ * defaultStallIterations(2);   // 20000
+ * defaultStallIterations(100); // 100000
+ * ```
+ */
+export function defaultStallIterations(jobs: number): number {
+  return Math.max(20_000, 1_000 * jobs);
+}
+
+/** What a solve may spend, resolved from the options and the problem's size. */
+export interface ResolvedBudget {
+  seed: number;
+  maxIterations?: number;
+  /** Time left for the search (the time spent so far, in checks and encoding, is taken off). */
+  timeLimitMs: number;
+  stallLimit: number;
+  onProgress?: SolveOptions['onProgress'];
+  signal?: AbortSignal;
+  localSearch?: boolean;
+}
+
+/**
+ * Checks the options and resolves the budget of one solve: the one place that applies the
+ * defaults (seed 1; the time limit scaled to the size unless `maxIterations` is given; the
+ * stall limit). `startedAt` is when the solve began (`performance.now()`), so that checking and
+ * encoding count against the time limit.
+ *
+ * @example
+ * ```ts
+ * const budget = resolveBudget({ maxIterations: 1000 }, 40, performance.now());
+ * budget.timeLimitMs; // Infinity
+ * ```
+ */
+export function resolveBudget(options: SolveOptions, jobs: number, startedAt: number): ResolvedBudget {
+  checkSolveOptions(options);
+  const { maxIterations } = options;
+  const limit = options.timeLimitMs ?? (maxIterations === undefined ? defaultTimeLimitMs(jobs) : Infinity);
+  return {
+    seed: options.seed ?? 1,
+    maxIterations,
+    timeLimitMs: Math.max(0, limit - (performance.now() - startedAt)),
+    stallLimit: options.stallIterations ?? defaultStallIterations(jobs),
+    onProgress: options.onProgress,
+    signal: options.signal,
+    localSearch: options.localSearch,
+  };
 }

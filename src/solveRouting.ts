@@ -1,242 +1,46 @@
-import type { RoutingProblem, RoutingSolution, RoutingStep, RoutingVehicle } from './model/RoutingProblem.js';
+import type { RoutingProblem, RoutingSolution } from './model/RoutingProblem.js';
 import type { SolveOptions } from './types.js';
-import { InputError } from './errors.js';
-import { emptyCoreInput, NO_LIMIT, type CoreInput } from './core/coreInput.js';
+import { checkSolveOptions, resolveBudget } from './solveOptions.js';
+import { encodeRouting } from './codec/encodeRouting.js';
+import { decodeRouting } from './codec/decodeRouting.js';
+import { explainUnassigned } from './codec/explainUnassigned.js';
+import { checkRoutingProblem } from './codec/checkRoutingProblem.js';
 import { runCore } from './core/runCore.js';
-import { checkSolveOptions } from './solveOptions.js';
-
-const DEFAULT_TIME_LIMIT_MS = 10_000;
-/** Facilities a vehicle can refer to in the core's bit mask. */
-const MAX_FACILITIES = 62;
-
-function clampInt(x: number): number {
-  if (!Number.isFinite(x) || x >= NO_LIMIT) return NO_LIMIT;
-  return Math.max(-NO_LIMIT, Math.round(x));
-}
-
-/** Matrices of the core: the problem's locations plus one "anywhere" location for open ends. */
-class MatrixBank {
-  readonly list: Int32Array[] = [];
-  private readonly keys = new Map<string, number>();
-  constructor(private readonly problem: RoutingProblem, readonly m: number) {}
-
-  /** Index of the matrix built by `make` under `key`, building it once. */
-  get(key: string, make: () => Int32Array): number {
-    let i = this.keys.get(key);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(this.widen(make()));
-      this.keys.set(key, i);
-    }
-    return i;
-  }
-
-  /** Copies a size×size matrix into m×m, the extra row and column being zero. */
-  private widen(src: Int32Array): Int32Array {
-    const n = this.problem.size;
-    const m = this.m;
-    if (n === m) return src;
-    const out = new Int32Array(m * m);
-    for (let i = 0; i < n; i++) out.set(src.subarray(i * n, i * n + n), i * m);
-    return out;
-  }
-}
-
-/** A vehicle's breaks in the order the core takes them: by first window start, then input order. */
-function breakOrder(v: RoutingVehicle): number[] {
-  const first = (i: number) => (v.breaks[i].timeWindows.length ? v.breaks[i].timeWindows[0][0] : 0);
-  return v.breaks.map((_, i) => i).sort((a, b) => first(a) - first(b) || a - b);
-}
-
-function durationsFor(problem: RoutingProblem, v: RoutingVehicle): Int32Array {
-  const base = problem.matrices[v.profile].durations;
-  if (v.speedFactor === 1) return base;
-  return base.map((d) => (d >= NO_LIMIT ? NO_LIMIT : Math.round(d / v.speedFactor)));
-}
-
-/** Arc costs as VROOM defines them: custom costs, else per_hour·duration + per_km·distance. */
-function costsFor(problem: RoutingProblem, v: RoutingVehicle, durations: Int32Array): Int32Array {
-  const mats = problem.matrices[v.profile];
-  if (mats.costs) return mats.costs;
-  const { perHour, perKm } = v.costs;
-  const dist = mats.distances;
-  const out = new Int32Array(durations.length);
-  for (let i = 0; i < out.length; i++) {
-    if (durations[i] >= NO_LIMIT || dist[i] >= NO_LIMIT) out[i] = NO_LIMIT;
-    else out[i] = clampInt((perHour * durations[i]) / 3600 + (perKm * dist[i]) / 1000);
-  }
-  return out;
-}
-
-/**
- * Encodes a {@link RoutingProblem} into the core's flat arrays.
- *
- * @example
- * ```ts
- * const input = encodeRouting(fromVroom(json));
- * input.vehicles; // number of vehicles
- * ```
- */
-export function encodeRouting(problem: RoutingProblem): CoreInput {
-  const { jobs, vehicles, facilities, dims } = problem;
-  for (let k = 0; k < dims; k++) {
-    let total = 0;
-    for (const j of jobs) total += (j.pickup[k] ?? 0) + (j.delivery[k] ?? 0);
-    if (total > NO_LIMIT) {
-      // the core adds loads in 32-bit integers; any load is at most this total
-      throw new InputError(`jobs: the amounts of dimension ${k} add up to ${total}, above ${NO_LIMIT}; scale them down`, undefined, 'jobs');
-    }
-  }
-  if (facilities.length > MAX_FACILITIES) {
-    throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, undefined, 'facilities');
-  }
-  const open = vehicles.some((v) => v.start === undefined || v.end === undefined);
-  const anywhere = problem.size; // zero-cost location for open route ends
-  const m = problem.size + (open ? 1 : 0);
-  const bank = new MatrixBank(problem, m);
-  // vehicle classes: vehicles the core may treat as interchangeable
-  const classKey = (v: RoutingVehicle) =>
-    JSON.stringify([v.profile, v.speedFactor, v.costs, v.start, v.end, v.timeWindow, v.capacity, [...v.skills].sort(), v.maxTasks, v.maxTravelTime, v.maxDistance, [...v.facilities].sort(), v.maxReloads, v.routeCapacity, v.returnEmpty ?? false]);
-  const classOf = new Map<string, number>();
-  const vClass = vehicles.map((v) => {
-    const k = classKey(v);
-    if (!classOf.has(k)) classOf.set(k, classOf.size);
-    return classOf.get(k)!;
-  });
-  const classes = Math.max(classOf.size, 1);
-  const breakCount = vehicles.reduce((a, v) => a + v.breaks.length, 0);
-  const windows =
-    jobs.reduce((a, j) => a + j.timeWindows.length, 0) +
-    facilities.reduce((a, f) => a + f.timeWindows.length, 0) +
-    vehicles.reduce((a, v) => a + v.breaks.reduce((b, br) => b + br.timeWindows.length, 0), 0);
-  const input = emptyCoreInput({ jobs: jobs.length, vehicles: vehicles.length, m, dims, facilities: facilities.length, classes, windows, breaks: breakCount });
-  vehicles.forEach((v, r) => {
-    const durKey = `d:${v.profile}:${v.speedFactor}`;
-    input.vDur[r] = bank.get(durKey, () => durationsFor(problem, v));
-    input.vDist[r] = bank.get(`m:${v.profile}`, () => problem.matrices[v.profile].distances);
-    input.vCost[r] = bank.get(`c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`, () =>
-      costsFor(problem, v, durationsFor(problem, v)),
-    );
-    input.vStart[r] = v.start ?? anywhere;
-    input.vEnd[r] = v.end ?? anywhere;
-    input.vTwStart[r] = clampInt(v.timeWindow[0]);
-    input.vTwEnd[r] = clampInt(v.timeWindow[1]);
-    for (let k = 0; k < dims; k++) input.vCap[r * dims + k] = v.capacity[k];
-    input.vFixed[r] = clampInt(v.costs.fixed);
-    input.vClass[r] = vClass[r];
-    if (v.maxTasks !== undefined) input.vMaxTasks[r] = clampInt(v.maxTasks);
-    if (v.maxTravelTime !== undefined) input.vMaxTravel[r] = clampInt(v.maxTravelTime);
-    if (v.maxDistance !== undefined) input.vMaxDist[r] = clampInt(v.maxDistance);
-    input.vMaxReloads[r] = v.facilities.length === 0 ? 0 : clampInt(v.maxReloads ?? NO_LIMIT);
-    if (v.routeCapacity) for (let k = 0; k < dims; k++) input.vRouteCap[r * dims + k] = clampInt(v.routeCapacity[k] ?? NO_LIMIT);
-    if (v.returnEmpty) {
-      if (v.facilities.length === 0) {
-        throw new InputError(`vehicles[${r}].return_empty: vehicle ${v.id} must unload before its end but may use no facility`, undefined, `vehicles[${r}].return_empty`);
-      }
-      input.vReturnEmpty[r] = 1;
-    }
-    let mask = 0n;
-    for (const f of v.facilities) mask |= 1n << BigInt(f);
-    input.vFacMask[r] = mask;
-  });
-  input.matrices.push(...bank.list);
-  let w = 0;
-  /** Appends windows to the shared list; returns [first, count] (-1, 0 for "any time"). */
-  const pushWindows = (list: [number, number][]): [number, number] => {
-    if (list.length === 0) return [-1, 0];
-    const first = w;
-    for (const [a, b] of list) {
-      input.tw[2 * w] = clampInt(a);
-      input.tw[2 * w + 1] = clampInt(b);
-      w++;
-    }
-    return [first, list.length];
-  };
-  jobs.forEach((j, i) => {
-    input.jLoc[i] = j.location;
-    input.jService[i] = clampInt(j.service);
-    input.jSetup[i] = clampInt(j.setup);
-    for (let k = 0; k < dims; k++) {
-      input.jPick[i * dims + k] = j.pickup[k] ?? 0;
-      input.jDel[i * dims + k] = j.delivery[k] ?? 0;
-    }
-    [input.jTwFirst[i], input.jTwCount[i]] = pushWindows(j.timeWindows);
-    input.jRelease[i] = clampInt(j.release ?? 0);
-    input.jPrize[i] = BigInt(j.prize !== undefined && j.prize > 0 ? Math.round(j.prize) : 0);
-    for (const [key, c] of classOf) {
-      const v = vehicles[vClass.indexOf(c)];
-      input.compat[i * classes + c] = j.skills.every((s) => v.skills.includes(s)) ? 1 : 0;
-      void key;
-    }
-  });
-  let b = 0;
-  vehicles.forEach((v, r) => {
-    input.vBreakFirst[r] = b;
-    input.vBreakCount[r] = v.breaks.length;
-    for (const i of breakOrder(v)) {
-      const br = v.breaks[i];
-      input.bService[b] = clampInt(br.service);
-      [input.bTwFirst[b], input.bTwCount[b]] = pushWindows(br.timeWindows);
-      if (br.maxLoad) for (let k = 0; k < dims; k++) input.bMaxLoad[b * dims + k] = clampInt(br.maxLoad[k] ?? NO_LIMIT);
-      b++;
-    }
-  });
-  facilities.forEach((f, i) => {
-    input.fLoc[i] = f.location;
-    input.fService[i] = clampInt(f.service);
-    input.fSetup[i] = clampInt(f.setup);
-    [input.fTwFirst[i], input.fTwCount[i]] = pushWindows(f.timeWindows);
-  });
-  return input;
-}
+import { readCoreOutput } from './core/readCoreOutput.js';
 
 /**
  * Solves the collection model: time windows, several capacity dimensions, a mixed fleet,
- * optional jobs with prizes and reloads at facilities. Returns step sequences per vehicle;
- * `toVroom(problem, solution)` turns them into VROOM's timed output.
+ * optional jobs with prizes, priorities and reloads at facilities. The flow is encode → run
+ * the core → decode: the routes come back with the schedule the core computed (arrivals,
+ * waiting, loads, breaks) and every unserved job with its reason; `toVroom(problem, solution)`
+ * formats them as VROOM's output.
  *
  * @example
  * ```ts
  * const problem = fromVroom(json);
  * const solution = await solveRouting(problem, { maxIterations: 2000, seed: 1 });
+ * solution.routes[0].schedule.steps[1].arrival;
  * const output = toVroom(problem, solution);
  * ```
  */
 export async function solveRouting(problem: RoutingProblem, options: SolveOptions = {}): Promise<RoutingSolution> {
   const started = performance.now();
   checkSolveOptions(options);
+  checkRoutingProblem(problem);
   const input = encodeRouting(problem);
-  const seed = options.seed ?? 1;
-  const maxIterations = options.maxIterations;
-  const timeLimitMs = options.timeLimitMs ?? (maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
-  const result = await runCore(input, {
-    seed,
-    maxIterations,
-    timeLimitMs: Math.max(0, timeLimitMs - (performance.now() - started)),
-    onProgress: options.onProgress,
-    signal: options.signal,
-    localSearch: options.localSearch,
-  });
-  const routes = result.routes.map((r) => {
-    const steps: RoutingStep[] = [{ type: 'start', index: -1 }];
-    const order = breakOrder(problem.vehicles[r.vehicle]);
-    for (const s of r.steps) {
-      if (s >= 0) steps.push({ type: 'job', index: s });
-      else if (s <= -1_000_000) steps.push({ type: 'break', index: order[-s - 1_000_000] });
-      else steps.push({ type: 'reload', index: -s - 1 });
-    }
-    steps.push({ type: 'end', index: -1 });
-    return { vehicle: r.vehicle, steps };
-  });
-  let prizes = 0;
-  for (const j of result.unserved) prizes += problem.jobs[j].prize ?? 0;
+  const budget = resolveBudget(options, problem.jobs.length, started);
+  const run = await runCore(input, budget);
+  const out = readCoreOutput(run.core, input.dims);
+  const { routes, unassigned } = decodeRouting(problem, out);
+  const reasons = explainUnassigned(run.core, problem, unassigned, new Set(routes.map((r) => r.vehicle)));
   return {
     routes,
-    unassigned: result.unserved,
-    cost: result.routeCost + prizes,
+    unassigned,
+    reasons,
+    cost: out.routeCost + out.prizes,
     elapsedMs: performance.now() - started,
-    iterations: result.iterations,
-    stopReason: result.stopReason,
-    seed,
+    iterations: run.iterations,
+    stopReason: run.stopReason,
+    seed: budget.seed,
   };
 }

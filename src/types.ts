@@ -26,19 +26,32 @@ export interface CvrpProblem {
   coordinates?: ArrayLike<number>;
 }
 
-/** Why a search ended. */
-export type StopReason = 'iterations' | 'time_limit' | 'aborted';
+/**
+ * Why a search ended: its iteration budget, its time limit, an abort, or `converged` (no new
+ * best over the stall limit, see {@link SolveOptions.stallIterations}, or a problem with at most
+ * one job, which the construction already solves).
+ */
+export type StopReason = 'iterations' | 'time_limit' | 'aborted' | 'converged';
 
 /** Progress report passed to `onProgress`. */
 export interface Progress {
   iteration: number;
+  /**
+   * Cost of the best plan so far in the problem's own units, as the result will report it:
+   * route costs (fixed costs included) plus the prizes of optional jobs left out.
+   */
   bestCost: number;
+  /** Jobs the best plan so far leaves unassigned. */
+  unassigned: number;
   elapsedMs: number;
 }
 
 /** Options of {@link solve}. */
 export interface SolveOptions {
-  /** Wall-clock budget in milliseconds. Default: 10 000 unless `maxIterations` is given. */
+  /**
+   * Wall-clock budget in milliseconds. Default, unless `maxIterations` is given: scaled to the
+   * problem, `min(10 000, 1 000 + 20 · jobs)` (see `defaultTimeLimitMs`).
+   */
   timeLimitMs?: number;
   /** Iteration budget of the metaheuristic. With a seed, output is deterministic. */
   maxIterations?: number;
@@ -48,6 +61,12 @@ export interface SolveOptions {
   onProgress?: (p: Progress) => void;
   /** Cancels the search; the best solution so far is returned with `stopReason: 'aborted'`. */
   signal?: AbortSignal;
+  /**
+   * Stop early once this many iterations in a row found no better solution (`stopReason:
+   * 'converged'`). Default `max(20 000, 1 000 · jobs)`; 0 never stops early. Counted in
+   * iterations, so a seed and `maxIterations` still give identical output.
+   */
+  stallIterations?: number;
   /**
    * Run the local search after every ruin-and-recreate step (default true). Off gives the
    * plain SISR ruin-and-recreate metaheuristic; kept for measurements (docs/benchmarks.md).

@@ -17,7 +17,7 @@ import { expect } from 'vitest';
 import type { CvrpProblem, Solution } from '../src/types.js';
 
 /** The stop reasons a {@link Solution} may carry. */
-const STOP_REASONS: readonly string[] = ['iterations', 'time_limit', 'aborted'];
+const STOP_REASONS: readonly string[] = ['iterations', 'time_limit', 'aborted', 'converged'];
 
 /**
  * The n×n travel cost matrix of a problem, row-major: the given `distances`, or TSPLIB

@@ -162,7 +162,8 @@ describe('collection model: documented examples (docs/format.md)', () => {
   const pins: Record<string, number> = {
     'optional-prizes.json': 2170,
     'reload-hub.json': 2612,
-    'seongsu-cafes.json': 24697,
+    // 24697 before costs were reported as optimised (per-arc rounding; it was rounded per route)
+    'seongsu-cafes.json': 24696,
   };
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     it(file, async () => {

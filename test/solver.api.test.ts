@@ -151,7 +151,8 @@ describe('valid edge cases', () => {
 });
 
 describe('large numbers', () => {
-  const M = 2 ** 31 - 1;
+  // the largest arc cost: 2^31 − 1 itself means "no road"
+  const M = 2 ** 31 - 2;
 
   it('route costs beyond 2^31 are exact', async () => {
     // a path 1 → 2 → 3 of free arcs, with the depot M away from everything: one route, 2M

@@ -95,7 +95,8 @@ describe('solve() on random CVRPs (fast-check)', () => {
         const a = await solve(problem, options);
         const violations = checkCvrpSolution(problem, a);
         if (violations.length > 0) throw new Error(`${violations.join('; ')}\n${describeCase(problem, options)}`);
-        expect(a.stopReason).toBe('iterations');
+        // 'converged': at most one customer, or no new best over the stall limit
+        expect(['iterations', 'converged']).toContain(a.stopReason);
         expect(a.seed).toBe(seed);
         expect(a.iterations).toBeLessThanOrEqual(maxIterations);
         expect(a.cost).toBeLessThanOrEqual(singletonCost(problem));

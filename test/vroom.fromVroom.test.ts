@@ -3,7 +3,7 @@ import { InputError } from '../src/errors.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { parseVroomProblem } from '../src/vroom/parseVroomProblem.js';
 import { haversineDistance } from '../src/vroom/haversineDistance.js';
-import { UNREACHABLE } from '../src/schedule/travelTime.js';
+import { UNREACHABLE } from './reference/travelTime.js';
 
 const HUB: [number, number] = [127.0443, 37.5474];
 const CAFE_A: [number, number] = [127.0557, 37.5446];

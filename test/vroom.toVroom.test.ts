@@ -1,18 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RoutingSolution, RoutingStep } from '../src/model/RoutingProblem.js';
+import type { RoutingProblem, RoutingSolution, RoutingStep } from '../src/model/RoutingProblem.js';
+import { evaluateRoutes } from '../src/codec/evaluateRoutes.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { toVroom } from '../src/vroom/toVroom.js';
 
 const job = (index: number): RoutingStep => ({ type: 'job', index });
 const brk = (index: number): RoutingStep => ({ type: 'break', index });
 
-function solution(routes: [number, RoutingStep[]][], unassigned: number[] = []): RoutingSolution {
+/** The given routes, scheduled and explained by the solver's engine (evaluateRoutes). */
+async function solution(p: RoutingProblem, routes: [number, RoutingStep[]][]): Promise<RoutingSolution> {
+  const s = await evaluateRoutes(p, routes.map(([vehicle, steps]) => ({ vehicle, steps })));
+  return { ...s, elapsedMs: 7.4 };
+}
+
+/** A malformed solution (no schedules), for toVroom's own checks. */
+function raw(routes: [number, RoutingStep[]][], unassigned: number[]): RoutingSolution {
   return {
-    routes: routes.map(([vehicle, steps]) => ({ vehicle, steps })),
+    routes: routes.map(([vehicle, steps]) => ({ vehicle, steps, schedule: undefined as never })),
     unassigned,
+    reasons: [],
     cost: 0,
-    elapsedMs: 7.4,
+    elapsedMs: 0,
     iterations: 0,
     stopReason: 'iterations',
     seed: 1,
@@ -48,8 +57,8 @@ describe('toVroom', () => {
     },
   });
 
-  it('writes VROOM output with timed steps, totals and reasons', () => {
-    const out = toVroom(small, solution([[0, [job(1), job(0)]], [1, []]], [2]));
+  it('writes VROOM output with timed steps, totals and reasons', async () => {
+    const out = toVroom(small, await solution(small, [[0, [job(1), job(0)]], [1, []]]));
     expect(out).toEqual({
       code: 0,
       summary: {
@@ -104,30 +113,27 @@ describe('toVroom', () => {
     });
   });
 
-  it('reports violations of an infeasible route instead of hiding them', () => {
+  it('reports violations of an infeasible route instead of hiding them', async () => {
     const p = fromVroom({
       vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5], time_window: [0, 100] }],
       jobs: [{ id: 1, location_index: 1, pickup: [6] }],
       matrices: { car: { durations: [[0, 100], [100, 0]] } },
     });
-    const out = toVroom(p, solution([[0, [job(0)]]]));
-    expect(out.routes[0].violations).toEqual([{ cause: 'load' }, { cause: 'delay', duration: 100 }]);
-    expect(out.routes[0].steps[1].violations).toEqual([{ cause: 'load' }]);
-    expect(out.routes[0].steps[2].violations).toEqual([{ cause: 'delay', duration: 100 }]);
-    expect(out.summary.violations).toEqual([{ cause: 'load' }, { cause: 'delay' }]);
+    // the engine refuses an infeasible given route, naming the constraint
+    await expect(solution(p, [[0, [job(0)]]])).rejects.toThrow(/vehicle 1 is not feasible \(capacity/);
   });
 
-  it('rejects malformed solutions', () => {
-    expect(() => toVroom(small, solution([[0, [job(0), job(1)]], [1, [job(0)]]], [2]))).toThrow(/served twice/);
-    expect(() => toVroom(small, solution([[0, [job(0), job(1)]]], [1, 2]))).toThrow(/both served and unassigned/);
-    expect(() => toVroom(small, solution([[0, [job(0)]]], [2]))).toThrow(/neither served nor unassigned/);
-    expect(() => toVroom(small, solution([[5, []]], [0, 1, 2]))).toThrow(/vehicle index 5/);
-    expect(() => toVroom(small, solution([[0, []], [0, []]], [0, 1, 2]))).toThrow(/two routes/);
+  it('rejects malformed solutions', async () => {
+    expect(() => toVroom(small, raw([[0, [job(0), job(1)]], [1, [job(0)]]], [2]))).toThrow(/served twice/);
+    expect(() => toVroom(small, raw([[0, [job(0), job(1)]]], [1, 2]))).toThrow(/both served and unassigned/);
+    expect(() => toVroom(small, raw([[0, [job(0)]]], [2]))).toThrow(/neither served nor unassigned/);
+    expect(() => toVroom(small, raw([[5, []]], [0, 1, 2]))).toThrow(/vehicle index 5/);
+    expect(() => toVroom(small, raw([[0, []], [0, []]], [0, 1, 2]))).toThrow(/two routes/);
   });
 
-  it('summary totals are the sums over routes on the café fixture (bike + truck, lunch breaks)', () => {
+  it('summary totals are the sums over routes on the café fixture (bike + truck, lunch breaks)', async () => {
     const p = fromVroom(fixture('seongsu-cafes'));
-    const out = toVroom(p, solution([
+    const out = toVroom(p, await solution(p, [
       [0, [job(3), job(0), brk(0), job(1), job(2)]],
       [1, [job(5), job(4), brk(0)]],
     ]));
@@ -149,18 +155,28 @@ describe('toVroom', () => {
         expect(a.arrival + a.waiting_time + a.setup + a.service).toBeLessThanOrEqual(b.arrival);
       }
     }
-    // the break step is placed where the vehicle is
+    // the engine places the break where the vehicle is
     const bike = out.routes[0];
-    expect(bike.steps[3]).toMatchObject({ type: 'break', id: 1, location: bike.steps[2].location });
-    // truck cost: fixed 20000 + per_hour on travel + per_km 300
+    const b = bike.steps.findIndex((s) => s.type === 'break');
+    expect(bike.steps[b]).toMatchObject({ type: 'break', id: 1, location: bike.steps[b - 1].location });
+    // truck cost: fixed 20000 + per arc round(per_hour · travel / 3600 + per_km 300 · distance / 1000)
     const truck = out.routes[1];
-    expect(truck.cost).toBe(20000 + Math.round(truck.duration + (truck.distance * 300) / 1000));
+    const tv = p.vehicles[1];
+    const mat = p.matrices[tv.profile];
+    let arcs = 0;
+    for (let k = 1; k < truck.steps.length; k++) {
+      const [from, to] = [truck.steps[k - 1].location_index!, truck.steps[k].location_index!];
+      if (from === to && truck.steps[k].type === 'break') continue;
+      const d = Math.round(mat.durations[from * p.size + to] / tv.speedFactor);
+      arcs += Math.round((tv.costs.perHour * d) / 3600 + (tv.costs.perKm * mat.distances[from * p.size + to]) / 1000);
+    }
+    expect(truck.cost).toBe(20000 + arcs);
   });
 
-  it('writes reload steps with the facility id and the emptied load (hub fixture)', () => {
+  it('writes reload steps with the facility id and the emptied load (hub fixture)', async () => {
     const p = fromVroom(fixture('reload-hub'));
     const reload: RoutingStep = { type: 'reload', index: 0 };
-    const out = toVroom(p, solution([[0, [job(0), job(1), reload, job(2), job(3), reload, job(4), job(5)]]]));
+    const out = toVroom(p, await solution(p, [[0, [job(0), job(1), reload, job(2), job(3), reload, job(4), job(5)]]]));
     const r = out.routes[0];
     expect(r.violations).toEqual([]);
     expect(r.steps.map((s) => [s.type, s.id ?? null, s.load[0]])).toEqual([
@@ -178,9 +194,9 @@ describe('toVroom', () => {
     expect(r.steps[3]).toMatchObject({ service: 600, setup: 60, location: [127.0473, 37.5474] });
   });
 
-  it('explains unserved optional jobs (prize fixture)', () => {
+  it('explains unserved optional jobs (prize fixture)', async () => {
     const p = fromVroom(fixture('optional-prizes'));
-    const out = toVroom(p, solution([[0, [job(0), job(2), job(1), job(4)]]], [3]));
+    const out = toVroom(p, await solution(p, [[0, [job(0), job(2), job(1), job(4)]]]));
     expect(out.unassigned).toEqual([
       expect.objectContaining({ id: 304, type: 'job', reason: 'not_profitable', description: 'nearly empty bin far away' }),
     ]);

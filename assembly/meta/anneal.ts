@@ -13,15 +13,26 @@ import { routeChanged, moveCount } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
 
-export let cur: Sol = changetype<Sol>(0);
-export let acc: Sol = changetype<Sol>(0);
+/** The solution being changed by the current step. */
+export let current: Sol = changetype<Sol>(0);
+/** The last accepted solution: the step starts from it and falls back to it when rejected. */
+export let accepted: Sol = changetype<Sol>(0);
+/** The best solution found so far. */
 export let best: Sol = changetype<Sol>(0);
+/** Iterations since the best solution last improved. */
+export let sinceImprovement: i32 = 0;
+/** Stop after this many iterations without improvement (0 = never). */
+let stallLimit: i32 = 0;
 let t0: f64 = 1;
 let tf: f64 = 0.01;
 let useLocalSearch: bool = true;
 /** Start and final temperatures as fractions of the average arc cost of the first solution. */
 export let T0_FACTOR: f64 = 0.3;
 export let TF_FACTOR: f64 = 0.003;
+
+export function setStallLimit(iterations: i32): void {
+  stallLimit = iterations;
+}
 
 export function setLocalSearch(on: bool): void {
   useLocalSearch = on;
@@ -34,13 +45,14 @@ export function setTemperatures(f0: f64, ff: f64): void {
 
 /** Takes ownership of the constructed, locally optimised solution `start`. */
 export function annealInit(start: Sol): void {
-  cur = start;
-  acc = new Sol();
+  current = start;
+  accepted = new Sol();
   best = new Sol();
-  acc.copyFrom(cur);
-  best.copyFrom(cur);
-  const arcs = <f64>(N - 1 + countRoutes(cur));
-  const avgArc = <f64>cur.cost / max(arcs, 1.0);
+  accepted.copyFrom(current);
+  best.copyFrom(current);
+  sinceImprovement = 0;
+  const arcs = <f64>(N - 1 + countRoutes(current));
+  const avgArc = <f64>current.cost / max(arcs, 1.0);
   t0 = max(T0_FACTOR * avgArc, 1e-9);
   tf = max(TF_FACTOR * avgArc, 1e-9);
 }
@@ -52,39 +64,46 @@ export function countRoutes(sol: Sol): i32 {
 }
 
 /**
- * Runs `iters` iterations; iteration i sits at budget fraction (base + i)·scale, so an
- * iteration budget gives the same schedule however the host cuts it into chunks.
+ * Runs up to `iters` iterations; iteration i sits at budget fraction (base + i)·scale, so an
+ * iteration budget gives the same schedule however the host cuts it into chunks. Returns the
+ * iterations run: fewer than `iters` when the stall limit is reached (the search has
+ * evidently converged).
  */
 export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   const ratio = tf / t0;
-  let nonEmpty = countRoutes(cur);
+  let nonEmpty = countRoutes(current);
   for (let i = 0; i < iters; i++) {
+    if (stallLimit > 0 && sinceImprovement >= stallLimit) return i;
     const p = min((base + <f64>i) * scale, 1.0);
     const temp = t0 * Math.pow(ratio, p);
     const stampBefore = moveCount;
     beginStep();
-    ruin(cur, nonEmpty);
-    recreate(cur);
+    ruin(current, nonEmpty);
+    recreate(current);
     for (let t = 0; t < nTouched; t++) {
       const r = unchecked(touched[t]);
-      retuneReloads(cur, r);
-      routeChanged(cur, r);
+      retuneReloads(current, r);
+      routeChanged(current, r);
     }
-    if (useLocalSearch) localSearch(cur);
+    if (useLocalSearch) localSearch(current);
     // moves can empty a trip: its reload stop then unloads nothing
     if (P > 0) {
       for (let r = 0; r < R; r++) {
-        if (unchecked(cur.rStamp[r]) > stampBefore && dropIdleReloads(cur, r)) cur.updateRoute(r);
+        if (unchecked(current.rStamp[r]) > stampBefore && dropIdleReloads(current, r)) current.updateRoute(r);
       }
     }
-    const threshold = <f64>acc.objective() - temp * Math.log(rngFloat() + 1e-300);
-    if (<f64>cur.objective() < threshold && (NB == 0 || changedRoutesFit(cur, stampBefore))) {
-      if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(cur, 1);
-      acc.copyFrom(cur);
-      nonEmpty = countRoutes(cur);
-      if (cur.objective() < best.objective()) best.copyFrom(cur);
+    sinceImprovement++;
+    const threshold = <f64>accepted.objective() - temp * Math.log(rngFloat() + 1e-300);
+    if (<f64>current.objective() < threshold && (NB == 0 || changedRoutesFit(current, stampBefore))) {
+      if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(current, 1);
+      accepted.copyFrom(current);
+      nonEmpty = countRoutes(current);
+      if (current.objective() < best.objective()) {
+        best.copyFrom(current);
+        sinceImprovement = 0;
+      }
     } else {
-      cur.copyFrom(acc);
+      current.copyFrom(accepted);
     }
   }
   return iters;

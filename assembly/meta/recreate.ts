@@ -8,9 +8,9 @@
 
 import {
   N, R, D, KN, NC, F, P, PN, INF, HAS_TIME, HAS_LIMITS, SIMPLE_LOAD, neigh, jPick, jPrize, vClass, vFixed, vStart, vFacMask,
-  vMaxReloads, cost, fLoc, jLoc,
+  vMaxReloads, cost, fLoc, jLoc, isUnreachableCost,
 } from '../model/problem';
-import { Sol, startOf, endOf } from '../model/Sol';
+import { Sol, startOf, endOf, missCostOf } from '../model/Sol';
 import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch } from './ruin';
@@ -95,7 +95,7 @@ function orderRemoved(): void {
   const lc = unchecked(sol.vloc[c]);
   let delta = cost(r, la, lc) + cost(r, lc, lb) - cost(r, la, lb);
   if (unchecked(sol.rSize[r]) == 0) delta += <i64>unchecked(vFixed[r]);
-  if (delta >= bestCost) return;
+  if (delta >= bestCost || isUnreachableCost(delta)) return;
   if (fitsBetween(sol, r, a, c, c, false, b)) {
     bestCost = delta;
     bestA = a;
@@ -127,7 +127,7 @@ function tryWithReload(sol: Sol, c: i32, r: i32, a: i32, la: i32, lb: i32, lc: i
         const t = first
           ? base + cost(r, la, lf) + cost(r, lf, lc) + cost(r, lc, lb)
           : base + cost(r, la, lc) + cost(r, lc, lf) + cost(r, lf, lb);
-        if (t < total) {
+        if (t < total && !isUnreachableCost(t)) {
           total = t;
           f = g;
         }
@@ -234,8 +234,7 @@ export function insertRange(sol: Sol, from: i32, to: i32): void {
       }
     }
     if (bestA < 0) continue; // no feasible position: stays unserved
-    const prize = unchecked(jPrize[c]);
-    if (prize > 0 && bestCost >= prize) continue; // not worth its detour
+    if (unchecked(jPrize[c]) > 0 && bestCost >= missCostOf(c)) continue; // not worth its detour
     const r = bestR;
     if (bestFac < 0) sol.insertJob(c, bestA, r);
     else if (bestReloadFirst) {

@@ -5,18 +5,17 @@
 
 import {
   N, R, D, P, V, INF, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS,
-  vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jPrize, fLoc, MISSING_PENALTY, cost, dur, dist,
+  vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jMiss, fLoc, cost, dur, dist,
   PN, F, pinnedOf, vFacMask, HAS_ROUTECAP,
 } from './problem';
 import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
 export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
 
-/** Price of leaving job v unserved: its prize, or the mandatory-job penalty. */
+/** Price of leaving job v unserved (set by the host: a prize, or the mandatory-job penalty plus its priority weight). */
 // @ts-ignore: decorator
 @inline export function missCostOf(v: i32): i64 {
-  const p = unchecked(jPrize[v]);
-  return p > 0 ? p : MISSING_PENALTY;
+  return unchecked(jMiss[v]);
 }
 
 export class Sol {

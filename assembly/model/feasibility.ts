@@ -14,8 +14,14 @@
 import {
   N, R, D, NC, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
-  compat, dur, dist, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease, HAS_ROUTECAP, vRouteCap, vReturnEmpty,
+  compat, dur, dist, cost, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease, HAS_ROUTECAP, vRouteCap, vReturnEmpty,
+  HAS_UNREACHABLE, isUnreachableCost,
 } from './problem';
+import {
+  FAIL_OK, FAIL_SKILLS, FAIL_FACILITY, FAIL_MAX_RELOADS, FAIL_MAX_TASKS, FAIL_RETURN_EMPTY, FAIL_ROUTE_CAPACITY,
+  FAIL_TRIP_DELIVERIES, FAIL_CAPACITY, FAIL_BREAK_WINDOW, FAIL_BREAK_BEFORE_STOP, FAIL_BREAK_MAX_LOAD,
+  FAIL_VEHICLE_TIME_WINDOW, FAIL_TIME_WINDOW, FAIL_MISSING_BREAK, FAIL_MAX_TRAVEL_TIME, FAIL_MAX_DISTANCE, FAIL_UNREACHABLE,
+} from '../protocol.generated';
 import { Sol, startOf, endOf, isBoundary, isReloadVisit } from './Sol';
 import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf, breakStart } from './visit';
 
@@ -30,6 +36,31 @@ let posRelease: StaticArray<i32> = new StaticArray<i32>(1); // at a trip's openi
 /** Where the last walked route takes its breaks: break i after sequence position breakAt[i] (-1 = at the start). */
 export let breakAt: StaticArray<i32> = new StaticArray<i32>(1);
 
+// The schedule of the last walk, written only when `recording` (for the output). Index p is
+// sequence position p - 1 (0 = the start, n + 1 = the end).
+/** When set, seqFits writes the schedule below; the search never sets it. */
+export let recording: bool = false;
+/** When ≥ 0, seqFits leaves the start at this time instead of the start of the working hours. */
+export let departAt: i64 = -1;
+/** Arrival at the end of the last walk that got that far. */
+export let walkEnd: i64 = 0;
+export let posArrive: StaticArray<i64> = new StaticArray<i64>(1);
+export let posBegin: StaticArray<i64> = new StaticArray<i64>(1);
+export let posSetup: StaticArray<i64> = new StaticArray<i64>(1);
+export let posDep: StaticArray<i64> = new StaticArray<i64>(1);
+export let posTravel: StaticArray<i64> = new StaticArray<i64>(1);
+export let posDist: StaticArray<i64> = new StaticArray<i64>(1);
+export let breakArrive: StaticArray<i64> = new StaticArray<i64>(1);
+export let breakBegin: StaticArray<i64> = new StaticArray<i64>(1);
+export let breakTravel: StaticArray<i64> = new StaticArray<i64>(1);
+export let breakDist: StaticArray<i64> = new StaticArray<i64>(1);
+
+/** Sets the schedule mode of seqFits (output only). */
+export function setRecording(on: bool, departure: i64): void {
+  recording = on;
+  departAt = departure;
+}
+
 export function feasibilityAlloc(): void {
   segD = new StaticArray<i32>(D);
   segP = new StaticArray<i32>(D);
@@ -40,6 +71,17 @@ export function feasibilityAlloc(): void {
   let most = 1;
   for (let r = 0; r < R; r++) most = max(most, unchecked(vBreakCount[r]));
   breakAt = new StaticArray<i32>(most);
+  const len = N + 2 * R + P + 5;
+  posArrive = new StaticArray<i64>(len);
+  posBegin = new StaticArray<i64>(len);
+  posSetup = new StaticArray<i64>(len);
+  posDep = new StaticArray<i64>(len);
+  posTravel = new StaticArray<i64>(len);
+  posDist = new StaticArray<i64>(len);
+  breakArrive = new StaticArray<i64>(most);
+  breakBegin = new StaticArray<i64>(most);
+  breakTravel = new StaticArray<i64>(most);
+  breakDist = new StaticArray<i64>(most);
 }
 
 /** Route r becomes [start..a] + path + [b..end], walked in full (vehicles with breaks). */
@@ -247,6 +289,21 @@ export function seqPath(sol: Sol, first: i32, last: i32, rev: bool, nonEmpty: bo
   }
 }
 
+/** Length of the sequence being described. */
+export function seqLength(): i32 {
+  return seqLen;
+}
+
+/** Visit at position i of the sequence. */
+export function seqAt(i: i32): i32 {
+  return unchecked(seq[i]);
+}
+
+/** Load in dimension d after sequence position row - 1 of the last walk (row 0: leaving the start). */
+export function posLoadAt(row: i32, d: i32): i32 {
+  return unchecked(posLoad[row * D + d]);
+}
+
 /** Appends one visit. */
 export function seqVisit(v: i32): void {
   unchecked((seq[seqLen++] = v));
@@ -262,21 +319,21 @@ export function seqFits(sol: Sol, r: i32): bool {
   for (let i = 0; i < n; i++) {
     const x = unchecked(seq[i]);
     if (x < N) {
-      if (!compatible(r, x)) { failCode = 1; return false; }
+      if (!compatible(r, x)) { failCode = FAIL_SKILLS; return false; }
       jobs++;
     } else if (isReloadVisit(x)) {
       reloads++;
-      if (((fmask >> <i64>unchecked(sol.fac[x])) & 1) == 0) { failCode = 2; return false; }
+      if (((fmask >> <i64>unchecked(sol.fac[x])) & 1) == 0) { failCode = FAIL_FACILITY; return false; }
     }
   }
-  if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) { failCode = 3; return false; }
-  if (jobs > unchecked(vMaxTasks[r])) { failCode = 4; return false; }
-  if (unchecked(vReturnEmpty[r]) != 0 && n > 0 && !isReloadVisit(unchecked(seq[n - 1]))) { failCode = 5; return false; }
+  if (reloads > 0 && reloads > unchecked(vMaxReloads[r])) { failCode = FAIL_MAX_RELOADS; return false; }
+  if (jobs > unchecked(vMaxTasks[r])) { failCode = FAIL_MAX_TASKS; return false; }
+  if (unchecked(vReturnEmpty[r]) != 0 && n > 0 && !isReloadVisit(unchecked(seq[n - 1]))) { failCode = FAIL_RETURN_EMPTY; return false; }
   if (HAS_ROUTECAP) {
     for (let k = 0; k < D; k++) {
       let tot = 0;
       for (let i = 0; i < n; i++) tot += pickOf(unchecked(seq[i]), k);
-      if (tot > unchecked(vRouteCap[r * D + k])) { failCode = 6; return false; }
+      if (tot > unchecked(vRouteCap[r * D + k])) { failCode = FAIL_ROUTE_CAPACITY; return false; }
     }
   }
   // loads, trip by trip: a trip starts with its deliveries on board
@@ -292,20 +349,23 @@ export function seqFits(sol: Sol, r: i32): bool {
         dTrip += delOf(unchecked(seq[j]), k);
         j++;
       }
-      if (dTrip > cap) { failCode = 7; return false; }
+      if (dTrip > cap) { failCode = FAIL_TRIP_DELIVERIES; return false; }
       unchecked((posLoad[(startPos + 1) * D + k] = dTrip));
       let load = dTrip;
       for (let q = i; q < j; q++) {
         const x = unchecked(seq[q]);
         load += pickOf(x, k) - delOf(x, k);
-        if (load > cap) { failCode = 8; return false; }
+        if (load > cap) { failCode = FAIL_CAPACITY; return false; }
         unchecked((posLoad[(q + 1) * D + k] = load));
       }
       startPos = j;
       i = j + 1;
     }
   }
-  if (!HAS_TIME && !HAS_LIMITS) return true;
+  if (!HAS_TIME && !HAS_LIMITS && !HAS_UNREACHABLE && !recording) {
+    failCode = FAIL_OK;
+    return true;
+  }
   if (HAS_RELEASE) {
     // latest release of each trip, stored at the trip's opening position (-1 = route start)
     let rel = 0;
@@ -318,16 +378,21 @@ export function seqFits(sol: Sol, r: i32): bool {
     }
   }
   let prevLoc = unchecked(vStart[r]);
-  let t: i64 = <i64>unchecked(vTwStart[r]);
+  let t: i64 = departAt >= 0 ? departAt : <i64>unchecked(vTwStart[r]);
   let travel: i64 = 0;
   let distance: i64 = 0;
   const nb = unchecked(vBreakCount[r]);
   const b0 = unchecked(vBreakFirst[r]);
   let pending = 0;
+  if (recording) unchecked((posDep[0] = t));
   for (let i = 0; i <= n; i++) {
     const x = i < n ? unchecked(seq[i]) : -1;
     const l = i < n ? unchecked(sol.vloc[x]) : unchecked(vEnd[r]);
     const tr = dur(r, prevLoc, l);
+    if (HAS_UNREACHABLE && (isUnreachableCost(cost(r, prevLoc, l)) || tr >= <i64>NO_LIMIT || dist(r, prevLoc, l) >= <i64>NO_LIMIT)) {
+      failCode = FAIL_UNREACHABLE;
+      return false;
+    }
     // a trip leaves its opening stop only once all its jobs are released
     if (HAS_RELEASE && (i == 0 || isReloadVisit(unchecked(seq[i - 1])))) t = max(t, <i64>unchecked(posRelease[i]));
     // breaks happen where the vehicle is, before it drives on: as soon as a window is open,
@@ -335,23 +400,29 @@ export function seqFits(sol: Sol, r: i32): bool {
     while (pending < nb) {
       const b = b0 + pending;
       const bs = breakStart(b, t);
-      if (bs < 0) { failCode = 9; return false; }
+      if (bs < 0) { failCode = FAIL_BREAK_WINDOW; return false; }
       let now = bs == t || i == n;
       if (!now) {
         let depNext = t + tr;
         if (x >= 0) {
           const fac = unchecked(sol.fac[x]);
           const st = earliestStart(x, fac, depNext);
-          if (st < 0) { failCode = 10; return false; }
+          if (st < 0) { failCode = FAIL_BREAK_BEFORE_STOP; return false; }
           depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
         }
         now = breakStart(b, depNext) < 0;
       }
       if (!now) break;
       for (let k = 0; k < D; k++) {
-        if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) { failCode = 11; return false; }
+        if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) { failCode = FAIL_BREAK_MAX_LOAD; return false; }
       }
       unchecked((breakAt[pending] = i - 1));
+      if (recording) {
+        unchecked((breakArrive[pending] = t));
+        unchecked((breakBegin[pending] = bs));
+        unchecked((breakTravel[pending] = travel));
+        unchecked((breakDist[pending] = distance));
+      }
       t = bs + <i64>unchecked(bService[b]);
       pending++;
     }
@@ -359,18 +430,34 @@ export function seqFits(sol: Sol, r: i32): bool {
     distance += dist(r, prevLoc, l);
     if (i == n) {
       t += tr;
-      if (t > <i64>unchecked(vTwEnd[r])) { failCode = 12; return false; }
+      if (recording) {
+        unchecked((posArrive[n + 1] = t));
+        unchecked((posTravel[n + 1] = travel));
+        unchecked((posDist[n + 1] = distance));
+      }
+      walkEnd = t;
+      if (t > <i64>unchecked(vTwEnd[r])) { failCode = FAIL_VEHICLE_TIME_WINDOW; return false; }
       break;
     }
     const fac = unchecked(sol.fac[x]);
     const st = earliestStart(x, fac, t + tr);
-    if (st < 0) { failCode = 13; return false; }
-    t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+    if (st < 0) { failCode = FAIL_TIME_WINDOW; return false; }
+    const setup = l != prevLoc ? setupOf(x, fac) : 0;
+    if (recording) {
+      unchecked((posArrive[i + 1] = t + tr));
+      unchecked((posBegin[i + 1] = st));
+      unchecked((posSetup[i + 1] = setup));
+      unchecked((posTravel[i + 1] = travel));
+      unchecked((posDist[i + 1] = distance));
+    }
+    t = st + setup + serviceOf(x, fac);
+    if (recording) unchecked((posDep[i + 1] = t));
     prevLoc = l;
   }
-  if (pending < nb) { failCode = 14; return false; }
-  if (travel > <i64>unchecked(vMaxTravel[r])) { failCode = 15; return false; }
-  if (distance > <i64>unchecked(vMaxDist[r])) { failCode = 16; return false; }
+  if (pending < nb) { failCode = FAIL_MISSING_BREAK; return false; }
+  if (travel > <i64>unchecked(vMaxTravel[r])) { failCode = FAIL_MAX_TRAVEL_TIME; return false; }
+  if (distance > <i64>unchecked(vMaxDist[r])) { failCode = FAIL_MAX_DISTANCE; return false; }
+  failCode = FAIL_OK;
   return true;
 }
 

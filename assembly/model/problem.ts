@@ -5,8 +5,16 @@
 // visit N+2r and an end visit N+2r+1; reload visits (facility stops) are a pool of P visits
 // from N+2R on. Locations index every matrix; matrices are M×M and concatenated in `mats`.
 
+import { NO_LIMIT } from '../protocol.generated';
+export { NO_LIMIT };
+
 export const INF: i64 = 0x3fffffffffffffff;
-export const NO_LIMIT: i32 = 0x7fffffff;
+/**
+ * Cost of an arc without a road (NO_LIMIT in the cost matrix): above the price of leaving any
+ * job unserved, so the search never prefers such an arc to dropping a job, and recreate refuses
+ * positions that need one.
+ */
+export const UNREACHABLE_COST: i64 = <i64>1 << 52;
 
 export let N: i32 = 0; // jobs + 1
 export let R: i32 = 0; // vehicles
@@ -58,6 +66,7 @@ export let jDel: StaticArray<i32> = new StaticArray<i32>(0); // N×D
 export let jTwFirst: StaticArray<i32> = new StaticArray<i32>(0); // into tw (pairs), -1 = none
 export let jTwCount: StaticArray<i32> = new StaticArray<i32>(0);
 export let jPrize: StaticArray<i64> = new StaticArray<i64>(0); // 0 = mandatory
+export let jMiss: StaticArray<i64> = new StaticArray<i64>(0); // price of leaving the job unserved
 export let jRelease: StaticArray<i32> = new StaticArray<i32>(0); // earliest departure of the job's trip
 export let compat: StaticArray<u8> = new StaticArray<u8>(0); // N×NC: 1 when the class may serve the job
 // per facility
@@ -78,8 +87,13 @@ export let NB: i32 = 0; // breaks in all
 export let tw: StaticArray<i32> = new StaticArray<i32>(0);
 // granular neighbour lists of jobs
 export let neigh: StaticArray<i32> = new StaticArray<i32>(0);
-/** Penalty for leaving a mandatory job unserved: above any route cost. */
-export let MISSING_PENALTY: i64 = 1 << 40;
+/**
+ * The smallest price of leaving a mandatory job unserved (the host sets each job's price in
+ * jMiss, above any route cost); INF when every job is optional.
+ */
+export let MISSING_PENALTY: i64 = INF;
+/** Some arc has no road (NO_LIMIT in a cost matrix). */
+export let HAS_UNREACHABLE: bool = false;
 
 /** Allocates every problem array. */
 export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32, breaks: i32): void {
@@ -123,6 +137,7 @@ export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, di
   jTwFirst = new StaticArray<i32>(N);
   jTwCount = new StaticArray<i32>(N);
   jPrize = new StaticArray<i64>(N);
+  jMiss = new StaticArray<i64>(N);
   jRelease = new StaticArray<i32>(N);
   compat = new StaticArray<u8>(N * NC);
   fLoc = new StaticArray<i32>(max(F, 1));
@@ -139,10 +154,12 @@ export function finishProblem(): void {
   HAS_LIMITS = false;
   HAS_OPTIONAL = false;
   HAS_RELEASE = false;
+  MISSING_PENALTY = INF;
   let deliveries = false;
   for (let v = 1; v < N; v++) {
     if (unchecked(jTwCount[v]) > 0) HAS_TIME = true;
     if (unchecked(jPrize[v]) > 0) HAS_OPTIONAL = true;
+    else MISSING_PENALTY = min(MISSING_PENALTY, unchecked(jMiss[v]));
     if (unchecked(jRelease[v]) > 0) HAS_RELEASE = true;
     for (let k = 0; k < D; k++) if (unchecked(jDel[v * D + k]) != 0) deliveries = true;
   }
@@ -170,6 +187,13 @@ export function finishProblem(): void {
     for (let i = 0; i < R * D; i++) unchecked((vCap[i] = min(vCap[i], vRouteCap[i])));
     HAS_ROUTECAP = false;
   }
+  HAS_UNREACHABLE = false;
+  for (let i = 0, n = mats.length; i < n; i++) {
+    if (unchecked(mats[i]) == NO_LIMIT) {
+      HAS_UNREACHABLE = true;
+      break;
+    }
+  }
   // at most one reload between two jobs: N reload slots suffice
   PN = reloads ? N : 0;
   P = PN + pinned;
@@ -178,16 +202,23 @@ export function finishProblem(): void {
   for (let r = 0; r < R; r++) unchecked((pinnedOf[r] = unchecked(vReturnEmpty[r]) != 0 ? N + 2 * R + PN + k++ : -1));
 }
 
-/** Travel cost of vehicle r from location a to location b. */
+/** Travel cost of vehicle r from location a to location b (UNREACHABLE_COST without a road). */
 // @ts-ignore: decorator
 @inline export function cost(r: i32, a: i32, b: i32): i64 {
-  return <i64>unchecked(mats[unchecked(vCost[r]) + a * M + b]);
+  return costAt(unchecked(vCost[r]), a, b);
 }
 
 /** Travel cost from location a to b in the cost matrix at offset `off` (see vCost). */
 // @ts-ignore: decorator
 @inline export function costAt(off: i32, a: i32, b: i32): i64 {
-  return <i64>unchecked(mats[off + a * M + b]);
+  const c = unchecked(mats[off + a * M + b]);
+  return c == NO_LIMIT ? UNREACHABLE_COST : <i64>c;
+}
+
+/** True when a cost (or a sum of costs with at most a few thousand arcs) uses an arc without a road. */
+// @ts-ignore: decorator
+@inline export function isUnreachableCost(c: i64): bool {
+  return c >= (UNREACHABLE_COST >> 1);
 }
 
 /** Travel time of vehicle r (speed factor applied by the host). */

@@ -1,15 +1,17 @@
+import { CORE_CONSTANTS } from './coreProtocol.js';
+
 /**
- * The flat arrays the WASM core reads (see `assembly/index.ts` and docs/architecture.md).
- * Job arrays are indexed by job (0-based) here; the writer shifts them to the core's visit
- * numbering (visit = job + 1).
+ * The flat arrays the WASM core reads, one field per entry of `CORE_ARRAYS` (same names) plus
+ * the sizes. Job arrays are indexed by job (0-based) here; the writer shifts them to the core's
+ * visit numbering (visit = job + 1).
  */
 export interface CoreInput {
   jobs: number;
   vehicles: number;
   /** Matrix size (locations). */
   m: number;
-  /** Row-major m×m matrices; vehicles refer to them by index. */
-  matrices: Int32Array[];
+  /** Row-major m×m matrices, written one after the other (`vCost`… hold their offsets). */
+  mats: Int32Array[];
   dims: number;
   facilities: number;
   classes: number;
@@ -42,6 +44,8 @@ export interface CoreInput {
   jTwFirst: Int32Array;
   jTwCount: Int32Array;
   jPrize: BigInt64Array;
+  /** Price of leaving each job unserved (prize, or penalty plus priority weight). */
+  jMiss: BigInt64Array;
   /** Release time per job: its trip leaves at or after it. */
   jRelease: Int32Array;
   /** jobs × classes: 1 when the class may serve the job */
@@ -63,8 +67,11 @@ export interface CoreInput {
   bMaxLoad: Int32Array;
 }
 
-/** "No limit" for the core's i32 limits and window ends. */
-export const NO_LIMIT = 0x7fffffff;
+/** "No limit" for the core's i32 limits and window ends, and "no road" in a matrix. */
+export const NO_LIMIT = CORE_CONSTANTS.NO_LIMIT;
+
+/** Default price of leaving a mandatory job unserved: above any route cost the core accepts. */
+export const MISSING_PENALTY = 2n ** 40n;
 
 /**
  * An input with every array sized and filled with neutral defaults (no windows, no limits,
@@ -73,7 +80,7 @@ export const NO_LIMIT = 0x7fffffff;
  * @example
  * ```ts
  * const input = emptyCoreInput({ jobs: 3, vehicles: 3, m: 4, dims: 1, facilities: 0, classes: 1, windows: 0 });
- * input.matrices.push(new Int32Array(16));
+ * input.mats.push(new Int32Array(16));
  * ```
  */
 export function emptyCoreInput(s: {
@@ -93,7 +100,7 @@ export function emptyCoreInput(s: {
     jobs,
     vehicles,
     m,
-    matrices: [],
+    mats: [],
     dims,
     facilities,
     classes,
@@ -122,6 +129,7 @@ export function emptyCoreInput(s: {
     jTwFirst: filled(jobs, -1),
     jTwCount: new Int32Array(jobs),
     jPrize: new BigInt64Array(jobs),
+    jMiss: new BigInt64Array(jobs).fill(MISSING_PENALTY),
     jRelease: new Int32Array(jobs),
     compat: new Uint8Array(jobs * classes).fill(1),
     fLoc: new Int32Array(facilities),

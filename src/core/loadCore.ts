@@ -1,6 +1,6 @@
 import { RELEASE_WASM_BASE64 } from './wasmBinary.generated.js';
 
-/** The raw exports of the AssemblyScript core (see assembly/index.ts for the protocol). */
+/** The raw exports of the AssemblyScript core (protocol: assembly/index.ts; ids and layout: coreProtocol.ts). */
 export interface CoreExports {
   memory: WebAssembly.Memory;
   alloc(jobs: number, vehicles: number, m: number, matrices: number, dims: number, facilities: number, windows: number, classes: number, breaks: number): void;
@@ -12,8 +12,15 @@ export interface CoreExports {
   run(iterations: number, base: number, scale: number): number;
   bestCost(): number;
   bestRouteCost(): number;
+  bestUnserved(): number;
+  bestPrizes(): number;
   writeBest(): number;
   outputLength(): number;
+  routesBuffer(n: number): number;
+  loadRoutes(): number;
+  routeVisits(vehicle: number): number;
+  trialInsert(job: number, vehicle: number, position: number, alone: number): number;
+  trialAddedCost(): number;
 }
 
 let compiled: WebAssembly.Module | undefined;

@@ -1,5 +1,7 @@
 import type { CoreInput } from './coreInput.js';
 import { instantiateCore, type CoreExports } from './loadCore.js';
+import { writeCoreInput } from './writeCoreInput.js';
+import { CORE_PARAMS } from './coreProtocol.js';
 import type { Progress, StopReason } from '../types.js';
 
 /** Wall-clock length of one chunk of iterations, between progress reports and abort checks. */
@@ -12,94 +14,21 @@ export interface RunBudget {
   maxIterations?: number;
   /** Wall-clock budget (Infinity for none). */
   timeLimitMs: number;
+  /** Stop after this many iterations without a new best (0 = never); counted in the core, so deterministic. */
+  stallLimit: number;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
   /** Local search after each ruin-and-recreate step (default true). */
   localSearch?: boolean;
 }
 
-/** What the core returned: routes as [vehicle, steps] and the unserved jobs. */
-export interface CoreResult {
-  /**
-   * Per used vehicle: its index and its steps (job index ≥ 0, reload at facility f as -(f+1),
-   * the vehicle's break i as -(1000000+i) in the core's break order).
-   */
-  routes: { vehicle: number; steps: number[] }[];
-  unserved: number[];
-  /** Core objective: route costs plus prizes/penalties of unserved jobs. */
-  objective: number;
-  /** Route costs only (fixed costs included). */
-  routeCost: number;
+/** A finished run: the core instance holding the best solution, and how the run went. */
+export interface CoreRun {
+  /** The instance, for decoding; dropped by the caller afterwards. */
+  core: CoreExports;
   iterations: number;
   stopReason: StopReason;
   elapsedMs: number;
-}
-
-function writeInput(core: CoreExports, input: CoreInput): void {
-  const { jobs, vehicles, m, dims } = input;
-  core.alloc(jobs, vehicles, m, input.matrices.length, dims, input.facilities, input.tw.length / 2, input.classes, input.bService.length);
-  const buf = () => core.memory.buffer;
-  const i32 = (id: number, data: Int32Array, offset = 0) => new Int32Array(buf(), core.ptr(id), data.length + offset).set(data, offset);
-  const mm = m * m;
-  const mats = new Int32Array(buf(), core.ptr(0), mm * input.matrices.length);
-  input.matrices.forEach((mat, i) => mats.set(mat, i * mm));
-  i32(1, input.vCost.map((i) => i * mm));
-  i32(2, input.vDur.map((i) => i * mm));
-  i32(3, input.vDist.map((i) => i * mm));
-  i32(4, input.vStart);
-  i32(5, input.vEnd);
-  i32(6, input.vTwStart);
-  i32(7, input.vTwEnd);
-  i32(8, input.vCap);
-  i32(9, input.vFixed);
-  i32(10, input.vClass);
-  i32(11, input.vMaxTasks);
-  i32(12, input.vMaxTravel);
-  i32(13, input.vMaxDist);
-  i32(14, input.vMaxReloads);
-  new BigInt64Array(buf(), core.ptr(15), vehicles).set(input.vFacMask);
-  // job arrays: visit = job + 1
-  i32(16, input.jLoc, 1);
-  i32(17, input.jService, 1);
-  i32(18, input.jSetup, 1);
-  i32(19, input.jPick, dims);
-  i32(20, input.jDel, dims);
-  i32(21, input.jTwFirst, 1);
-  i32(22, input.jTwCount, 1);
-  new BigInt64Array(buf(), core.ptr(23), jobs + 1).set(input.jPrize, 1);
-  new Uint8Array(buf(), core.ptr(24), (jobs + 1) * input.classes).set(input.compat, input.classes);
-  i32(25, input.fLoc);
-  i32(26, input.fService);
-  i32(27, input.fSetup);
-  i32(28, input.fTwFirst);
-  i32(29, input.fTwCount);
-  i32(30, input.tw);
-  i32(31, input.vBreakFirst);
-  i32(32, input.vBreakCount);
-  i32(33, input.bService);
-  i32(34, input.bTwFirst);
-  i32(35, input.bTwCount);
-  i32(36, input.bMaxLoad);
-  i32(37, input.jRelease, 1);
-  i32(38, input.vRouteCap);
-  i32(39, input.vReturnEmpty);
-  core.finish();
-}
-
-function readResult(core: CoreExports): { routes: CoreResult['routes']; unserved: number[] } {
-  const ptr = core.writeBest();
-  const data = new Int32Array(core.memory.buffer, ptr, core.outputLength());
-  const routes: CoreResult['routes'] = [];
-  let k = 1;
-  for (let r = 0; r < data[0]; r++) {
-    const vehicle = data[k++];
-    const len = data[k++];
-    routes.push({ vehicle, steps: Array.from(data.subarray(k, k + len)) });
-    k += len;
-  }
-  const missing = data[k++];
-  const unserved = Array.from(data.subarray(k, k + missing));
-  return { routes, unserved };
 }
 
 /** Lets pending events (abort, messages) run between chunks. */
@@ -115,16 +44,17 @@ function yieldToEventLoop(): Promise<void> {
  *
  * @example
  * ```ts
- * const res = await runCore(input, { seed: 1, maxIterations: 1000, timeLimitMs: Infinity });
- * res.routes[0].steps; // job indices in visit order
+ * const run = await runCore(input, { seed: 1, maxIterations: 1000, timeLimitMs: Infinity, stallLimit: 0 });
+ * const answer = readCoreOutput(run.core, input.dims); // routes with their schedules
  * ```
  */
-export async function runCore(input: CoreInput, budget: RunBudget): Promise<CoreResult> {
+export async function runCore(input: CoreInput, budget: RunBudget): Promise<CoreRun> {
   const started = performance.now();
   const { maxIterations, timeLimitMs, onProgress, signal } = budget;
   const core = await instantiateCore();
-  writeInput(core, input);
-  if (budget.localSearch === false) core.setParam(1, 0);
+  writeCoreInput(core, input);
+  if (budget.localSearch === false) core.setParam(PARAM.LOCAL_SEARCH, 0);
+  if (budget.stallLimit > 0) core.setParam(PARAM.STALL_LIMIT, budget.stallLimit);
   core.init(budget.seed >>> 0);
 
   // the first solution is built in parts too, so that the time limit and abort hold on large
@@ -158,32 +88,39 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
       break;
     }
     if (byIterations && iterations >= maxIterations) break;
-    if (trivial) break; // nothing to improve on the construction
+    if (trivial) {
+      stopReason = 'converged'; // one job or no vehicle: the construction is the answer
+      break;
+    }
     let n = chunk;
     if (byIterations) n = Math.min(n, maxIterations - iterations);
     const t0 = performance.now();
-    if (byIterations) core.run(n, iterations, 1 / maxIterations);
+    let ran: number;
+    if (byIterations) ran = core.run(n, iterations, 1 / maxIterations);
     else {
       // time budget: spread this chunk over the fraction of time it is expected to take
       const p0 = elapsed / timeLimitMs;
       const scale = Math.max(1e-12, Math.min(1 - p0, CHUNK_MS / timeLimitMs) / n);
-      core.run(n, p0 / scale, scale);
+      ran = core.run(n, p0 / scale, scale);
     }
-    iterations += n;
+    iterations += ran;
     const took = performance.now() - t0;
     // aim at CHUNK_MS per chunk, growing at most 4× at a time
     chunk = Math.max(1, Math.min(chunk * 4, Math.round((chunk * CHUNK_MS) / Math.max(took, 0.05))));
-    onProgress?.({ iteration: iterations, bestCost: core.bestCost(), elapsedMs: performance.now() - started });
+    onProgress?.({
+      iteration: iterations,
+      bestCost: core.bestRouteCost() + core.bestPrizes(),
+      unassigned: core.bestUnserved(),
+      elapsedMs: performance.now() - started,
+    });
+    if (ran < n) {
+      stopReason = 'converged';
+      break;
+    }
     await yieldToEventLoop();
   }
-  const { routes, unserved } = readResult(core);
-  return {
-    routes,
-    unserved,
-    objective: core.bestCost(),
-    routeCost: core.bestRouteCost(),
-    iterations,
-    stopReason,
-    elapsedMs: performance.now() - started,
-  };
+  return { core, iterations, stopReason, elapsedMs: performance.now() - started };
 }
+
+/** Parameter ids by name (CORE_PARAMS). */
+const PARAM = Object.fromEntries(CORE_PARAMS.map((p) => [p.name, p.id])) as Record<(typeof CORE_PARAMS)[number]['name'], number>;

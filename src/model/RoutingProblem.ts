@@ -1,3 +1,6 @@
+import type { RouteSchedule } from './RouteSchedule.js';
+import type { StopReason } from '../types.js';
+
 /**
  * binroute's internal, normalised collection model: what `fromVroom()` produces and what
  * the rich solver (`solveRouting`) consumes. Everything is index-based: `location` fields are
@@ -34,7 +37,10 @@ export interface RoutingJob {
   delivery: number[];
   /** Skills the vehicle must all have. */
   skills: number[];
-  /** VROOM priority 0..100 (kept for output; the objective uses `prize`). */
+  /**
+   * VROOM priority 0..100. The objective serves the largest priority sum first, then the most
+   * jobs, then the lowest cost (VROOM's order; docs/format.md "Objective").
+   */
   priority: number;
   /** Allowed service-start windows, sorted and disjoint; empty = any time. */
   timeWindows: TimeWindow[];
@@ -135,15 +141,45 @@ export interface RoutingStep {
   index: number;
 }
 
-/** The solver's answer: step sequences per vehicle, before scheduling. */
+/** Why one unserved job is out, with the evidence (docs/format.md, "Unassigned reasons"). */
+export interface UnassignedDiagnosis {
+  /** Job index. */
+  job: number;
+  reason: UnassignedReason;
+  /** One sentence naming the vehicles, positions or amounts behind the reason. */
+  detail: string;
+  /** Cheapest feasible insertion into the final solution, when there is one. */
+  bestInsertion?: { vehicle: number; position: number; addedCost: number };
+  /**
+   * True when a feasible insertion exists that the objective favours (a mandatory job, or an
+   * optional one whose prize exceeds the added cost): the solver missed it.
+   */
+  solverMissed: boolean;
+}
+
+/** One planned route: its steps and the schedule the solver computed for them. */
+export interface PlannedRoute {
+  vehicle: number;
+  /** start, the job / reload / break steps in visit order, end. */
+  steps: RoutingStep[];
+  schedule: RouteSchedule;
+}
+
+/** The solver's answer: the routes with their schedules, and every unserved job with its reason. */
 export interface RoutingSolution {
-  routes: { vehicle: number; steps: RoutingStep[] }[];
+  routes: PlannedRoute[];
   /** Indices of jobs not served. */
   unassigned: number[];
-  /** Objective: route costs + fixed costs + prizes of unserved optional jobs. */
+  /** Why each job of `unassigned` is out (same order). */
+  reasons: UnassignedDiagnosis[];
+  /**
+   * Cost in the problem's units: route costs (fixed costs included) plus the prizes of optional
+   * jobs left out. Equal to the objective the search minimised, less the penalties and priority
+   * weights of unserved mandatory jobs (which the search ranks first).
+   */
   cost: number;
   elapsedMs: number;
   iterations: number;
-  stopReason: 'iterations' | 'time_limit' | 'aborted';
+  stopReason: StopReason;
   seed: number;
 }

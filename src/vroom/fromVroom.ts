@@ -8,7 +8,7 @@ import type {
   RoutingVehicle,
   TimeWindow,
 } from '../model/RoutingProblem.js';
-import { UNREACHABLE } from '../schedule/travelTime.js';
+import { NO_LIMIT } from '../core/coreInput.js';
 import { haversineMatrices } from './haversineMatrices.js';
 
 const MAX_TIME = 2_147_483_647;
@@ -160,11 +160,11 @@ function parseMatrix(v: unknown, path: string, size: number | undefined): Int32A
     if (r.length !== m) fail(`${path}[${i}]`, `row has ${r.length} entries, expected ${m} (matrices must be square)`);
     r.forEach((x, j) => {
       if (x === null) {
-        out[i * m + j] = UNREACHABLE;
+        out[i * m + j] = NO_LIMIT;
         return;
       }
       const value = int(x, `${path}[${i}][${j}]`, Number.MAX_SAFE_INTEGER);
-      out[i * m + j] = Math.min(value, UNREACHABLE);
+      out[i * m + j] = Math.min(value, NO_LIMIT);
     });
   });
   return out;

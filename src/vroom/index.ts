@@ -10,14 +10,3 @@ export {
   DEFAULT_SPEEDS_KMH,
   type HaversineOptions,
 } from './haversineMatrices.js';
-export {
-  scheduleRoute,
-  routeCost,
-  type RouteSchedule,
-  type ScheduledStep,
-  type RouteViolation,
-  type ViolationKind,
-  type ScheduleOptions,
-} from '../schedule/scheduleRoute.js';
-export { unassignedReason, unassignedReasons, type UnassignedDiagnosis } from '../schedule/unassignedReason.js';
-export { travelTime, UNREACHABLE } from '../schedule/travelTime.js';

@@ -1,29 +1,12 @@
 import type { RoutingProblem, RoutingSolution } from '../model/RoutingProblem.js';
-import { scheduleRoute, type RouteViolation, type ScheduledStep } from '../schedule/scheduleRoute.js';
-import { unassignedReasons } from '../schedule/unassignedReason.js';
-import type { VroomCoordinates, VroomOutput, VroomRoute, VroomStep, VroomViolation } from './types.js';
-
-/** binroute violation kind → VROOM violation cause (ours keep their own name). */
-function cause(v: RouteViolation): VroomViolation {
-  switch (v.kind) {
-    case 'time_window':
-    case 'vehicle_time_window':
-      return { cause: 'delay', duration: v.lateness };
-    case 'capacity':
-      return { cause: 'load' };
-    case 'missing_break':
-      return { cause: 'missing_break' };
-    default:
-      return { cause: v.kind };
-  }
-}
+import type { ScheduledStep } from '../model/RouteSchedule.js';
+import type { VroomCoordinates, VroomOutput, VroomRoute, VroomStep } from './types.js';
 
 function stepOut(
   problem: RoutingProblem,
   coords: Map<number, VroomCoordinates>,
   vehicle: number,
   s: ScheduledStep,
-  violations: VroomViolation[],
 ): VroomStep {
   const v = problem.vehicles[vehicle];
   let id: number | undefined;
@@ -51,7 +34,7 @@ function stepOut(
     waiting_time: s.waitingTime,
     load: s.load,
     distance: s.distance,
-    violations,
+    violations: [],
   };
   if (id !== undefined) out.id = id;
   if (description !== undefined) out.description = description;
@@ -75,12 +58,12 @@ function locationCoordinates(problem: RoutingProblem): Map<number, VroomCoordina
 }
 
 /**
- * Builds VROOM's solution JSON from binroute's step sequences: every route is timed with
- * `scheduleRoute` (arrival, waiting, setup, service, cumulative travel time and distance,
- * load after each step, VROOM route cost), routes without jobs or reloads are left out, and
- * every unserved job gets a `reason` from `unassignedReasons`. `summary.cost` is the sum of
- * the route costs, as in VROOM; `summary.objective` adds the prizes of unserved optional jobs.
- * Constraint violations (never expected from the solver) are reported in `violations`.
+ * Formats a solution as VROOM's solution JSON. Nothing is computed again: each route's
+ * schedule (arrival, waiting, setup, service, cumulative travel time and distance, load after
+ * each step) and cost are the solver's, and every unserved job carries the solver's `reason`.
+ * `summary.cost` is the sum of the route costs, as in VROOM; `summary.objective` adds the
+ * prizes of unserved optional jobs. `violations` are always empty: the solver only returns
+ * feasible routes (the library checks this before answering).
  *
  * @throws Error when the solution is malformed (an index out of range, a job served twice,
  *   a job both served and unassigned, or a job neither served nor unassigned).
@@ -136,16 +119,8 @@ export function toVroom(problem: RoutingProblem, solution: RoutingSolution): Vro
   const routes: VroomRoute[] = [];
   const ordered = [...solution.routes].sort((a, b) => a.vehicle - b.vehicle);
   for (const r of ordered) {
-    const sched = scheduleRoute(problem, r.vehicle, r.steps);
-    if (!sched.used) continue;
+    const sched = r.schedule;
     const v = problem.vehicles[r.vehicle];
-    const stepViolations: VroomViolation[][] = sched.steps.map(() => []);
-    const routeViolations: VroomViolation[] = [];
-    for (const x of sched.violations) {
-      const c = cause(x);
-      routeViolations.push(c);
-      if (x.step >= 0) stepViolations[x.step].push(c);
-    }
     const route: VroomRoute = {
       vehicle: v.id,
       cost: sched.cost,
@@ -157,8 +132,8 @@ export function toVroom(problem: RoutingProblem, solution: RoutingSolution): Vro
       distance: sched.distance,
       delivery: sched.delivery,
       pickup: sched.pickup,
-      violations: routeViolations,
-      steps: sched.steps.map((s, k) => stepOut(problem, coords, r.vehicle, s, stepViolations[k])),
+      violations: [],
+      steps: sched.steps.map((s) => stepOut(problem, coords, r.vehicle, s)),
     };
     if (v.description !== undefined) route.description = v.description;
     routes.push(route);
@@ -174,10 +149,10 @@ export function toVroom(problem: RoutingProblem, solution: RoutingSolution): Vro
       summary.delivery[d] += route.delivery[d];
       summary.pickup[d] += route.pickup[d];
     }
-    for (const c of routeViolations) if (!summary.violations.some((x) => x.cause === c.cause)) summary.violations.push({ cause: c.cause });
   }
 
-  const unassigned = unassignedReasons(problem, solution).map((d) => {
+  if (solution.reasons.length !== solution.unassigned.length) throw new Error('toVroom: solution.reasons must explain every unassigned job');
+  const unassigned = solution.reasons.map((d) => {
     const j = problem.jobs[d.job];
     summary.unserved_prize += j.prize ?? 0;
     const u: VroomOutput['unassigned'][number] = {

@@ -1,4 +1,4 @@
-import type { RoutingProblem, RoutingVehicle } from '../model/RoutingProblem.js';
+import type { RoutingProblem, RoutingVehicle } from '../../src/model/RoutingProblem.js';
 
 /**
  * Matrix value meaning "no road": VROOM-style `null` entries and values ≥ 2³¹−1 in an input

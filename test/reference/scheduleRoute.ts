@@ -1,4 +1,4 @@
-import type { RoutingProblem, RoutingStep, RoutingStepKind, TimeWindow } from '../model/RoutingProblem.js';
+import type { RoutingProblem, RoutingStep, RoutingStepKind, TimeWindow } from '../../src/model/RoutingProblem.js';
 import { travelTime, UNREACHABLE } from './travelTime.js';
 
 /** A constraint a route breaks (docs/format.md, "Schedules"). */

@@ -1,35 +1,29 @@
 import type { CvrpProblem } from '../types.js';
 import { InputError } from '../errors.js';
+import { emptyCoreInput, NO_LIMIT, type CoreInput } from '../core/coreInput.js';
 
 /** Largest number of nodes (depot included) the core accepts with a full matrix. */
 export const MAX_NODES = 16000;
 const MAX_INT = 2 ** 31 - 1;
-
-/** A validated problem as the flat arrays shared with the core. */
-export interface EncodedProblem {
-  /** Nodes, depot included. */
-  n: number;
-  capacity: number;
-  /** Row-major n×n travel costs. */
-  distances: Int32Array;
-  demands: Int32Array;
-}
+/** Largest arc cost: NO_LIMIT itself means "no road" to the core. */
+const MAX_ARC = NO_LIMIT - 1;
 
 function isInt(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x);
 }
 
 /**
- * Checks a {@link CvrpProblem} and encodes it into the flat arrays the core reads. Every
- * problem is reported as an {@link InputError} whose message names the field.
+ * Checks a {@link CvrpProblem} and encodes it into the core's flat arrays: customers are jobs
+ * 0..n-2 at locations 1..n-1, served by n-1 identical vehicles at location 0. Every problem is
+ * reported as an {@link InputError} whose message names the field.
  *
  * @example
  * ```ts
- * const enc = encodeProblem({ capacity: 10, demands: [0, 4, 5], coordinates: [0, 0, 3, 4, 6, 8] });
- * enc.distances[1]; // 5 (depot → customer 1)
+ * const input = encodeCvrp({ capacity: 10, demands: [0, 4, 5], coordinates: [0, 0, 3, 4, 6, 8] });
+ * input.mats[0][1]; // 5 (depot → customer 1)
  * ```
  */
-export function encodeProblem(problem: CvrpProblem): EncodedProblem {
+export function encodeCvrp(problem: CvrpProblem): CoreInput {
   if (problem === null || typeof problem !== 'object') throw new InputError('problem: must be an object');
   const { capacity, demands, distances, coordinates } = problem;
   if (!isInt(capacity) || capacity <= 0 || capacity > MAX_INT) {
@@ -75,10 +69,10 @@ export function encodeProblem(problem: CvrpProblem): EncodedProblem {
     }
     for (let k = 0; k < n * n; k++) {
       const v = distances[k];
-      if (!isInt(v) || v < 0 || v > MAX_INT) {
+      if (!isInt(v) || v < 0 || v > MAX_ARC) {
         const i = Math.floor(k / n);
         throw new InputError(
-          `distances[${i}][${k - i * n}]: must be a non-negative integer, got ${String(v)}`,
+          `distances[${i}][${k - i * n}]: must be an integer from 0 to ${MAX_ARC}, got ${String(v)}`,
           undefined,
           'distances',
         );
@@ -105,12 +99,20 @@ export function encodeProblem(problem: CvrpProblem): EncodedProblem {
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         const v = Math.round(Math.hypot(coordinates[2 * i] - coordinates[2 * j], coordinates[2 * i + 1] - coordinates[2 * j + 1]));
-        if (v > MAX_INT) throw new InputError(`coordinates: distance ${i}→${j} is too large (${v})`, undefined, 'coordinates');
+        if (v > MAX_ARC) throw new InputError(`coordinates: distance ${i}→${j} is too large (${v})`, undefined, 'coordinates');
         dist[i * n + j] = v;
       }
     }
   } else {
     throw new InputError('problem: give either distances or coordinates', undefined, 'distances');
   }
-  return { n, capacity, distances: dist, demands: dem };
+  const jobs = n - 1;
+  const input = emptyCoreInput({ jobs, vehicles: Math.max(jobs, 1), m: n, dims: 1, facilities: 0, classes: 1, windows: 0 });
+  input.mats.push(dist);
+  input.vCap.fill(capacity);
+  for (let j = 0; j < jobs; j++) {
+    input.jLoc[j] = j + 1;
+    input.jPick[j] = dem[j + 1];
+  }
+  return input;
 }

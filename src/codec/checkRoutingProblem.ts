@@ -1,0 +1,54 @@
+import type { RoutingProblem } from '../model/RoutingProblem.js';
+import { InputError } from '../errors.js';
+
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+/**
+ * Checks the shape of a {@link RoutingProblem} built by hand (fromVroom's output always passes):
+ * sizes, matrices of M×M entries, and the arrays every job, vehicle and facility must have. The
+ * first problem found is an {@link InputError} naming the field; raw VROOM JSON gets a hint.
+ *
+ * @example
+ * ```ts
+ * checkRoutingProblem(fromVroom(json)); // ok
+ * checkRoutingProblem({ jobs: [], vehicles: [] } as never); // throws InputError "problem.dims: …"
+ * ```
+ */
+export function checkRoutingProblem(problem: RoutingProblem): void {
+  if (!isObject(problem)) throw new InputError('problem: must be an object (a RoutingProblem, or VROOM JSON read with fromVroom)');
+  const p = problem as unknown as Record<string, unknown>;
+  if (!isCount(p.dims) || p.dims < 1) throw new InputError(`problem.dims: must be a positive integer, got ${String(p.dims)} (for VROOM JSON, call fromVroom(json) first)`, undefined, 'dims');
+  if (!isCount(p.size)) throw new InputError(`problem.size: must be a non-negative integer, got ${String(p.size)}`, undefined, 'size');
+  for (const key of ['matrices', 'jobs', 'vehicles', 'facilities'] as const) {
+    if (!Array.isArray(p[key])) throw new InputError(`problem.${key}: must be an array`, undefined, key);
+  }
+  const cells = problem.size * problem.size;
+  problem.matrices.forEach((m, i) => {
+    for (const key of ['durations', 'distances'] as const) {
+      const a = (m as unknown as Record<string, unknown>)?.[key] as ArrayLike<number> | undefined;
+      if (!a || typeof a.length !== 'number' || a.length !== cells) {
+        throw new InputError(`problem.matrices[${i}].${key}: must hold size × size = ${cells} entries`, undefined, `matrices[${i}].${key}`);
+      }
+    }
+  });
+  const arrays = { jobs: ['pickup', 'delivery', 'skills', 'timeWindows'], vehicles: ['capacity', 'skills', 'breaks', 'facilities'], facilities: ['timeWindows'] } as const;
+  for (const [list, fields] of Object.entries(arrays) as [keyof typeof arrays, readonly string[]][]) {
+    (problem[list] as unknown[]).forEach((item, i) => {
+      if (!isObject(item)) throw new InputError(`problem.${list}[${i}]: must be an object`, undefined, `${list}[${i}]`);
+      for (const f of fields) {
+        if (!Array.isArray(item[f])) throw new InputError(`problem.${list}[${i}].${f}: must be an array`, undefined, `${list}[${i}].${f}`);
+      }
+    });
+  }
+  problem.vehicles.forEach((v, i) => {
+    if (!isCount(v.profile) || v.profile >= problem.matrices.length) {
+      throw new InputError(`problem.vehicles[${i}].profile: must index matrices (0..${problem.matrices.length - 1}), got ${String(v.profile)}`, undefined, `vehicles[${i}].profile`);
+    }
+  });
+  problem.jobs.forEach((j, i) => {
+    if (!isCount(j.location) || j.location >= problem.size) {
+      throw new InputError(`problem.jobs[${i}].location: must be a location below size ${problem.size}, got ${String(j.location)}`, undefined, `jobs[${i}].location`);
+    }
+  });
+}

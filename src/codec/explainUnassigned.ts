@@ -1,0 +1,163 @@
+import type { RoutingProblem, UnassignedDiagnosis, UnassignedReason } from '../model/RoutingProblem.js';
+import type { CoreExports } from '../core/loadCore.js';
+import { FAIL_CODES } from '../core/coreProtocol.js';
+
+/** Tie-break order when several constraints block equally often. */
+const REASON_ORDER: UnassignedReason[] = ['unreachable', 'skills', 'time_window', 'capacity', 'max_travel_time', 'max_distance', 'max_tasks'];
+
+/** The user-facing reason of each failure code of the core's route walk. */
+export const REASON_OF_FAIL: Record<number, UnassignedReason> = {
+  [FAIL_CODES.SKILLS]: 'skills',
+  [FAIL_CODES.FACILITY]: 'capacity',
+  [FAIL_CODES.MAX_RELOADS]: 'capacity',
+  [FAIL_CODES.MAX_TASKS]: 'max_tasks',
+  [FAIL_CODES.RETURN_EMPTY]: 'capacity',
+  [FAIL_CODES.ROUTE_CAPACITY]: 'capacity',
+  [FAIL_CODES.TRIP_DELIVERIES]: 'capacity',
+  [FAIL_CODES.CAPACITY]: 'capacity',
+  [FAIL_CODES.BREAK_WINDOW]: 'time_window',
+  [FAIL_CODES.BREAK_BEFORE_STOP]: 'time_window',
+  [FAIL_CODES.BREAK_MAX_LOAD]: 'capacity',
+  [FAIL_CODES.VEHICLE_TIME_WINDOW]: 'time_window',
+  [FAIL_CODES.TIME_WINDOW]: 'time_window',
+  [FAIL_CODES.MISSING_BREAK]: 'time_window',
+  [FAIL_CODES.MAX_TRAVEL_TIME]: 'max_travel_time',
+  [FAIL_CODES.MAX_DISTANCE]: 'max_distance',
+  [FAIL_CODES.UNREACHABLE]: 'unreachable',
+};
+
+/** One insertion trial, asked of the core. */
+interface Trial {
+  feasible: boolean;
+  addedCost: number;
+  reason?: UnassignedReason;
+}
+
+/** What the trials know of each vehicle's current route. */
+interface VehicleView {
+  used: boolean;
+  positions: number;
+  /** Failure of the route as it stands (only an unused vehicle's empty route can fail): not blamed on a job. */
+  baseFail: number;
+}
+
+function trial(core: CoreExports, views: VehicleView[], job: number, vehicle: number, position: number, alone: boolean): Trial {
+  const code = core.trialInsert(job, vehicle, position, alone ? 1 : 0);
+  const addedCost = core.trialAddedCost();
+  if (code === FAIL_CODES.OK || code === views[vehicle].baseFail) return { feasible: true, addedCost };
+  return { feasible: false, addedCost, reason: REASON_OF_FAIL[code] ?? 'fleet_exhausted' };
+}
+
+function count(counts: Map<UnassignedReason, number>, r: UnassignedReason | undefined): void {
+  if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
+}
+
+function mostFrequent(counts: Map<UnassignedReason, number>): UnassignedReason | undefined {
+  let best: UnassignedReason | undefined;
+  for (const r of REASON_ORDER) {
+    const c = counts.get(r) ?? 0;
+    if (c > 0 && (best === undefined || c > counts.get(best)!)) best = r;
+  }
+  return best;
+}
+
+function summarise(counts: Map<UnassignedReason, number>, total: number, unit: string): string {
+  const parts = REASON_ORDER.filter((r) => counts.has(r)).map((r) => `${r} at ${counts.get(r)}`);
+  return `${parts.join(', ')} of ${total} ${unit}`;
+}
+
+function diagnose(core: CoreExports, problem: RoutingProblem, views: VehicleView[], job: number): UnassignedDiagnosis {
+  const j = problem.jobs[job];
+  const skilled = problem.vehicles.flatMap((v, vi) => (j.skills.every((s) => v.skills.includes(s)) ? [vi] : []));
+  if (skilled.length === 0) {
+    return { job, reason: 'skills', detail: `no vehicle has all of skills ${j.skills.join(', ')}`, solverMissed: false };
+  }
+
+  // 1. Every position of every route (a used route, or an unused vehicle's empty route).
+  let best: UnassignedDiagnosis['bestInsertion'];
+  const positionCounts = new Map<UnassignedReason, number>();
+  let positions = 0;
+  for (const vi of skilled) {
+    for (let p = 0; p <= views[vi].positions; p++) {
+      const t = trial(core, views, job, vi, p, false);
+      positions++;
+      if (!t.feasible) count(positionCounts, t.reason);
+      else if (!best || t.addedCost < best.addedCost) best = { vehicle: vi, position: p, addedCost: t.addedCost };
+    }
+  }
+  if (best) {
+    const where = `vehicle ${problem.vehicles[best.vehicle].id}${views[best.vehicle].used ? '' : ' (unused)'}, position ${best.position}`;
+    if (j.prize !== undefined) {
+      const missed = best.addedCost < j.prize;
+      return {
+        job,
+        reason: 'not_profitable',
+        detail: missed
+          ? `cheapest feasible insertion (${where}) adds ${best.addedCost} < prize ${j.prize}: the solver missed it`
+          : `cheapest feasible insertion (${where}) adds ${best.addedCost} ≥ prize ${j.prize}`,
+        bestInsertion: best,
+        solverMissed: missed,
+      };
+    }
+    return {
+      job,
+      reason: 'fleet_exhausted',
+      detail: `a feasible insertion exists (${where}, adds ${best.addedCost}): the solver missed it`,
+      bestInsertion: best,
+      solverMissed: true,
+    };
+  }
+
+  // 2. No feasible position. Could a used vehicle serve the job on its own?
+  const aloneCounts = new Map<UnassignedReason, number>();
+  const fitsAlone: number[] = [];
+  for (const vi of skilled) {
+    // an unused vehicle's empty route was tried above: those trials were its "alone" test
+    const t = views[vi].used ? trial(core, views, job, vi, 0, true) : trial(core, views, job, vi, 0, false);
+    if (t.feasible) fitsAlone.push(vi);
+    else count(aloneCounts, t.reason);
+  }
+  if (fitsAlone.length > 0) {
+    return {
+      job,
+      reason: 'fleet_exhausted',
+      detail: `fits vehicle ${fitsAlone.map((vi) => problem.vehicles[vi].id).join(', ')} on its own, but no position in the current routes is feasible (${summarise(positionCounts, positions, 'positions')})`,
+      solverMissed: false,
+    };
+  }
+  const reason = mostFrequent(aloneCounts) ?? mostFrequent(positionCounts) ?? 'fleet_exhausted';
+  return {
+    job,
+    reason,
+    detail: `infeasible even alone for every vehicle with its skills (${summarise(aloneCounts, skilled.length, 'vehicles')})`,
+    solverMissed: false,
+  };
+}
+
+/**
+ * Explains the unserved jobs of the answer a core holds, by insertion trials the core runs
+ * with its own route walk. Rules, in order (docs/format.md, "Unassigned reasons"):
+ * 1. no vehicle has the job's skills → `skills`;
+ * 2. a feasible insertion exists → `not_profitable` for an optional job (the cheapest one adds
+ *    at least its prize; otherwise `solverMissed` is set), `fleet_exhausted` with
+ *    `solverMissed` for a mandatory job;
+ * 3. the job fits alone in a vehicle that is already used → `fleet_exhausted`;
+ * 4. otherwise the constraint that makes the job infeasible on its own for the most vehicles
+ *    (ties: unreachable, skills, time_window, capacity, max_travel_time, max_distance, max_tasks).
+ *
+ * @example
+ * ```ts
+ * const run = await runCore(input, budget);
+ * const reasons = explainUnassigned(run.core, problem, [4]);
+ * reasons[0].reason; // e.g. 'capacity'
+ * ```
+ */
+export function explainUnassigned(core: CoreExports, problem: RoutingProblem, unassigned: readonly number[], used: ReadonlySet<number>): UnassignedDiagnosis[] {
+  if (unassigned.length === 0) return [];
+  const views: VehicleView[] = problem.vehicles.map((_, vi) => {
+    const positions = core.routeVisits(vi);
+    const baseFail = core.trialInsert(-1, vi, 0, 0);
+    return { used: used.has(vi), positions, baseFail };
+  });
+  return unassigned.map((job) => diagnose(core, problem, views, job));
+}
