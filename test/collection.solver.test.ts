@@ -9,6 +9,8 @@ import { solveRouting } from '../src/solveRouting.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { toVroom } from '../src/vroom/toVroom.js';
 import { checkCollectionSolution } from './collectionChecker.js';
+import { scheduleRoute } from './reference/scheduleRoute.js';
+import type { Progress } from '../src/types.js';
 import { lcg } from './instances.js';
 
 interface Spec {
@@ -24,6 +26,10 @@ interface Spec {
   release: boolean;
   skills: boolean;
   openEnd: boolean;
+  /** Some arcs have no road (VROOM null). */
+  unreachable: boolean;
+  /** Some jobs have a VROOM priority. */
+  priorities: boolean;
 }
 
 /** Builds a random problem: locations on a 1000 m square, travel at 10 m/s. */
@@ -40,6 +46,7 @@ function makeProblem(s: Spec): RoutingProblem {
       const d = Math.round(Math.hypot(xs[i][0] - xs[j][0], xs[i][1] - xs[j][1]));
       distances[i * size + j] = d;
       durations[i * size + j] = Math.round(d / 10);
+      if (s.unreachable && i !== j && r() < 0.15) distances[i * size + j] = durations[i * size + j] = NO_ROAD;
     }
   }
   const day: [number, number] = [0, 20000];
@@ -61,7 +68,7 @@ function makeProblem(s: Spec): RoutingProblem {
       pickup,
       delivery,
       skills: s.skills && r() < 0.2 ? [1] : [],
-      priority: 0,
+      priority: s.priorities && r() < 0.3 ? int(1, 100) : 0,
       timeWindows: windows,
     };
     if (s.optional && r() < 0.4) job.prize = int(1, 600);
@@ -108,7 +115,12 @@ const spec = fc.record({
   release: fc.boolean(),
   skills: fc.boolean(),
   openEnd: fc.boolean(),
+  unreachable: fc.boolean(),
+  priorities: fc.boolean(),
 });
+
+/** A matrix entry meaning "no road". */
+const NO_ROAD = 2 ** 31 - 1;
 
 describe('collection model: random problems', () => {
   it('every solution passes the independent checker, and every job is routed or unassigned once', async () => {
@@ -129,6 +141,35 @@ describe('collection model: random problems', () => {
     );
   }, 120_000);
 
+  it('reports the cost it optimised, and its schedules agree with an independent reference', async () => {
+    await fc.assert(
+      fc.asyncProperty(spec, async (s) => {
+        const problem = makeProblem(s);
+        const reports: Progress[] = [];
+        const sol = await solveRouting(problem, { seed: 3, maxIterations: 150, onProgress: (p) => reports.push(p) });
+        // what the search reported while optimising is what the result reports
+        const last = reports.at(-1);
+        if (last) {
+          expect(last.bestCost).toBe(sol.cost);
+          expect(last.unassigned).toBe(sol.unassigned.length);
+        }
+        const prizes = sol.unassigned.reduce((a, j) => a + (problem.jobs[j].prize ?? 0), 0);
+        expect(sol.cost).toBe(sol.routes.reduce((a, r) => a + r.schedule.cost, 0) + prizes);
+        expect(sol.reasons.map((d) => d.job)).toEqual(sol.unassigned);
+        // the engine's schedule, replayed by the reference simulator from the same departure
+        const pick = (x: { type: string; index: number; location: number; arrival: number; start: number; setup: number; service: number; departure: number; duration: number; distance: number; load: number[] }) =>
+          [x.type, x.index, x.location, x.arrival, x.start, x.setup, x.service, x.departure, x.duration, x.distance, x.load.join(',')].join(' ');
+        for (const r of sol.routes) {
+          const ref = scheduleRoute(problem, r.vehicle, r.steps, { departure: r.schedule.steps[0].arrival });
+          expect(ref.violations, JSON.stringify(s)).toEqual([]);
+          expect(r.schedule.steps.map(pick), JSON.stringify(s)).toEqual(ref.steps.map(pick));
+          expect(r.schedule.waitingTime).toBe(ref.waitingTime);
+        }
+      }),
+      { seed: 99, numRuns: 150 },
+    );
+  }, 120_000);
+
   it('the same seed and iteration budget give the same solution', async () => {
     await fc.assert(
       fc.asyncProperty(spec, async (s) => {
@@ -144,7 +185,7 @@ describe('collection model: random problems', () => {
   }, 120_000);
 
   it('the checker itself catches a broken solution', async () => {
-    const problem = makeProblem({ seed: 3, jobs: 6, vehicles: 1, dims: 1, windows: false, optional: false, facilities: 0, breaks: false, deliveries: false, release: false, skills: false, openEnd: false });
+    const problem = makeProblem({ seed: 3, jobs: 6, vehicles: 1, dims: 1, windows: false, optional: false, facilities: 0, breaks: false, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
     const sol = await solveRouting(problem, { seed: 1, maxIterations: 50 });
     expect(checkCollectionSolution(problem, sol).violations).toEqual([]);
     const lost = { ...sol, routes: sol.routes.map((r) => ({ ...r, steps: r.steps.filter((x, i) => !(x.type === 'job' && i === 1)) })) };

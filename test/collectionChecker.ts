@@ -12,6 +12,11 @@ export interface CollectionCheck {
   objective: number;
 }
 
+/** A matrix entry meaning "no road" (VROOM null). */
+const NO_ROAD = 2 ** 31 - 1;
+/** Arcs without a road met by travel() since the last check. */
+let unreachableArcs: string[] = [];
+
 function travel(problem: RoutingProblem, vi: number, from: number | undefined, to: number | undefined): { t: number; d: number; c: number } {
   if (from === undefined || to === undefined) return { t: 0, d: 0, c: 0 };
   const v = problem.vehicles[vi];
@@ -21,6 +26,7 @@ function travel(problem: RoutingProblem, vi: number, from: number | undefined, t
   const t = v.speedFactor === 1 ? raw : Math.round(raw / v.speedFactor);
   const d = m.distances[k];
   const c = m.costs ? m.costs[k] : Math.round((v.costs.perHour * t) / 3600 + (v.costs.perKm * d) / 1000);
+  if (raw >= NO_ROAD || d >= NO_ROAD) unreachableArcs.push(`${from}→${to}`);
   return { t, d, c };
 }
 
@@ -45,6 +51,7 @@ function window(list: [number, number][], t: number): [number, number] | undefin
  */
 export function checkCollectionSolution(problem: RoutingProblem, solution: RoutingSolution): CollectionCheck {
   const out: Violation[] = [];
+  unreachableArcs = [];
   const seen = new Array<number>(problem.jobs.length).fill(0);
   const vehiclesUsed = new Set<number>();
   let objective = 0;
@@ -74,6 +81,7 @@ export function checkCollectionSolution(problem: RoutingProblem, solution: Routi
     if (n !== 1) out.push(`job ${problem.jobs[j].id} appears ${n} times (routes + unassigned)`);
   });
   if (Math.abs(objective - solution.cost) > 1e-6) out.push(`reported cost ${solution.cost}, recomputed ${objective}`);
+  for (const arc of unreachableArcs) out.push(`arc ${arc} has no road (unreachable)`);
   return { violations: out, objective };
 }
 

@@ -42,6 +42,8 @@ export let breakAt: StaticArray<i32> = new StaticArray<i32>(1);
 export let recording: bool = false;
 /** When ≥ 0, seqFits leaves the start at this time instead of the start of the working hours. */
 export let departAt: i64 = -1;
+/** Time the last recorded walk left the start (before waiting for release dates). */
+export let walkStart: i64 = 0;
 /** Arrival at the end of the last walk that got that far. */
 export let walkEnd: i64 = 0;
 export let posArrive: StaticArray<i64> = new StaticArray<i64>(1);
@@ -384,7 +386,10 @@ export function seqFits(sol: Sol, r: i32): bool {
   const nb = unchecked(vBreakCount[r]);
   const b0 = unchecked(vBreakFirst[r]);
   let pending = 0;
-  if (recording) unchecked((posDep[0] = t));
+  if (recording) {
+    walkStart = t;
+    unchecked((posDep[0] = t));
+  }
   for (let i = 0; i <= n; i++) {
     const x = i < n ? unchecked(seq[i]) : -1;
     const l = i < n ? unchecked(sol.vloc[x]) : unchecked(vEnd[r]);
@@ -395,6 +400,7 @@ export function seqFits(sol: Sol, r: i32): bool {
     }
     // a trip leaves its opening stop only once all its jobs are released
     if (HAS_RELEASE && (i == 0 || isReloadVisit(unchecked(seq[i - 1])))) t = max(t, <i64>unchecked(posRelease[i]));
+    if (recording && i == 0) unchecked((posDep[0] = t));
     // breaks happen where the vehicle is, before it drives on: as soon as a window is open,
     // or when waiting longer would miss it, and always before the end
     while (pending < nb) {

@@ -6,7 +6,7 @@
 import { N, D, R, NB, vTwStart, vTwEnd, vBreakCount, vBreakFirst, bService, jPrize } from '../model/problem';
 import { Sol, startOf, endOf, isReloadVisit } from '../model/Sol';
 import {
-  seqStart, seqPath, seqFits, seqLength, seqAt, setRecording, walkEnd, breakAt,
+  seqStart, seqPath, seqFits, seqLength, seqAt, setRecording, walkStart, walkEnd, breakAt,
   posArrive, posBegin, posSetup, posDep, posTravel, posDist, posLoadAt,
   breakArrive, breakBegin, breakTravel, breakDist,
 } from '../model/feasibility';
@@ -121,8 +121,7 @@ export function writeSolution(sol: Sol): usize {
     k = put(k, <f64>unchecked(sol.rCost[r]));
     k = put(k, ok ? 1 : 0);
     let loc = unchecked(sol.vloc[startOf(r)]);
-    const t0 = unchecked(posDep[0]);
-    k = putStep(k, STEP_START, -1, loc, t0, t0, 0, 0, t0, 0, 0, 0);
+    k = putStep(k, STEP_START, -1, loc, walkStart, walkStart, 0, 0, unchecked(posDep[0]), 0, 0, 0);
     k = putBreaks(sol, r, k, -1, loc);
     for (let i = 0; i < n; i++) {
       const x = seqAt(i);

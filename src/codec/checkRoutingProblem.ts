@@ -18,7 +18,7 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isI
 export function checkRoutingProblem(problem: RoutingProblem): void {
   if (!isObject(problem)) throw new InputError('problem: must be an object (a RoutingProblem, or VROOM JSON read with fromVroom)');
   const p = problem as unknown as Record<string, unknown>;
-  if (!isCount(p.dims) || p.dims < 1) throw new InputError(`problem.dims: must be a positive integer, got ${String(p.dims)} (for VROOM JSON, call fromVroom(json) first)`, undefined, 'dims');
+  if (!isCount(p.dims)) throw new InputError(`problem.dims: must be a non-negative integer, got ${String(p.dims)} (for VROOM JSON, call fromVroom(json) first)`, undefined, 'dims');
   if (!isCount(p.size)) throw new InputError(`problem.size: must be a non-negative integer, got ${String(p.size)}`, undefined, 'size');
   for (const key of ['matrices', 'jobs', 'vehicles', 'facilities'] as const) {
     if (!Array.isArray(p[key])) throw new InputError(`problem.${key}: must be an array`, undefined, key);

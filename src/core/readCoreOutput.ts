@@ -62,6 +62,7 @@ export function readCoreOutput(core: CoreExports, dims: number): CoreOutput {
   const ptr = core.writeBest();
   const data = new Float64Array(core.memory.buffer, ptr, core.outputLength());
   const { HEADER_FIELDS, ROUTE_FIELDS, STEP_FIELDS } = CORE_CONSTANTS;
+  const stride = STEP_FIELDS + Math.max(dims, 1); // the core keeps at least one dimension
   const routeCount = data[0];
   const unservedCount = data[1];
   let k = HEADER_FIELDS;
@@ -87,7 +88,7 @@ export function readCoreOutput(core: CoreExports, dims: number): CoreOutput {
         distance: data[k + 9],
         load: Array.from(data.subarray(k + STEP_FIELDS, k + STEP_FIELDS + dims)),
       });
-      k += STEP_FIELDS + dims;
+      k += stride;
     }
     routes.push({ vehicle, cost, feasible, steps });
   }

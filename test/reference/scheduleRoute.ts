@@ -97,7 +97,7 @@ export interface ScheduleOptions {
    * any later than the earliest possible end, which removes avoidable waiting.
    * `earliest`: leave at the start of the working hours (cheaper; same feasibility).
    */
-  departure?: 'latest' | 'earliest';
+  departure?: 'latest' | 'earliest' | number;
 }
 
 /**
@@ -356,9 +356,9 @@ export function scheduleRoute(
   checkSteps(problem, vehicle, middle);
   const v = problem.vehicles[vehicle];
   const used = middle.some((s) => s.type !== 'break');
-  let sim = simulate(problem, vehicle, middle, v.timeWindow[0]);
+  let sim = simulate(problem, vehicle, middle, typeof options.departure === 'number' ? options.departure : v.timeWindow[0]);
 
-  if (used && options.departure !== 'earliest' && !sim.timingViolated) {
+  if (used && (options.departure === undefined || options.departure === 'latest') && !sim.timingViolated) {
     // Latest departure that still reaches the end at the earliest possible time. The end time
     // and the lateness never decrease when leaving later, so the set of good departures is
     // an interval starting at the working-hours start.
