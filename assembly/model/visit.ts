@@ -1,6 +1,6 @@
 // Per-visit attributes that depend on the visit's kind (job, route start/end, reload stop).
 
-import { N, R, D, PN, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fTwFirst, fTwCount, tw, jPick, jDel, INF } from './problem';
+import { N, R, D, PN, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fTwFirst, fTwCount, tw, jPick, jDel, INF, bTwFirst, bTwCount } from './problem';
 
 // @ts-ignore: decorator
 @inline export function isJob(v: i32): bool {
@@ -84,20 +84,24 @@ let wCount: i32 = 0;
   }
 }
 
-/** Earliest service start ≥ `arrive` inside one of the visit's windows, or -1 when too late. */
-export function earliestStart(v: i32, fac: i32, arrive: i64): i64 {
-  windowsOf(v, fac);
-  const first = wFirst;
-  const count = wCount;
-  if (count == 0) return arrive;
+/** Earliest start ≥ t inside one of the windows first..first+count-1 of tw, t itself when there are none, or -1 when every window is over. */
+// @ts-ignore: decorator
+@inline function earliestIn(first: i32, count: i32, t: i64): i64 {
+  if (count == 0) return t;
   for (let i = 0; i < count; i++) {
     const e = <i64>unchecked(tw[2 * (first + i) + 1]);
-    if (e >= arrive) {
+    if (e >= t) {
       const s = <i64>unchecked(tw[2 * (first + i)]);
-      return s > arrive ? s : arrive;
+      return s > t ? s : t;
     }
   }
   return -1;
+}
+
+/** Earliest service start ≥ `arrive` inside one of the visit's windows, or -1 when too late. */
+export function earliestStart(v: i32, fac: i32, arrive: i64): i64 {
+  windowsOf(v, fac);
+  return earliestIn(wFirst, wCount, arrive);
 }
 
 /** Latest service start ≤ `bound` inside one of the visit's windows, or -INF when none. */
@@ -116,19 +120,7 @@ export function latestStart(v: i32, fac: i32, bound: i64): i64 {
   return -INF;
 }
 
-import { bTwFirst, bTwCount } from './problem';
-
 /** Earliest start ≥ t of break b inside one of its windows, or -1 when every window is over. */
 export function breakStart(b: i32, t: i64): i64 {
-  const count = unchecked(bTwCount[b]);
-  if (count == 0) return t;
-  const first = unchecked(bTwFirst[b]);
-  for (let i = 0; i < count; i++) {
-    const e = <i64>unchecked(tw[2 * (first + i) + 1]);
-    if (e >= t) {
-      const s = <i64>unchecked(tw[2 * (first + i)]);
-      return s > t ? s : t;
-    }
-  }
-  return -1;
+  return earliestIn(unchecked(bTwFirst[b]), unchecked(bTwCount[b]), t);
 }

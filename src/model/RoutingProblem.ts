@@ -22,15 +22,20 @@ export interface RoutingMatrices {
   costs?: Int32Array;
 }
 
-export interface RoutingJob {
-  /** The user's id (unique among jobs). */
+/** What jobs and facilities share: an id, a location and the time spent there. */
+export interface RoutingPlace {
+  /** The user's id (unique among jobs, or among facilities). */
   id: number;
   description?: string;
   location: number;
   /** Coordinates `[lon, lat]` when the input had them (for output only). */
   coordinates?: [number, number];
+  /** Spent on arrival unless the previous stop is at the same location. */
   setup: number;
   service: number;
+}
+
+export interface RoutingJob extends RoutingPlace {
   /** Amount collected here, per capacity dimension (length = `dims`). */
   pickup: number[];
   /** Amount dropped here (loaded at the vehicle's start or last reload), per dimension. */
@@ -99,13 +104,7 @@ export interface RoutingVehicle {
   returnEmpty?: boolean;
 }
 
-export interface RoutingFacility {
-  id: number;
-  description?: string;
-  location: number;
-  coordinates?: [number, number];
-  setup: number;
-  service: number;
+export interface RoutingFacility extends RoutingPlace {
   timeWindows: TimeWindow[];
 }
 

@@ -140,21 +140,26 @@ export interface VroomStep {
   violations: VroomViolation[];
 }
 
-/** One output route. */
-export interface VroomRoute {
-  vehicle: number;
-  description?: string;
+/** Totals of a route, or of all routes (the summary). */
+export interface VroomTotals {
   cost: number;
   setup: number;
   service: number;
   /** Total travel time. */
   duration: number;
   waiting_time: number;
+  /** Priority sum of the served jobs. */
   priority: number;
   distance: number;
   delivery: number[];
   pickup: number[];
   violations: VroomViolation[];
+}
+
+/** One output route. */
+export interface VroomRoute extends VroomTotals {
+  vehicle: number;
+  description?: string;
   steps: VroomStep[];
 }
 
@@ -169,21 +174,10 @@ export interface VroomUnassigned {
   detail: string;
 }
 
-/** Totals over all routes. */
-export interface VroomSummary {
-  /** Sum of the route costs (VROOM's definition; unserved prizes are not included). */
-  cost: number;
+/** Totals over all routes; `cost` is the sum of the route costs (unserved prizes are not included). */
+export interface VroomSummary extends VroomTotals {
   routes: number;
   unassigned: number;
-  setup: number;
-  service: number;
-  duration: number;
-  waiting_time: number;
-  priority: number;
-  distance: number;
-  delivery: number[];
-  pickup: number[];
-  violations: VroomViolation[];
   /** binroute extension: prizes of the unserved optional jobs. */
   unserved_prize: number;
   /** binroute extension: `cost + unserved_prize`, the quantity binroute minimises. */
