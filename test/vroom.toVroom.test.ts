@@ -204,3 +204,26 @@ describe('toVroom', () => {
     expect(out.summary.objective).toBe(out.summary.cost + 300);
   });
 });
+
+describe('evaluateRoutes', () => {
+  const p = fromVroom({
+    vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5] }, { id: 2, start_index: 0, end_index: 0, capacity: [5] }],
+    jobs: [{ id: 1, location_index: 1, pickup: [2] }, { id: 2, location_index: 2, pickup: [2] }],
+    matrices: { car: { durations: [[0, 5, 9], [5, 0, 4], [9, 4, 0]] } },
+  });
+
+  it('schedules and prices the given routes, and explains the jobs left out', async () => {
+    const s = await evaluateRoutes(p, [{ vehicle: 0, steps: [job(0)] }]);
+    expect(s.routes[0].schedule.cost).toBe(10);
+    expect(s.routes[0].schedule.steps.map((x) => x.arrival)).toEqual([0, 5, 10]);
+    expect(s.unassigned).toEqual([1]);
+    expect(s.reasons[0]).toMatchObject({ job: 1, reason: 'fleet_exhausted', solverMissed: true });
+  });
+
+  it('refuses malformed routes with an InputError naming the field', async () => {
+    await expect(evaluateRoutes(p, [{ vehicle: 3, steps: [] }])).rejects.toThrow(/routes\[0\]\.vehicle/);
+    await expect(evaluateRoutes(p, [{ vehicle: 0, steps: [] }, { vehicle: 0, steps: [] }])).rejects.toThrow(/two routes/);
+    await expect(evaluateRoutes(p, [{ vehicle: 0, steps: [job(0), job(0)] }])).rejects.toThrow(/appears twice/);
+    await expect(evaluateRoutes(p, [{ vehicle: 0, steps: [job(7)] }])).rejects.toThrow(/out of range/);
+  });
+});

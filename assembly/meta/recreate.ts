@@ -3,7 +3,8 @@
 // cheapest feasible position, each position being skipped with a small probability.
 // Candidate positions are those next to the job's nearest routed neighbours, plus one empty
 // vehicle per class; a full scan runs only when none of those fits. An optional job stays
-// out when its cheapest insertion costs more than its prize. When a vehicle may unload at
+// out when its cheapest insertion costs more than its price (jMiss). Positions that need an
+// arc without a road are never taken. When a vehicle may unload at
 // facilities, a job that no longer fits a trip is tried with a reload stop next to it.
 
 import {

@@ -4,8 +4,11 @@
 //   one unrouted job), a before b in r. Loads, time and limits in O(|S|·D).
 // fitsTail:   route r becomes [start..a] + [b..end of b's route] (2-opt*). O(D) when both
 //   vehicles share a class, else a full walk.
-// fitsSequence: any route given as a list of paths, walked in full (intra-route moves with
-//   time windows or reloads, SWAP* with time windows, vehicles of different classes).
+// seqFits:    any route described with seqStart/seqPath/seqVisit, walked in full (intra-route
+//   moves with time windows or reloads, SWAP* with time windows, vehicles of different
+//   classes, breaks, release dates). The one definition of a feasible route: with recording
+//   on it also writes the route's schedule for the output (output/writeSolution.ts), and its
+//   failure codes (FAIL_* from the protocol) explain unserved jobs (output/trialInsert.ts).
 //
 // Loads use trip segments: for a part X of a trip, D_X (deliveries), P_X (pickups) and
 // peak_X (largest load after a visit of X, counted from the part's start); concatenation is
@@ -477,7 +480,7 @@ export function walkCurrent(sol: Sol, r: i32): i32 {
   return seqLen;
 }
 
-/** Debug aid: which test of seqFits failed last. */
+/** Which test of seqFits failed last (FAIL_* in protocol.generated.ts; FAIL_OK after a pass). */
 export let failCode: i32 = 0;
 
 /** Whether the route walked by the last walkCurrent is feasible. */

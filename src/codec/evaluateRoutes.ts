@@ -34,16 +34,19 @@ export async function evaluateRoutes(problem: RoutingProblem, routes: GivenRoute
   const core = await instantiateCore();
   writeCoreInput(core, input);
   const data: number[] = [routes.length];
+  const vehicles = new Set<number>();
   routes.forEach((r, i) => {
     if (!Number.isInteger(r.vehicle) || r.vehicle < 0 || r.vehicle >= problem.vehicles.length) {
       throw new InputError(`routes[${i}].vehicle: no vehicle index ${String(r.vehicle)}`, undefined, `routes[${i}].vehicle`);
     }
+    if (vehicles.has(r.vehicle)) throw new InputError(`routes[${i}].vehicle: vehicle index ${r.vehicle} has two routes`, undefined, `routes[${i}].vehicle`);
+    vehicles.add(r.vehicle);
     const steps = r.steps.filter((s) => s.type === 'job' || s.type === 'reload');
     data.push(r.vehicle, steps.length, ...steps.map((s) => (s.type === 'job' ? s.index : -(s.index + 1))));
   });
   new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
   if (core.loadRoutes() !== 1) {
-    throw new InputError('routes: a vehicle has two routes, a job appears twice, or a job or facility index is out of range', undefined, 'routes');
+    throw new InputError('routes: a job appears twice, or a job or facility index is out of range', undefined, 'routes');
   }
   const out = readCoreOutput(core, input.dims);
   for (const r of out.routes) {
