@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectFormat } from '../src/cli/solveCommand.js';
+import { detectFormat } from '../src/io/formats.js';
 import { parseSolomon } from '../src/io/parseSolomon.js';
 import { parseKimInstance } from '../src/io/parseKim.js';
 import { readMtvrptwrData, verifyKim, verifyMtvrptwr, verifySolomon } from '../bench/verifyCollection.js';

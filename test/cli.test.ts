@@ -48,6 +48,7 @@ function newestSource(): number {
     }
   };
   walk(join(ROOT, 'src'));
+  walk(join(ROOT, 'cli'));
   walk(join(ROOT, 'bench'));
   return newest;
 }

@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import { findPackageRoot, resolveCvrplibDir } from '../../bench/locate.js';
-import { machineInfo } from '../../bench/machineInfo.js';
-import { formatReport, runBench, writeReport, type BenchConfig } from '../../bench/runBench.js';
-import { checkSuiteName, listSuite } from '../../bench/suites.js';
+import { InputError } from '../src/errors.js';
+import { findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
+import { machineInfo } from '../bench/machineInfo.js';
+import { formatReport, runBench, writeReport, type BenchConfig } from '../bench/runBench.js';
+import { checkSuiteName, listSuite } from '../bench/suites.js';
 import {
   formatCollectionReport,
   isCollectionSuite,
@@ -12,7 +12,7 @@ import {
   runCollectionBench,
   runLine,
   type CollectionBenchConfig,
-} from '../../bench/collectionBench.js';
+} from '../bench/collectionBench.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
 import type { CliIo } from './cliIo.js';
 

@@ -1,5 +1,5 @@
 // A small, strict command-line parser: long flags only (plus -h), with clear errors.
-import { parseIntStrict, parseRealStrict } from '../io/tokens.js';
+import { parseIntStrict, parseRealStrict } from '../src/io/tokens.js';
 
 /**
  * A mistake in how the command was called. `showUsage` asks the CLI to print the usage too.

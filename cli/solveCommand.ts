@@ -1,0 +1,190 @@
+import { access, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { solve } from '../src/solve.js';
+import type { Progress, SolveOptions, StopReason } from '../src/types.js';
+import { InputError } from '../src/errors.js';
+import { writeSol } from '../src/io/sol.js';
+import { readTextFile } from '../src/io/readFiles.js';
+import { loadInstance, type LoadedInstance } from '../src/io/formats.js';
+import type { RoutingSolution } from '../src/model/RoutingProblem.js';
+import type { VrpInstance } from '../src/io/parseVrp.js';
+import { solveRouting } from '../src/solveRouting.js';
+import { toVroom } from '../src/vroom/toVroom.js';
+import { collectionChecker } from '../bench/collectionBench.js';
+import { verifySolution } from '../bench/verifySolution.js';
+import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
+import type { CliIo } from './cliIo.js';
+
+const DEFAULT_TIME_LIMIT_S = 10;
+
+/** Fails early (before a long solve) when `path` cannot be written. */
+async function checkWritable(path: string): Promise<void> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError('--output: is a directory', path, 'output');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    // does not exist yet: its folder must
+  }
+  const dir = dirname(resolve(path));
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) throw new InputError(`--output: ${dir} is not a directory`, path, 'output');
+    await access(dir, constants.W_OK);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`--output: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code})`, path, 'output');
+  }
+}
+
+/**
+ * Runs `run` with live progress on a terminal's stderr (never on stdout, where a solution may
+ * go) and Ctrl-C stopping the search, which still returns the best solution so far.
+ */
+async function withProgress<T>(name: string, options: SolveOptions, quiet: boolean, io: CliIo, run: () => Promise<T>): Promise<T> {
+  const live = !quiet && io.stderrIsTTY;
+  let lastDraw = 0;
+  if (live) {
+    options.onProgress = (p: Progress) => {
+      const now = Date.now();
+      if (now - lastDraw < 100) return;
+      lastDraw = now;
+      io.stderr(`\r\x1b[K${name}: iteration ${p.iteration}  best ${p.bestCost}  ${(p.elapsedMs / 1000).toFixed(1)}s`);
+    };
+  }
+  const controller = new AbortController();
+  options.signal = controller.signal;
+  const detach = io.onInterrupt(() => {
+    controller.abort();
+    io.stderr(`${live ? '\r\x1b[K' : ''}binroute: interrupted; writing the best solution found so far (Ctrl-C again to quit)\n`);
+  });
+  try {
+    return await run();
+  } finally {
+    detach();
+    if (live) io.stderr('\r\x1b[K');
+  }
+}
+
+/** The end of the summary line, shared by both output kinds. */
+function runStats(s: { elapsedMs: number; iterations: number; stopReason: StopReason }): string {
+  return `seconds=${(s.elapsedMs / 1000).toFixed(2)} iterations=${s.iterations} stop=${s.stopReason}\n`;
+}
+
+/** Solves a collection-model input (VROOM JSON, Solomon, MTVRPTWR, Kim) and writes VROOM-style JSON. */
+async function solveCollection(
+  file: string,
+  text: string,
+  loaded: Exclude<LoadedInstance, { format: 'cvrp' }>,
+  options: SolveOptions,
+  output: string | undefined,
+  quiet: boolean,
+  io: CliIo,
+): Promise<number> {
+  const { format, problem } = loaded;
+  // Solomon, MTVRPTWR and Kim have an independent verifier (in the bench); for VROOM input the
+  // schedule's own violations are the check.
+  const check = loaded.format === 'vroom' ? undefined : collectionChecker(loaded, text);
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.(json|txt|vrp)$/i, '');
+  const solution: RoutingSolution = await withProgress(name, options, quiet, io, () => solveRouting(problem, options));
+
+  // No timing in the file, so that --iterations with --seed gives byte-identical output.
+  const full = toVroom(problem, solution);
+  const { computing_times: _timing, ...summary } = full.summary;
+  void _timing;
+  const out = { ...full, summary };
+  const json = `${JSON.stringify(out)}\n`;
+  const problems: string[] = out.summary.violations.map((v) => `violation ${v.cause}`);
+  let extra = '';
+  if (check) {
+    const c = check(solution);
+    if (!c.feasible) problems.push(...(c.errors ?? []));
+    const m = c.metrics;
+    if (format === 'solomon') extra = ` distance=${m.distance.toFixed(2)}`;
+    else if (format === 'mtvrptwr') extra = ` distance=${(m.cost / 10).toFixed(1)} reloads=${m.reloads}`;
+    else extra = ` miles=${m.miles.toFixed(1)} disposal_trips=${m.disposalTrips}`;
+  }
+  const summaryLine =
+    `${name}: format=${format} jobs=${problem.jobs.length} routes=${out.summary.routes} unassigned=${out.summary.unassigned} ` +
+    `cost=${out.summary.cost}${extra} ${runStats(solution)}`;
+  await emit(io, output, json, quiet ? undefined : summaryLine);
+  // The solution is written either way (it shows the violations); a violation is a bug: exit 1.
+  if (problems.length > 0) {
+    io.stderr(`binroute: the solution of ${file} is not feasible (a bug in the solver): ${[...new Set(problems)].slice(0, 5).join('; ')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Solves a CVRPLIB instance, verifies the solution independently and writes it as a `.sol`. */
+async function solveCvrp(file: string, inst: VrpInstance, options: SolveOptions, output: string | undefined, quiet: boolean, io: CliIo): Promise<number> {
+  const solution = await withProgress(inst.name, options, quiet, io, () => solve(inst, options));
+  const check = verifySolution(inst, solution.routes, solution.cost);
+  if (!check.ok) {
+    throw new Error(`solve() returned an invalid solution for ${file}: ${check.errors.join('; ')}`);
+  }
+  const summary = `${inst.name}: n=${inst.dimension} routes=${solution.routes.length} cost=${solution.cost} ${runStats(solution)}`;
+  await emit(io, output, writeSol(solution), quiet ? undefined : summary);
+  return 0;
+}
+
+/**
+ * `binroute solve <file> [--time-limit s] [--iterations n] [--seed n] [--output f] [--quiet]`:
+ * CVRPLIB `.vrp` → `.sol`; VROOM JSON, Solomon, MTVRPTWR and Kim files → VROOM-style JSON
+ * (see `detectFormat`). Returns the exit code.
+ *
+ * @example
+ * ```ts
+ * const code = await solveCommand(['fixtures/tiny-8.vrp', '--iterations', '200', '--seed', '3'], nodeIo());
+ * ```
+ */
+export async function solveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, {
+    'time-limit': 'value',
+    iterations: 'value',
+    seed: 'value',
+    output: 'value',
+    quiet: 'switch',
+  });
+  if (flags.has('help')) {
+    io.stdout(io.usage);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('solve: missing <instance file>', true);
+  if (positionals.length > 1) throw new UsageError(`solve: expected one instance file, got ${positionals.length}`, true);
+  const timeLimitS = secondsFlag(flags, 'time-limit');
+  const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
+  const options: SolveOptions = { seed: intFlag(flags, 'seed', 0, 2 ** 32 - 1) ?? 1 };
+  if (iterations !== undefined) options.maxIterations = iterations;
+  if (timeLimitS !== undefined) options.timeLimitMs = timeLimitS * 1000;
+  else if (iterations === undefined) options.timeLimitMs = DEFAULT_TIME_LIMIT_S * 1000;
+  const output = stringFlag(flags, 'output');
+  const quiet = flags.has('quiet');
+
+  const file = positionals[0];
+  const text = await readTextFile(file);
+  const loaded = loadInstance(file, text);
+  if (output !== undefined) await checkWritable(output);
+  if (loaded.format === 'cvrp') return solveCvrp(file, loaded.problem, options, output, quiet, io);
+  return solveCollection(file, text, loaded, options, output, quiet, io);
+}
+
+/**
+ * Writes the solution to `output` (the summary then goes to stdout) or to stdout (the summary
+ * then goes to stderr, so that stdout holds only the solution).
+ */
+async function emit(io: CliIo, output: string | undefined, content: string, summary: string | undefined): Promise<void> {
+  if (output !== undefined) {
+    try {
+      await writeFile(output, content);
+    } catch (e) {
+      throw new InputError(`--output: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, output, 'output');
+    }
+    if (summary !== undefined) io.stdout(summary);
+  } else {
+    io.stdout(content);
+    if (summary !== undefined) io.stderr(summary);
+  }
+}
