@@ -13,7 +13,7 @@ import { solveRouting } from '../src/solveRouting.js';
 import { toVroom } from '../src/vroom/toVroom.js';
 import { collectionChecker } from '../bench/collectionBench.js';
 import { verifySolution } from '../bench/verifySolution.js';
-import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
+import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec, type ShortFlags } from './args.js';
 import type { CliIo } from './cliIo.js';
 
 const DEFAULT_TIME_LIMIT_S = 10;
@@ -37,6 +37,67 @@ async function checkWritable(path: string): Promise<void> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`--output: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code})`, path, 'output');
   }
+}
+
+/** `solve`'s flags: binroute's own, plus VROOM's `--input`, `--threads`, `--explore` and `--geometry`. */
+const SOLVE_FLAGS: FlagSpec = {
+  'time-limit': 'value',
+  iterations: 'value',
+  seed: 'value',
+  output: 'value',
+  quiet: 'switch',
+  input: 'value',
+  threads: 'value',
+  explore: 'value',
+  geometry: 'switch',
+};
+
+/** VROOM's one-letter flags, so that `vroom -i f.json -o out.json -l 5` users can switch. */
+const VROOM_LETTERS: ShortFlags = { i: 'input', o: 'output', l: 'time-limit', t: 'threads', x: 'explore', g: 'geometry' };
+
+/**
+ * VROOM's exploration level `-x 0..5` → the time limit in seconds used when neither
+ * `--time-limit` nor `--iterations` is given. Level 5, VROOM's default, is binroute's default.
+ */
+export const EXPLORE_TIME_LIMIT_S: readonly number[] = [1, 2, 3, 5, 7, 10];
+
+/** How stdin is named in messages and in the summary line. */
+const STDIN = '<stdin>';
+
+/** The seed and the budgets of `solve` from its flags (see docs/cli.md). */
+function solveOptions(flags: Map<string, string | true>): SolveOptions {
+  const timeLimitS = secondsFlag(flags, 'time-limit');
+  const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
+  const options: SolveOptions = { seed: intFlag(flags, 'seed', 0, 2 ** 32 - 1) ?? 1 };
+  // -t: validated for VROOM users, then ignored: a solve runs on one thread
+  intFlag(flags, 'threads', 1, 2 ** 31 - 1);
+  const explore = intFlag(flags, 'explore', 0, EXPLORE_TIME_LIMIT_S.length - 1);
+  if (iterations !== undefined) options.maxIterations = iterations;
+  if (timeLimitS !== undefined) options.timeLimitMs = timeLimitS * 1000;
+  else if (iterations === undefined) options.timeLimitMs = (explore === undefined ? DEFAULT_TIME_LIMIT_S : EXPLORE_TIME_LIMIT_S[explore]) * 1000;
+  return options;
+}
+
+/** The input to read: the positional file, `-i`/`--input`, or {@link STDIN} (`-`, or no file with piped stdin). */
+function inputName(positionals: string[], flags: Map<string, string | true>, io: CliIo): string {
+  const input = stringFlag(flags, 'input');
+  if (positionals.length > 1) throw new UsageError(`solve: expected one instance file, got ${positionals.length}`, true);
+  if (input !== undefined && positionals.length > 0) {
+    throw new UsageError(`solve: give the instance as <file> or with -i/--input, not both`, true);
+  }
+  const name = input ?? positionals[0];
+  if (name === undefined) {
+    if (io.stdinIsPiped()) return STDIN;
+    throw new UsageError('solve: missing <instance file> (or - for stdin)', true);
+  }
+  return name === '-' ? STDIN : name;
+}
+
+async function readInput(name: string, io: CliIo): Promise<string> {
+  if (name !== STDIN) return readTextFile(name);
+  const text = await io.readStdin();
+  if (text.trim() === '') throw new InputError('empty input', STDIN);
+  return text;
 }
 
 /**
@@ -131,40 +192,30 @@ async function solveCvrp(file: string, inst: VrpInstance, options: SolveOptions,
 }
 
 /**
- * `binroute solve <file> [--time-limit s] [--iterations n] [--seed n] [--output f] [--quiet]`:
- * CVRPLIB `.vrp` → `.sol`; VROOM JSON, Solomon, MTVRPTWR and Kim files → VROOM-style JSON
- * (see `detectFormat`). Returns the exit code.
+ * `binroute solve [<file> | -i <file> | -] [--time-limit s | -l s] [--iterations n] [--seed n]
+ * [--output f | -o f] [-t threads] [-x level] [--quiet]`: CVRPLIB `.vrp` → `.sol`; VROOM JSON,
+ * Solomon, MTVRPTWR and Kim → VROOM-style JSON (see `detectFormat`). `-` or no file with piped
+ * stdin reads the problem from stdin. Returns the exit code.
  *
  * @example
  * ```ts
  * const code = await solveCommand(['fixtures/tiny-8.vrp', '--iterations', '200', '--seed', '3'], nodeIo());
+ * await solveCommand(['-i', 'fixtures/vroom/seongsu-cafes.json', '-l', '2', '-o', 'out.json'], nodeIo());
  * ```
  */
 export async function solveCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, {
-    'time-limit': 'value',
-    iterations: 'value',
-    seed: 'value',
-    output: 'value',
-    quiet: 'switch',
-  });
+  const { positionals, flags } = parseArgs(argv, SOLVE_FLAGS, VROOM_LETTERS);
   if (flags.has('help')) {
     io.stdout(io.usage);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('solve: missing <instance file>', true);
-  if (positionals.length > 1) throw new UsageError(`solve: expected one instance file, got ${positionals.length}`, true);
-  const timeLimitS = secondsFlag(flags, 'time-limit');
-  const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
-  const options: SolveOptions = { seed: intFlag(flags, 'seed', 0, 2 ** 32 - 1) ?? 1 };
-  if (iterations !== undefined) options.maxIterations = iterations;
-  if (timeLimitS !== undefined) options.timeLimitMs = timeLimitS * 1000;
-  else if (iterations === undefined) options.timeLimitMs = DEFAULT_TIME_LIMIT_S * 1000;
+  if (flags.has('geometry')) throw new UsageError('-g/--geometry: route geometry is not supported yet');
+  const file = inputName(positionals, flags, io);
+  const options = solveOptions(flags);
   const output = stringFlag(flags, 'output');
   const quiet = flags.has('quiet');
 
-  const file = positionals[0];
-  const text = await readTextFile(file);
+  const text = await readInput(file, io);
   const loaded = loadInstance(file, text);
   if (output !== undefined) await checkWritable(output);
   if (loaded.format === 'cvrp') return solveCvrp(file, loaded.problem, options, output, quiet, io);
