@@ -5,12 +5,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectFormat } from '../src/io/formats.js';
 import { parseSolomon } from '../src/io/parseSolomon.js';
 import { parseKimInstance } from '../src/io/parseKim.js';
 import { readMtvrptwrData, verifyKim, verifyMtvrptwr, verifySolomon } from '../bench/verifyCollection.js';
 import { listCollectionSuite } from '../bench/collectionBench.js';
 import { CLI, ROOT, spawnCli } from './spawnCli.js';
+import { SOLOMON_TINY } from './instances.js';
 
 const SHARED = join(ROOT, '..', 'shared', 'benchmarks');
 const C101 = join(SHARED, 'solomon', 'C101.txt');
@@ -28,33 +28,6 @@ beforeAll(() => {
 });
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
-
-const SOLOMON_TINY = `TINY
-
-VEHICLE
-NUMBER     CAPACITY
-  2         11
-
-CUSTOMER
-CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
-
-    0      0          0          0          0        100          0
-    1      3          4          6          0         10          1
-    2      6          8          5          0         20          1
-`;
-
-describe('detectFormat', () => {
-  it('by extension and content', () => {
-    expect(detectFormat('a.json', 'whatever')).toBe('vroom');
-    expect(detectFormat('a.txt', '  {"vehicles": []}')).toBe('vroom');
-    expect(detectFormat('x.vrp', 'NAME: x\nTYPE: MTVRPTWR\n')).toBe('mtvrptwr');
-    expect(detectFormat('x.vrp', 'NAME: x\nTYPE : CVRP\n')).toBe('cvrp');
-    expect(detectFormat('C101.txt', SOLOMON_TINY)).toBe('solomon');
-    expect(detectFormat('9_stop.txt', '')).toBe('kim');
-    expect(detectFormat('k.txt', '1\n2\n3\n4\n5\nStop_ID\tX(feet)\n')).toBe('kim');
-    expect(detectFormat('x.txt', 'garbage')).toBe('cvrp');
-  });
 });
 
 describe('independent verifiers', () => {

@@ -1,24 +1,17 @@
 // `binroute solve` with VROOM's command-line habits (issue #12, finding 6): -i, -o, -l, -t,
 // -x, -g, and the problem on stdin. The end-to-end cases spawn dist/cli.js (see spawnCli.ts).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../cli/args.js';
 import { EXPLORE_TIME_LIMIT_S } from '../cli/solveCommand.js';
-import { ROOT, spawnCli, type CliRun } from './spawnCli.js';
+import { ROOT, spawnCli, tmpDirForTests, type CliRun } from './spawnCli.js';
 
 const TINY = join(ROOT, 'fixtures', 'tiny-8.vrp');
 const CAFES = join(ROOT, 'fixtures', 'vroom', 'seongsu-cafes.json');
 const FAST = ['--iterations', '100', '--seed', '2'];
 
-let tmp: string;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'binroute-vroomflags-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tmpDirForTests('binroute-vroomflags-');
 
 /** Asserts a user error: exit 2, nothing on stdout, a first line `binroute: …` matching `re`. */
 function expectUsageError(r: CliRun, re: RegExp): void {
@@ -60,7 +53,7 @@ describe('binroute solve: VROOM flags', () => {
     const viaI = await spawnCli(['solve', '-i', CAFES, ...FAST]);
     expect(viaI.code, viaI.stderr).toBe(0);
     expect(viaI.stdout).toBe(plain.stdout);
-    const out = join(tmp, 'cafes.json');
+    const out = join(tmp(), 'cafes.json');
     const viaO = await spawnCli(['solve', `--input=${CAFES}`, '-o', out, ...FAST]);
     expect(viaO.code, viaO.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(plain.stdout);

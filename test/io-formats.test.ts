@@ -5,20 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, fromVroom, InputError, loadCollectionInstance, loadInstance, loadVroomText, parseVrp } from '../src/index.js';
 import { parseSolomon, solomonToRouting } from '../src/io/parseSolomon.js';
+import { SOLOMON_TINY } from './instances.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (f: string) => readFileSync(join(ROOT, 'fixtures', f), 'utf8');
 const KIM_102 = join(ROOT, '..', 'shared', 'benchmarks', 'wcvrptw', 'instances', '102_stop.txt');
-
-const SOLOMON = `ONE
-VEHICLE
-NUMBER     CAPACITY
-  1         10
-CUSTOMER
-CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
-    0      0          0          0          0        100          0
-    1      3          4          6          0         50          1
-`;
 
 /** The error `fn` throws. */
 function thrown(fn: () => unknown): unknown {
@@ -29,6 +20,19 @@ function thrown(fn: () => unknown): unknown {
   }
   throw new Error('expected an exception');
 }
+
+describe('detectFormat', () => {
+  it('by extension and content', () => {
+    expect(detectFormat('a.json', 'whatever')).toBe('vroom');
+    expect(detectFormat('a.txt', '  {"vehicles": []}')).toBe('vroom');
+    expect(detectFormat('x.vrp', 'NAME: x\nTYPE: MTVRPTWR\n')).toBe('mtvrptwr');
+    expect(detectFormat('x.vrp', 'NAME: x\nTYPE : CVRP\n')).toBe('cvrp');
+    expect(detectFormat('C101.txt', SOLOMON_TINY)).toBe('solomon');
+    expect(detectFormat('9_stop.txt', '')).toBe('kim');
+    expect(detectFormat('k.txt', '1\n2\n3\n4\n5\nStop_ID\tX(feet)\n')).toBe('kim');
+    expect(detectFormat('x.txt', 'garbage')).toBe('cvrp');
+  });
+});
 
 describe('loadInstance', () => {
   it('reads a CVRPLIB file into a VrpInstance, as parseVrp does', () => {
@@ -47,12 +51,12 @@ describe('loadInstance', () => {
   });
 
   it('reads a Solomon file into the collection model and keeps the file as stated', () => {
-    const loaded = loadInstance('one.txt', SOLOMON);
+    const loaded = loadInstance('one.txt', SOLOMON_TINY);
     expect(loaded.format).toBe('solomon');
     if (loaded.format !== 'solomon') return;
-    expect(loaded.source).toEqual(parseSolomon(SOLOMON, 'one.txt'));
+    expect(loaded.source).toEqual(parseSolomon(SOLOMON_TINY, 'one.txt'));
     expect(loaded.problem).toEqual(solomonToRouting(loaded.source));
-    expect(loaded.problem.jobs).toHaveLength(1);
+    expect(loaded.problem.jobs).toHaveLength(2);
   });
 
   it.skipIf(!existsSync(KIM_102))('reads a Kim file (shared data)', () => {

@@ -1,8 +1,11 @@
 // Runs the built `binroute` command (`node dist/cli.js`, built by `npm run build`, which
 // `npm test` runs first as its pretest step) and collects what it prints.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,4 +52,25 @@ export function spawnCli(args: string[], opts: SpawnOptions = {}): Promise<CliRu
     if (opts.input !== undefined) child.stdin!.end(opts.input);
     opts.onSpawn?.(child);
   });
+}
+
+/**
+ * A fresh temporary folder for the tests of one file, made before them and removed after
+ * them. Call it at the top level of a test file; the returned function gives the path.
+ *
+ * @example
+ * ```ts
+ * const tmp = tmpDirForTests('binroute-x-');
+ * it('writes', () => writeFileSync(join(tmp(), 'a.json'), '{}'));
+ * ```
+ */
+export function tmpDirForTests(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir!;
 }
