@@ -64,8 +64,17 @@ export const EXPLORE_TIME_LIMIT_S: readonly number[] = [1, 2, 3, 5, 7, 10];
 /** How stdin is named in messages and in the summary line. */
 const STDIN = '<stdin>';
 
-/** The seed and the budgets of `solve` from its flags (see docs/cli.md). */
-function solveOptions(flags: Map<string, string | true>): SolveOptions {
+/**
+ * The seed and the budgets of `solve` from its parsed flags (see docs/cli.md): `--seed`
+ * (default 1), `--iterations`, `--time-limit`/`-l`; with neither budget, the time limit of
+ * `-x`'s level ({@link EXPLORE_TIME_LIMIT_S}) or 10 s. `-t` is validated and ignored.
+ *
+ * @example
+ * ```ts
+ * solveOptions(new Map([['explore', '0']])); // { seed: 1, timeLimitMs: 1000 }
+ * ```
+ */
+export function solveOptions(flags: Map<string, string | true>): SolveOptions {
   const timeLimitS = secondsFlag(flags, 'time-limit');
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   const options: SolveOptions = { seed: intFlag(flags, 'seed', 0, 2 ** 32 - 1) ?? 1 };

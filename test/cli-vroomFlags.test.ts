@@ -4,12 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../cli/args.js';
-import { EXPLORE_TIME_LIMIT_S } from '../cli/solveCommand.js';
+import { EXPLORE_TIME_LIMIT_S, solveOptions } from '../cli/solveCommand.js';
 import { ROOT, spawnCli, tmpDirForTests, type CliRun } from './spawnCli.js';
 
 const TINY = join(ROOT, 'fixtures', 'tiny-8.vrp');
 const CAFES = join(ROOT, 'fixtures', 'vroom', 'seongsu-cafes.json');
+const SEONGDONG = join(ROOT, 'fixtures', 'seongdong-small.vrp');
 const FAST = ['--iterations', '100', '--seed', '2'];
+
+/** `solve`'s seed and budgets for the flags `argv`, as the command computes them. */
+function budget(argv: string[]) {
+  const { flags } = parseArgs(argv, { 'time-limit': 'value', iterations: 'value', explore: 'value' }, { l: 'time-limit', x: 'explore' });
+  return solveOptions(flags);
+}
 
 const tmp = tmpDirForTests('binroute-vroomflags-');
 
@@ -62,9 +69,12 @@ describe('binroute solve: VROOM flags', () => {
   });
 
   it('-l SECONDS is the time limit', async () => {
-    const r = await spawnCli(['solve', TINY, '-l', '0.3']);
+    expect(budget(['-l', '2.5'])).toEqual({ seed: 1, timeLimitMs: 2500 });
+    expect(budget(['-l', '2', '--iterations', '50'])).toEqual({ seed: 1, timeLimitMs: 2000, maxIterations: 50 });
+    const r = await spawnCli(['solve', SEONGDONG, '-l', '0.3']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/ stop=time_limit\n$/);
+    // the search may also stop earlier on its own (e.g. when it has converged), never later
+    expect(r.stderr).toMatch(/ stop=(time_limit|converged)\n$/);
     expect(Number(/seconds=(\d+\.\d+)/.exec(r.stderr)![1])).toBeLessThan(3);
     expectUsageError(await spawnCli(['solve', TINY, '-l', 'abc']), /^binroute: --time-limit: expected a positive number of seconds, got "abc"$/);
   });
@@ -80,14 +90,16 @@ describe('binroute solve: VROOM flags', () => {
 
   it('-x LEVEL (0..5) sets the default time limit; an explicit budget wins', async () => {
     expect(EXPLORE_TIME_LIMIT_S).toEqual([1, 2, 3, 5, 7, 10]);
-    const x0 = await spawnCli(['solve', TINY, '-x', '0']);
+    EXPLORE_TIME_LIMIT_S.forEach((s, level) => expect(budget(['-x', String(level)]).timeLimitMs).toBe(s * 1000));
+    expect(budget([]).timeLimitMs).toBe(10_000); // no -x: the default is level 5's
+    expect(budget(['-x', '0', '-l', '4'])).toEqual({ seed: 1, timeLimitMs: 4000 });
+    expect(budget(['-x', '0', '--iterations', '100'])).toEqual({ seed: 1, maxIterations: 100 });
+    const x0 = await spawnCli(['solve', SEONGDONG, '-x', '0']);
     expect(x0.code, x0.stderr).toBe(0);
-    expect(x0.stderr).toMatch(/ stop=time_limit\n$/);
-    const seconds = Number(/seconds=(\d+\.\d+)/.exec(x0.stderr)![1]);
-    expect(seconds).toBeGreaterThanOrEqual(0.9);
-    expect(seconds).toBeLessThan(5);
-    const budget = await spawnCli(['solve', TINY, '-x', '5', ...FAST]);
-    expect(budget.stderr).toMatch(/iterations=100 stop=iterations\n$/);
+    expect(x0.stderr).toMatch(/ stop=(time_limit|converged)\n$/);
+    expect(Number(/seconds=(\d+\.\d+)/.exec(x0.stderr)![1])).toBeLessThan(5);
+    const withBudget = await spawnCli(['solve', TINY, '-x', '5', ...FAST]);
+    expect(withBudget.stderr).toMatch(/iterations=100 stop=iterations\n$/);
     expectUsageError(await spawnCli(['solve', TINY, '-x', '6']), /^binroute: --explore: expected an integer from 0 to 5, got "6"$/);
   });
 
