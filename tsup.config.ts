@@ -11,7 +11,7 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'cli/main.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -8,9 +8,7 @@ import type { RoutingProblem, RoutingSolution } from '../src/model/RoutingProble
 import { solveRouting } from '../src/solveRouting.js';
 import type { Progress, StopReason } from '../src/types.js';
 import { readTextFile } from '../src/io/readFiles.js';
-import { parseSolomon, solomonToRouting } from '../src/io/parseSolomon.js';
-import { parseMtvrptwr } from '../src/io/parseMtvrptwr.js';
-import { kimToRouting, parseKimInstance } from '../src/io/parseKim.js';
+import { loadCollectionInstance, type LoadedCollectionInstance } from '../src/io/formats.js';
 import { fixed, formatTable } from './formatTable.js';
 import { findBenchmarksDir } from './locate.js';
 import type { MachineInfo } from './machineInfo.js';
@@ -228,90 +226,76 @@ function usedRoutes(sol: RoutingSolution) {
 }
 
 /**
- * Loads one instance, solves it with `solveRouting` and verifies the solution independently.
- * Exported for `binroute solve`, which checks Solomon, MTVRPTWR and Kim solutions the same way.
+ * The independent check of a solution of a Solomon, MTVRPTWR or Kim instance read by the
+ * library's `loadCollectionInstance`: it re-reads the instance in the file's own terms
+ * (`text`) and verifies the routes with verifyCollection.ts, which shares nothing with the
+ * solver. Used by the bench and by `binroute solve`.
  *
  * @example
  * ```ts
- * const { problem, check } = await loadCollectionInstance('kim', '102_stop.txt');
- * const sol = await solveRouting(problem, { maxIterations: 100 });
- * const run = check(sol); // { feasible, vehicles, metrics, solution, errors? }
+ * const loaded = loadCollectionInstance('kim', '102_stop.txt', text);
+ * const check = collectionChecker(loaded, text);
+ * const run = check(await solveRouting(loaded.problem, { maxIterations: 100 })); // { feasible, vehicles, metrics, solution, errors? }
  * ```
  */
-export async function loadCollectionInstance(
-  suite: CollectionSuite,
-  path: string,
-  text?: string,
-  bks?: { solomon?: Map<string, [number, number]>; mtvrptwr?: number },
-): Promise<{
-  problem: RoutingProblem;
-  check: (sol: RoutingSolution) => Pick<CollectionRun, 'feasible' | 'errors' | 'vehicles' | 'metrics' | 'solution'>;
-}> {
-  const src = text ?? (await readTextFile(path));
+export function collectionChecker(
+  loaded: LoadedCollectionInstance,
+  text: string,
+  bks?: { solomon?: [distance: number, vehicles: number]; mtvrptwr?: number },
+): (sol: RoutingSolution) => Pick<CollectionRun, 'feasible' | 'errors' | 'vehicles' | 'metrics' | 'solution'> {
   const gap = (x: number, b: number) => (100 * (x - b)) / b;
   const finish = (ok: boolean, errors: string[], sol: RoutingSolution) => {
     const all = [...errors];
     if (sol.unassigned.length > 0) all.unshift(`${sol.unassigned.length} job(s) unassigned`);
     return all.length === 0 && ok ? { feasible: true } : { feasible: false, errors: all.slice(0, 20) };
   };
-  if (suite === 'solomon') {
-    const inst = parseSolomon(src, path);
-    const name = path.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
-    const [bd, bv] = bks?.solomon?.get(name) ?? [Number.NaN, Number.NaN];
-    return {
-      problem: solomonToRouting(inst),
-      check: (sol) => {
-        const routes = usedRoutes(sol).map((steps) => steps.filter((s) => s.type === 'job').map((s) => s.index + 1));
-        const c = verifySolomon(inst, routes);
-        return {
-          ...finish(c.ok, c.errors, sol),
-          vehicles: c.vehicles,
-          // the literature reports distances rounded to 2 decimals: compare like with like
-          metrics: { distance: c.distance, bksDistance: bd, bksVehicles: bv, gapPct: gap(Math.round(c.distance * 100) / 100, bd) },
-          solution: routes,
-        };
-      },
-    };
-  }
-  if (suite === 'mtvrptwr') {
-    const problem = parseMtvrptwr(src, path);
-    const data = readMtvrptwrData(src);
-    const b = bks?.mtvrptwr ?? Number.NaN;
-    return {
-      problem,
-      check: (sol) => {
-        const routes = usedRoutes(sol).map((steps) =>
-          steps.filter((s) => s.type !== 'break').map((s) => (s.type === 'job' ? problem.jobs[s.index].id : 0)),
-        );
-        const c = verifyMtvrptwr(data, routes);
-        return { ...finish(c.ok, c.errors, sol), vehicles: c.vehicles, metrics: { cost: c.cost, bks: b, gapPct: gap(c.cost, b), reloads: c.reloads }, solution: routes };
-      },
-    };
-  }
-  const inst = parseKimInstance(src, path);
-  const problem = kimToRouting(inst);
-  return {
-    problem,
-    check: (sol) => {
-      const steps: KimStep[][] = usedRoutes(sol).map((ss) =>
-        ss.map((s): KimStep => (s.type === 'job' ? { kind: 'stop', row: inst.jobs[s.index] } : s.type === 'reload' ? { kind: 'disposal', row: inst.facilities[s.index] } : { kind: 'lunch' })),
-      );
-      const c = verifyKim(inst, steps, problem.vehicles.length);
-      const h = (s: number) => s / 3600;
+  const { problem } = loaded;
+  if (loaded.format === 'solomon') {
+    const inst = loaded.source;
+    const [bd, bv] = bks?.solomon ?? [Number.NaN, Number.NaN];
+    return (sol) => {
+      const routes = usedRoutes(sol).map((steps) => steps.filter((s) => s.type === 'job').map((s) => s.index + 1));
+      const c = verifySolomon(inst, routes);
       return {
         ...finish(c.ok, c.errors, sol),
         vehicles: c.vehicles,
-        metrics: {
-          miles: c.miles,
-          durationH: h(c.durations.reduce((a, x) => a + x, 0)),
-          maxDurationH: h(Math.max(...c.durations)),
-          minDurationH: h(Math.min(...c.durations)),
-          disposalTrips: c.disposalTrips,
-          fleet: problem.vehicles.length,
-        },
-        solution: steps.map((r) => r.map((s) => (s.kind === 'lunch' ? -1 : inst.stops[s.row].id))),
+        // the literature reports distances rounded to 2 decimals: compare like with like
+        metrics: { distance: c.distance, bksDistance: bd, bksVehicles: bv, gapPct: gap(Math.round(c.distance * 100) / 100, bd) },
+        solution: routes,
       };
-    },
+    };
+  }
+  if (loaded.format === 'mtvrptwr') {
+    const data = readMtvrptwrData(text);
+    const b = bks?.mtvrptwr ?? Number.NaN;
+    return (sol) => {
+      const routes = usedRoutes(sol).map((steps) =>
+        steps.filter((s) => s.type !== 'break').map((s) => (s.type === 'job' ? problem.jobs[s.index].id : 0)),
+      );
+      const c = verifyMtvrptwr(data, routes);
+      return { ...finish(c.ok, c.errors, sol), vehicles: c.vehicles, metrics: { cost: c.cost, bks: b, gapPct: gap(c.cost, b), reloads: c.reloads }, solution: routes };
+    };
+  }
+  const inst = loaded.source;
+  return (sol) => {
+    const steps: KimStep[][] = usedRoutes(sol).map((ss) =>
+      ss.map((s): KimStep => (s.type === 'job' ? { kind: 'stop', row: inst.jobs[s.index] } : s.type === 'reload' ? { kind: 'disposal', row: inst.facilities[s.index] } : { kind: 'lunch' })),
+    );
+    const c = verifyKim(inst, steps, problem.vehicles.length);
+    const h = (s: number) => s / 3600;
+    return {
+      ...finish(c.ok, c.errors, sol),
+      vehicles: c.vehicles,
+      metrics: {
+        miles: c.miles,
+        durationH: h(c.durations.reduce((a, x) => a + x, 0)),
+        maxDurationH: h(Math.max(...c.durations)),
+        minDurationH: h(Math.min(...c.durations)),
+        disposalTrips: c.disposalTrips,
+        fleet: problem.vehicles.length,
+      },
+      solution: steps.map((r) => r.map((s) => (s.kind === 'lunch' ? -1 : inst.stops[s.row].id))),
+    };
   };
 }
 
@@ -339,7 +323,10 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
   let interrupted = false;
   outer: for (const inst of instances) {
     const mtBks = config.suite === 'mtvrptwr' ? await mtvrptwrBks(inst.path) : undefined;
-    const { problem, check } = await loadCollectionInstance(config.suite, inst.path, undefined, { solomon: solomonBks, mtvrptwr: mtBks });
+    const text = await readTextFile(inst.path);
+    const loaded = loadCollectionInstance(config.suite, inst.path, text);
+    const { problem } = loaded;
+    const check = collectionChecker(loaded, text, { solomon: solomonBks?.get(inst.name), mtvrptwr: mtBks });
     for (const seed of seeds) {
       if (config.signal?.aborted) {
         interrupted = true;

@@ -1,20 +1,17 @@
 // `binroute solve` on the collection-model formats (VROOM JSON, Solomon, MTVRPTWR, Kim), the
 // independent verifiers of bench/verifyCollection.ts and smoke runs of the collection suites.
-// The CLI tests spawn dist/cli.js (built by `npm run build`, npm test's pretest step).
-import { spawn } from 'node:child_process';
+// The CLI tests spawn dist/cli.js (see spawnCli.ts).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectFormat } from '../src/cli/solveCommand.js';
 import { parseSolomon } from '../src/io/parseSolomon.js';
 import { parseKimInstance } from '../src/io/parseKim.js';
 import { readMtvrptwrData, verifyKim, verifyMtvrptwr, verifySolomon } from '../bench/verifyCollection.js';
 import { listCollectionSuite } from '../bench/collectionBench.js';
+import { CLI, ROOT, spawnCli } from './spawnCli.js';
+import { SOLOMON_TINY } from './instances.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli.js');
 const SHARED = join(ROOT, '..', 'shared', 'benchmarks');
 const C101 = join(SHARED, 'solomon', 'C101.txt');
 const MT = join(SHARED, 'mtvrptwr', 'C201R0.25.vrp');
@@ -22,17 +19,7 @@ const KIM = join(SHARED, 'wcvrptw', 'instances', '102_stop.txt');
 const present = existsSync(C101) && existsSync(MT) && existsSync(KIM);
 if (!present) console.warn(`cli-collection: shared-data tests skipped, ${SHARED} is incomplete`);
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = spawnCli;
 
 let tmp: string;
 beforeAll(() => {
@@ -41,33 +28,6 @@ beforeAll(() => {
 });
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
-
-const SOLOMON_TINY = `TINY
-
-VEHICLE
-NUMBER     CAPACITY
-  2         11
-
-CUSTOMER
-CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
-
-    0      0          0          0          0        100          0
-    1      3          4          6          0         10          1
-    2      6          8          5          0         20          1
-`;
-
-describe('detectFormat', () => {
-  it('by extension and content', () => {
-    expect(detectFormat('a.json', 'whatever')).toBe('vroom');
-    expect(detectFormat('a.txt', '  {"vehicles": []}')).toBe('vroom');
-    expect(detectFormat('x.vrp', 'NAME: x\nTYPE: MTVRPTWR\n')).toBe('mtvrptwr');
-    expect(detectFormat('x.vrp', 'NAME: x\nTYPE : CVRP\n')).toBe('cvrp');
-    expect(detectFormat('C101.txt', SOLOMON_TINY)).toBe('solomon');
-    expect(detectFormat('9_stop.txt', '')).toBe('kim');
-    expect(detectFormat('k.txt', '1\n2\n3\n4\n5\nStop_ID\tX(feet)\n')).toBe('kim');
-    expect(detectFormat('x.txt', 'garbage')).toBe('cvrp');
-  });
 });
 
 describe('independent verifiers', () => {

@@ -1,41 +1,20 @@
-// End-to-end tests of the `binroute` command: they spawn `node dist/cli.js` (built by
-// `npm run build`, which `npm test` runs first as its pretest step).
-import { spawn } from 'node:child_process';
+// End-to-end tests of the `binroute` command: they spawn `node dist/cli.js` (see spawnCli.ts).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSol, parseVrp } from '../src/io/index.js';
 import { verifySolution } from '../bench/verifySolution.js';
+import { CLI, ROOT, spawnCli, type CliRun } from './spawnCli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli.js');
 const TINY = join(ROOT, 'fixtures', 'tiny-8.vrp');
 const SEONGDONG = join(ROOT, 'fixtures', 'seongdong-small.vrp');
 const BENCHMARKS = join(ROOT, '..', 'shared', 'benchmarks', 'cvrplib');
 const haveBenchmarks = existsSync(join(BENCHMARKS, 'X', 'X-n101-k25.vrp'));
 if (!haveBenchmarks) console.warn(`cli.test: bench test skipped, ${BENCHMARKS} does not exist`);
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], opts: { onSpawn?: (child: ReturnType<typeof spawn>) => void; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    opts.onSpawn?.(child);
-  });
-}
+const run = spawnCli;
+type Run = CliRun;
 
 /** The newest modification time among the sources bundled into dist/cli.js. */
 function newestSource(): number {
@@ -48,6 +27,7 @@ function newestSource(): number {
     }
   };
   walk(join(ROOT, 'src'));
+  walk(join(ROOT, 'cli'));
   walk(join(ROOT, 'bench'));
   return newest;
 }

@@ -174,3 +174,18 @@ export function sharedAFile(file: string): string | undefined {
 export function readSharedA(file: string): string {
   return readFileSync(SHARED_A + file, 'utf8');
 }
+
+/** A Solomon VRPTW file with two customers and two vehicles of capacity 11. */
+export const SOLOMON_TINY = `TINY
+
+VEHICLE
+NUMBER     CAPACITY
+  2         11
+
+CUSTOMER
+CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
+
+    0      0          0          0          0        100          0
+    1      3          4          6          0         10          1
+    2      6          8          5          0         20          1
+`;

@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import { findPackageRoot, resolveCvrplibDir } from '../../bench/locate.js';
-import { machineInfo } from '../../bench/machineInfo.js';
-import { formatReport, runBench, writeReport, type BenchConfig } from '../../bench/runBench.js';
-import { checkSuiteName, listSuite } from '../../bench/suites.js';
+import { InputError } from '../src/errors.js';
+import { findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
+import { machineInfo } from '../bench/machineInfo.js';
+import { formatReport, runBench, writeReport, type BenchConfig, type RunEvent } from '../bench/runBench.js';
+import { checkSuiteName, listSuite } from '../bench/suites.js';
 import {
   formatCollectionReport,
   isCollectionSuite,
@@ -12,7 +12,9 @@ import {
   runCollectionBench,
   runLine,
   type CollectionBenchConfig,
-} from '../../bench/collectionBench.js';
+  type CollectionRunEvent,
+} from '../bench/collectionBench.js';
+import type { Progress } from '../src/types.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError } from './args.js';
 import type { CliIo } from './cliIo.js';
 
@@ -72,7 +74,6 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
 
   const controller = new AbortController();
   const live = !quiet && io.stdoutIsTTY;
-  let lastDraw = 0;
   const pct = (cost: number, bks: number) => `${((100 * (cost - bks)) / bks).toFixed(2)}%`;
   const config: BenchConfig = {
     suite,
@@ -83,20 +84,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     instances,
     localSearch: !flags.has('no-local-search'),
     signal: controller.signal,
-    onRunStart: (e) => {
-      if (live) io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: starting`);
-    },
-    onProgress: live
-      ? (e, p) => {
-          const now = Date.now();
-          if (now - lastDraw < 100) return;
-          lastDraw = now;
-          io.stdout(
-            `\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: iteration ${p.iteration}` +
-              `  best ${p.bestCost} (${pct(p.bestCost, e.bks)})  ${(p.elapsedMs / 1000).toFixed(1)}s`,
-          );
-        }
-      : undefined,
+    ...liveLine<RunEvent>(io, live, (e, cost) => pct(cost, e.bks)),
     onRunEnd: (e, r) => {
       if (quiet) return;
       const line =
@@ -121,21 +109,10 @@ async function collectionBench(
 ): Promise<number> {
   const controller = new AbortController();
   const live = !quiet && io.stdoutIsTTY;
-  let lastDraw = 0;
   const config: CollectionBenchConfig = {
     ...base,
     signal: controller.signal,
-    onRunStart: (e) => {
-      if (live) io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: starting`);
-    },
-    onProgress: live
-      ? (e, p) => {
-          const now = Date.now();
-          if (now - lastDraw < 100) return;
-          lastDraw = now;
-          io.stdout(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: iteration ${p.iteration}  best ${p.bestCost}  ${(p.elapsedMs / 1000).toFixed(1)}s`);
-        }
-      : undefined,
+    ...liveLine<CollectionRunEvent>(io, live),
     onRunEnd: (e, r) => {
       if (quiet) return;
       const line = `[${e.index + 1}/${e.total}] ${runLine(base.suite, r)}\n`;
@@ -148,6 +125,36 @@ async function collectionBench(
       ? `${report.infeasibleRuns} run(s) returned an infeasible solution (a bug in the solver, or a model the solver does not fully honour yet)`
       : undefined,
   );
+}
+
+/** What the live line needs to know about a run. */
+interface LiveRunEvent {
+  index: number;
+  total: number;
+  instance: { name: string };
+  seed: number;
+}
+
+/**
+ * The live line of a running suite, redrawn in place on a terminal's stdout: `starting`, then
+ * the iteration, the best cost (and its gap when `gap` is given) and the time, at most every 0.1 s.
+ */
+function liveLine<E extends LiveRunEvent>(io: CliIo, live: boolean, gap?: (e: E, cost: number) => string) {
+  let lastDraw = 0;
+  const head = (e: E) => `\r\x1b[K[${e.index + 1}/${e.total}] ${e.instance.name} seed ${e.seed}: `;
+  return {
+    onRunStart: (e: E) => {
+      if (live) io.stdout(`${head(e)}starting`);
+    },
+    onProgress: live
+      ? (e: E, p: Progress) => {
+          const now = Date.now();
+          if (now - lastDraw < 100) return;
+          lastDraw = now;
+          io.stdout(`${head(e)}iteration ${p.iteration}  best ${p.bestCost}${gap ? ` (${gap(e, p.bestCost)})` : ''}  ${(p.elapsedMs / 1000).toFixed(1)}s`);
+        }
+      : undefined,
+  };
 }
 
 function budgetText(timeLimitS: number | undefined, iterations: number | undefined): string {

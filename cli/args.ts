@@ -1,5 +1,6 @@
-// A small, strict command-line parser: long flags only (plus -h), with clear errors.
-import { parseIntStrict, parseRealStrict } from '../io/tokens.js';
+// A small, strict command-line parser: long flags, -h, and single-letter aliases a command
+// declares (e.g. VROOM's -i/-o/-l for `solve`), with clear errors.
+import { parseIntStrict, parseRealStrict } from '../src/io/tokens.js';
 
 /**
  * A mistake in how the command was called. `showUsage` asks the CLI to print the usage too.
@@ -19,8 +20,13 @@ export class UsageError extends Error {
   }
 }
 
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 /** Flag name (without `--`) → whether it takes a value. */
 export type FlagSpec = Record<string, 'value' | 'switch'>;
+
+/** Single letter (without `-`) → the long flag name it stands for, e.g. `{ i: 'input' }`. */
+export type ShortFlags = Record<string, string>;
 
 /** Parsed command line. */
 export interface ParsedArgs {
@@ -30,16 +36,20 @@ export interface ParsedArgs {
 
 /**
  * Splits `argv` into positionals and `--flag value` / `--flag=value` / `--switch` flags.
- * `-h` means `--help`; `--` ends the flags. Unknown flags, missing values and repeated
- * flags throw a {@link UsageError}.
+ * `-h` means `--help`; `--` ends the flags; `-` alone is a positional (stdin). A letter of
+ * `short` stands for its long flag: `-i FILE` or `-iFILE` for a value, `-g` for a switch; the
+ * flag is stored under its long name. Unknown flags, missing values and repeated flags
+ * (also `-o a --output b`) throw a {@link UsageError}.
  *
  * @example
  * ```ts
  * const { positionals, flags } = parseArgs(['a.vrp', '--seed=3', '--quiet'], { seed: 'value', quiet: 'switch' });
  * // positionals = ['a.vrp'], flags = Map { 'seed' => '3', 'quiet' => true }
+ * parseArgs(['-i', 'f.json', '-l', '5'], { input: 'value', 'time-limit': 'value' }, { i: 'input', l: 'time-limit' });
+ * // positionals = [], flags = Map { 'input' => 'f.json', 'time-limit' => '5' }
  * ```
  */
-export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
+export function parseArgs(argv: string[], spec: FlagSpec, short: ShortFlags = {}): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -56,22 +66,24 @@ export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
       positionals.push(a);
       continue;
     }
-    if (!a.startsWith('--')) throw new UsageError(`unknown option ${a}`, true);
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    const kind = name === 'help' ? 'switch' : Object.prototype.hasOwnProperty.call(spec, name) ? spec[name] : undefined;
-    if (!kind) throw new UsageError(`unknown option --${name}`, true);
+    // `-iFILE` / `-i FILE` (a declared letter), or `--name=value` / `--name value`
+    const isShort = !a.startsWith('--');
+    const eq = isShort ? (a.length > 2 ? 2 : -1) : a.indexOf('=');
+    const name = isShort ? (has(short, a[1]) ? short[a[1]] : undefined) : a.slice(2, eq < 0 ? undefined : eq);
+    const kind = name === 'help' ? 'switch' : name !== undefined && has(spec, name) ? spec[name] : undefined;
+    if (!kind || name === undefined) throw new UsageError(`unknown option ${isShort ? a : `--${name}`}`, true);
+    const shown = isShort ? `-${a[1]}` : `--${name}`;
     if (flags.has(name)) throw new UsageError(`--${name} given twice`);
     if (kind === 'switch') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      if (eq >= 0) throw new UsageError(`${isShort ? a : shown} takes no value`);
       flags.set(name, true);
       continue;
     }
     let value: string | undefined;
-    if (eq >= 0) value = a.slice(eq + 1);
+    if (eq >= 0) value = a.slice(isShort ? 2 : eq + 1);
     else {
       value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${shown} needs a value`);
       i++;
     }
     flags.set(name, value);

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { USAGE } from './usage.js';
@@ -6,6 +7,13 @@ import { USAGE } from './usage.js';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * True when stdin is a pipe, a socket or a redirected file (`cat f.json | binroute solve`,
+   * `binroute solve < f.json`), false on a terminal or /dev/null.
+   */
+  stdinIsPiped(): boolean;
+  /** Reads all of stdin as UTF-8 text. */
+  readStdin(): Promise<string>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   usage: string;
@@ -44,6 +52,19 @@ export function nodeIo(): CliIo {
   return {
     stdout: (t) => write('stdout', t),
     stderr: (t) => write('stderr', t),
+    stdinIsPiped() {
+      try {
+        const st = fstatSync(0);
+        return st.isFIFO() || st.isSocket() || st.isFile();
+      } catch {
+        return false;
+      }
+    },
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     usage: USAGE,

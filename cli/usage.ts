@@ -2,6 +2,8 @@
 export const USAGE = `Usage:
   binroute solve <file> [--time-limit <s>] [--iterations <n>] [--seed <n>]
                  [--output <file>] [--quiet]
+  binroute solve -i <file> [-o <file>] [-l <s>] [-t <threads>] [-x <level>]   (VROOM's flags)
+  binroute solve - ...     (or no file with piped stdin: the problem is read from stdin)
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
@@ -13,12 +15,18 @@ solve   Solve one instance; the format is recognised from the name and content:
           MTVRPTWR .vrp (TYPE: MTVRPTWR), Kim NNN_stop.txt    -> VROOM-style JSON
         The solution goes to --output, or to stdout; a one-line summary goes to
         stdout with --output, else to stderr.
-        --time-limit <s>   wall-clock budget in seconds (default 10 unless --iterations)
-        --iterations <n>   iteration budget; alone it means no time limit, and with
-                           --seed the output is identical from run to run
-        --seed <n>         random seed, 0..4294967295 (default 1)
-        --output <file>    write the .sol there
-        --quiet            no summary, no progress
+        -i, --input <file>      the instance file (the same as giving <file>); - is stdin
+        -l, --time-limit <s>    wall-clock budget in seconds (default 10 unless --iterations)
+        --iterations <n>        iteration budget; alone it means no time limit, and with
+                                --seed the output is identical from run to run
+        --seed <n>              random seed, 0..4294967295 (default 1)
+        -o, --output <file>     write the solution there
+        --quiet                 no summary, no progress
+        -t, --threads <n>       accepted for VROOM users (a positive integer) and ignored:
+                                a solve runs on one thread
+        -x, --explore <0..5>    VROOM's exploration level: without -l or --iterations, the
+                                time limit is 1, 2, 3, 5, 7 or 10 s (5 = the default)
+        -g, --geometry          route geometry: not supported yet (exit 2)
         Ctrl-C stops the search and still writes the best solution found (exit 0).
 
 bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solution,

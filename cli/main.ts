@@ -1,8 +1,8 @@
 // The `binroute` command (bundled by tsup into dist/cli.js).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPackageRoot } from '../../bench/locate.js';
-import { InputError } from '../errors.js';
+import { findPackageRoot } from '../bench/locate.js';
+import { InputError } from '../src/errors.js';
 import { UsageError } from './args.js';
 import { benchCommand } from './benchCommand.js';
 import { nodeIo, type CliIo } from './cliIo.js';
