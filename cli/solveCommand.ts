@@ -16,7 +16,6 @@ import { verifySolution } from '../bench/verifySolution.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec, type ShortFlags } from './args.js';
 import type { CliIo } from './cliIo.js';
 
-const DEFAULT_TIME_LIMIT_S = 10;
 
 /** Fails early (before a long solve) when `path` cannot be written. */
 async function checkWritable(path: string): Promise<void> {
@@ -57,7 +56,7 @@ const VROOM_LETTERS: ShortFlags = { i: 'input', o: 'output', l: 'time-limit', t:
 
 /**
  * VROOM's exploration level `-x 0..5` → the time limit in seconds used when neither
- * `--time-limit` nor `--iterations` is given. Level 5, VROOM's default, is binroute's default.
+ * `--time-limit` nor `--iterations` is given (level 5 = binroute's largest default budget, 10 s).
  */
 export const EXPLORE_TIME_LIMIT_S: readonly number[] = [1, 2, 3, 5, 7, 10];
 
@@ -67,7 +66,8 @@ const STDIN = '<stdin>';
 /**
  * The seed and the budgets of `solve` from its parsed flags (see docs/cli.md): `--seed`
  * (default 1), `--iterations`, `--time-limit`/`-l`; with neither budget, the time limit of
- * `-x`'s level ({@link EXPLORE_TIME_LIMIT_S}) or 10 s. `-t` is validated and ignored.
+ * `-x`'s level ({@link EXPLORE_TIME_LIMIT_S}), or else the library's default scaled to the
+ * problem (`min(10 s, 1 s + 20 ms · jobs)`, with early stop). `-t` is validated and ignored.
  *
  * @example
  * ```ts
@@ -83,7 +83,8 @@ export function solveOptions(flags: Map<string, string | true>): SolveOptions {
   const explore = intFlag(flags, 'explore', 0, EXPLORE_TIME_LIMIT_S.length - 1);
   if (iterations !== undefined) options.maxIterations = iterations;
   if (timeLimitS !== undefined) options.timeLimitMs = timeLimitS * 1000;
-  else if (iterations === undefined) options.timeLimitMs = (explore === undefined ? DEFAULT_TIME_LIMIT_S : EXPLORE_TIME_LIMIT_S[explore]) * 1000;
+  else if (iterations === undefined && explore !== undefined) options.timeLimitMs = EXPLORE_TIME_LIMIT_S[explore] * 1000;
+  // neither: the library's default, scaled to the problem (defaultTimeLimitMs), with early stop
   return options;
 }
 

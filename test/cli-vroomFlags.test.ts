@@ -91,7 +91,7 @@ describe('binroute solve: VROOM flags', () => {
   it('-x LEVEL (0..5) sets the default time limit; an explicit budget wins', async () => {
     expect(EXPLORE_TIME_LIMIT_S).toEqual([1, 2, 3, 5, 7, 10]);
     EXPLORE_TIME_LIMIT_S.forEach((s, level) => expect(budget(['-x', String(level)]).timeLimitMs).toBe(s * 1000));
-    expect(budget([]).timeLimitMs).toBe(10_000); // no -x: the default is level 5's
+    expect(budget([]).timeLimitMs).toBeUndefined(); // no -x: the library's size-scaled default (defaultTimeLimitMs)
     expect(budget(['-x', '0', '-l', '4'])).toEqual({ seed: 1, timeLimitMs: 4000 });
     expect(budget(['-x', '0', '--iterations', '100'])).toEqual({ seed: 1, maxIterations: 100 });
     const x0 = await spawnCli(['solve', SEONGDONG, '-x', '0']);
@@ -139,5 +139,17 @@ describe('binroute solve: the problem on stdin', () => {
     expectUsageError(await spawnCli(['solve', '-'], { input: '{"vehicles": [' }), /^binroute: <stdin>: not valid JSON \(/);
     // stdin is /dev/null here: not a pipe, so a missing file is still a usage error
     expectUsageError(await spawnCli(['solve', '--iterations', '10']), /^binroute: solve: missing <instance file> \(or - for stdin\)$/);
+  });
+});
+
+describe("issue #12's unreachable example on the command line", () => {
+  it('exits 0 with the job unassigned for reason unreachable (it used to route the arc and exit 1)', async () => {
+    const json = '{"vehicles":[{"id":1,"start_index":0}],"jobs":[{"id":1,"location_index":1}],"matrices":{"car":{"durations":[[0,null],[5,0]]}}}';
+    const r = await spawnCli(['solve', '-', '--iterations', '50'], { input: json });
+    expect(r.stderr).not.toMatch(/not feasible|internal error/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.routes).toEqual([]);
+    expect(out.unassigned).toEqual([expect.objectContaining({ id: 1, reason: 'unreachable' })]);
   });
 });
