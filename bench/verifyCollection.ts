@@ -1,5 +1,5 @@
 // Independent checks of Solomon, MTVRPTWR and Kim solutions. Like verifySolution.ts, this code
-// shares nothing with the solver or with scheduleRoute: it re-reads what it needs from the
+// shares nothing with the solver or with the test reference simulator: it re-reads what it needs from the
 // instance's own numbers and walks every route itself.
 import type { SolomonInstance } from '../src/io/parseSolomon.js';
 import type { KimInstance } from '../src/io/parseKim.js';
