@@ -8,7 +8,7 @@ import type { RoutingProblem, RoutingVehicle, RoutingJob } from '../src/model/Ro
 import { solveRouting } from '../src/solveRouting.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { toVroom } from '../src/vroom/toVroom.js';
-import { checkCollectionSolution } from './collectionChecker.js';
+import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { scheduleRoute } from './reference/scheduleRoute.js';
 import type { Progress } from '../src/types.js';
 import { lcg } from './instances.js';

@@ -8,7 +8,7 @@ import { toVroom } from '../src/vroom/toVroom.js';
 import { InputError } from '../src/errors.js';
 import type { Progress } from '../src/types.js';
 import type { RoutingProblem } from '../src/model/RoutingProblem.js';
-import { checkCollectionSolution } from './collectionChecker.js';
+import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { lcg } from './instances.js';
 
 describe('1. null (unreachable) matrix entries', () => {

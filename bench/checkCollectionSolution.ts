@@ -1,6 +1,7 @@
 // An independent checker for solutions of the collection model, written from the problem
-// definition in docs/format.md only: it shares no code with the solver (assembly/, src/core),
-// nor with the output-side scheduler (src/schedule). It imports types only.
+// definition in docs/format.md only: it shares no code with the solver (assembly/, src/core,
+// src/codec) nor with the test reference simulator. It imports types only. Used by the tests,
+// and by `binroute solve` to re-check every VROOM-input solution.
 import type { RoutingProblem, RoutingSolution, RoutingStep } from '../src/model/RoutingProblem.js';
 
 /** One broken rule, in words. */
