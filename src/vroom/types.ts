@@ -12,8 +12,8 @@ export type VroomCoordinates = [number, number];
 /** `[start, end]`, both inclusive, in seconds. */
 export type VroomTimeWindow = [number, number];
 
-/** A VROOM job: one stop to serve. `prize` is a binroute extension. */
-export interface VroomJob {
+/** What jobs and facilities share: an id, a place and the time spent there. */
+export interface VroomPlace {
   id: number;
   description?: string;
   location?: VroomCoordinates;
@@ -22,6 +22,10 @@ export interface VroomJob {
   setup?: number;
   /** Seconds of service. Default 0. */
   service?: number;
+}
+
+/** A VROOM job: one stop to serve. `prize` is a binroute extension. */
+export interface VroomJob extends VroomPlace {
   /** Amount dropped here (loaded at the vehicle start or the last reload). */
   delivery?: number[];
   /** Amount collected here (carried to the next reload or the vehicle end). */
@@ -84,13 +88,7 @@ export interface VroomVehicle {
 }
 
 /** binroute extension: a place where a vehicle empties its collected load (a hub, a plant). */
-export interface VroomFacility {
-  id: number;
-  description?: string;
-  location?: VroomCoordinates;
-  location_index?: number;
-  setup?: number;
-  service?: number;
+export interface VroomFacility extends VroomPlace {
   time_windows?: VroomTimeWindow[];
 }
 
