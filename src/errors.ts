@@ -20,3 +20,19 @@ export class InputError extends Error {
     this.field = field;
   }
 }
+
+/**
+ * A broken promise of the library itself (a job lost or duplicated, a route that fails the
+ * engine's own final check): a bug to report, never a user error.
+ *
+ * @example
+ * ```ts
+ * try { await solve(problem); } catch (e) { if (e instanceof InternalError) reportBug(e); }
+ * ```
+ */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(`binroute internal error (please report it): ${message}`);
+    this.name = 'InternalError';
+  }
+}

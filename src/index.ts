@@ -1,7 +1,7 @@
 export type { CvrpProblem, SolveOptions, Solution, Progress, StopReason } from './types.js';
 export type * from './model/RoutingProblem.js';
 export type * from './model/RouteSchedule.js';
-export { InputError } from './errors.js';
+export { InputError, InternalError } from './errors.js';
 export { solve } from './solve.js';
 export { solveRouting } from './solveRouting.js';
 export { evaluateRoutes, type GivenRoutes } from './codec/evaluateRoutes.js';

@@ -6,6 +6,7 @@ import { encodeCvrp } from './codec/encodeCvrp.js';
 import { runCore } from './core/runCore.js';
 import { readCoreOutput } from './core/readCoreOutput.js';
 import { solveRouting } from './solveRouting.js';
+import { InternalError } from './errors.js';
 import { fromVroom } from './vroom/fromVroom.js';
 
 /**
@@ -54,6 +55,11 @@ async function solveCvrp(problem: CvrpProblem, options: SolveOptions): Promise<S
   const run = await runCore(input, budget);
   const out = readCoreOutput(run.core, 1);
   const routes = out.routes.map((r) => r.steps.filter((s) => s.kind === 'job').map((s) => s.index + 1));
+  // a CVRP has no optional customer: every one must come back in exactly one route
+  const seen = new Uint8Array(input.jobs + 1);
+  for (const c of routes.flat()) seen[c]++;
+  const wrong = seen.findIndex((x, c) => c > 0 && x !== 1);
+  if (wrong > 0 || out.unserved.length > 0) throw new InternalError(`customer ${wrong > 0 ? wrong : out.unserved[0] + 1} is not in exactly one route`);
   const routeCosts = out.routes.map((r) => r.cost);
   return {
     routes,

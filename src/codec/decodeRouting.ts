@@ -2,14 +2,8 @@ import type { PlannedRoute, RoutingProblem } from '../model/RoutingProblem.js';
 import type { RouteSchedule, ScheduledStep } from '../model/RouteSchedule.js';
 import type { CoreOutput, CoreRoute } from '../core/readCoreOutput.js';
 import { breakOrder } from './encodeRouting.js';
+import { InternalError } from '../errors.js';
 
-/** Raised when the core's answer breaks an invariant the library guarantees: a bug, not a user error. */
-export class InternalError extends Error {
-  constructor(message: string) {
-    super(`binroute internal error (please report it): ${message}`);
-    this.name = 'InternalError';
-  }
-}
 
 /**
  * Turns one route of the core's answer into a planned route: the break indices back to the
