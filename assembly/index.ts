@@ -182,6 +182,11 @@ function currentAnswer(): Sol {
   return best;
 }
 
+/** The routes the host wrote with routesBuffer (for the test harness). */
+export function routesData(): StaticArray<i32> {
+  return routesIn;
+}
+
 /** An i32 buffer of n values for loadRoutes; returns its address. */
 export function routesBuffer(n: i32): usize {
   routesIn = new StaticArray<i32>(n);

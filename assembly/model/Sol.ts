@@ -330,6 +330,18 @@ export class Sol {
     unchecked((this.prev[b] = e));
   }
 
+  /**
+   * Moves the path s1..e1 right after a1 and the path s2..e2 right after a2 (the anchors lie
+   * outside both paths): the relinking of swap and SWAP*. Route caches become stale.
+   */
+  // @ts-ignore: decorator
+  @inline movePaths(s1: i32, e1: i32, a1: i32, s2: i32, e2: i32, a2: i32): void {
+    this.unlink(s1, e1);
+    this.unlink(s2, e2);
+    this.linkAfter(a1, s1, e1);
+    this.linkAfter(a2, s2, e2);
+  }
+
   /** Takes job v out of its route (route caches become stale) and books its missing cost. */
   removeJob(v: i32): void {
     const r = unchecked(this.route[v]);

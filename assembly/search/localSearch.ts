@@ -1,16 +1,26 @@
 // Granular local search driven by a work list: each queued customer u is tried against its
-// nearest neighbours v with every operator (static dispatch, first improvement). A change
-// re-queues the customers of the changed routes; stamps skip pairs already tested since
-// both routes last changed. Ends in a local optimum of the queued neighbourhoods.
+// nearest neighbours v with every operator (operators.ts: one list, static dispatch, first
+// improvement). A change re-queues the customers of the changed routes; stamps skip pairs
+// already tested since both routes last changed. Ends in a local optimum of the queued
+// neighbourhoods.
+//
+// The operator contract. An operator is `op(sol, u, v): bool` and works in three steps:
+//   1. evaluate: for each candidate move around (u, v), compute its cost change from the route
+//      caches (cumulative costs, or path costs under another vehicle's matrix), integers only;
+//      a candidate that does not beat the best so far (initially 0) is dropped here, before
+//      any feasibility work;
+//   2. check: only then test feasibility — the O(1)/O(segment) checks of model/feasibility.ts
+//      (fitsBetween, fitsTail), or the full walk (seqFits) on a sequence built with emitPath
+//      when the change is inside one route and intraNeedsCheck() says it can break something;
+//   3. apply: if a feasible improving candidate was found, record it (recordMove), relink the
+//      visits and call routeChanged for each changed route (caches, stamps, work list); return
+//      true. Otherwise leave the solution untouched and return false.
+// Operators never allocate and never apply a move that worsens the cost or breaks a constraint.
 
 import { KN, neigh } from '../model/problem';
 import { Sol } from '../model/Sol';
 import { lastTested, moveCount, popNode, queueSize } from './lsState';
-import { relocate } from './relocate';
-import { swap } from './swap';
-import { twoOpt } from './twoOpt';
-import { twoOptStar } from './twoOptStar';
-import { swapStarBetween } from './swapStar';
+import { tryOperators } from './operators';
 
 /** Neighbours examined per customer by the local search. */
 export let K_LS: i32 = 30;
@@ -19,16 +29,6 @@ export function setLsGranularity(k: i32): void {
   K_LS = k;
 }
 
-/** Tries the operators for the pair (u, v) in a fixed order; true once one applied a move. */
-// @ts-ignore: decorator
-@inline function tryPair(sol: Sol, u: i32, v: i32): bool {
-  if (relocate(sol, u, v)) return true;
-  if (relocate(sol, v, u)) return true;
-  if (swap(sol, u, v)) return true;
-  if (twoOpt(sol, u, v)) return true;
-  if (twoOptStar(sol, u, v)) return true;
-  return false;
-}
 
 /** Runs the local search until the work list is empty, or for at most `maxPops` customers. */
 export function localSearch(sol: Sol, maxPops: i32 = 0x7fffffff): void {
@@ -49,8 +49,8 @@ export function localSearch(sol: Sol, maxPops: i32 = 0x7fffffff): void {
       if (rv < 0) continue;
       const ru = unchecked(route[u]);
       if (max(unchecked(rStamp[ru]), unchecked(rStamp[rv])) <= since) continue;
-      if (tryPair(sol, u, v)) continue;
-      if (ru != rv && swapStarBetween(sol, ru, rv)) continue;
+      // the operators in order; the first that applies a move ends this neighbour
+      tryOperators(sol, u, v);
     }
   }
 }

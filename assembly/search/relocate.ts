@@ -1,29 +1,29 @@
 // Relocate: move a string of 1–3 consecutive jobs starting at u next to v (right after v
 // or right before it), in its original or reversed orientation.
 
-import { D, SIMPLE_LOAD, costAt, vCost, vCap } from '../model/problem';
+import { D, SIMPLE_LOAD, costAt, vCap, vCost } from '../model/problem';
 import { Sol, isBoundary, endOf, startOf } from '../model/Sol';
 import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck, pathCost } from './moveCost';
+import { emitPath } from './emitPath';
+import { recordMove } from './appliedMove';
 
 /** Applies the best improving relocation of a string starting at u next to v; true if one was applied. */
 export function relocate(sol: Sol, u: i32, v: i32): bool {
-  const next = sol.next;
-  const prev = sol.prev;
-  const pos = sol.pos;
-  const vloc = sol.vloc;
   const ru = unchecked(sol.route[u]);
   const rv = unchecked(sol.route[v]);
   const same = ru == rv;
-  const p = unchecked(prev[u]);
-  const lp = unchecked(vloc[p]);
-  const lu = unchecked(vloc[u]);
-  const posV = unchecked(pos[v]);
-  const pv = unchecked(prev[v]);
-  const sizeU = unchecked(sol.rSize[ru]);
+  const p = unchecked(sol.prev[u]);
+  const lp = unchecked(sol.vloc[p]);
+  const lu = unchecked(sol.vloc[u]);
+  const pv = unchecked(sol.prev[v]);
   const ou = unchecked(vCost[ru]);
   const ov = unchecked(vCost[rv]);
+  const next = sol.next;
+  const vloc = sol.vloc;
+  const posV = unchecked(sol.pos[v]);
+  const sizeU = unchecked(sol.rSize[ru]);
   const sameCosts = ou == ov;
   let best: i64 = 0;
   let bestE = -1;
@@ -35,7 +35,7 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
       e = unchecked(next[e]);
       if (isBoundary(e)) break;
     }
-    if (same && posV >= unchecked(pos[u]) && posV <= unchecked(pos[e])) break;
+    if (same && posV >= unchecked(sol.pos[u]) && posV <= unchecked(sol.pos[e])) break;
     // pickups only: a string too heavy for v's route stays too heavy when it grows
     if (!same && SIMPLE_LOAD && !roomFor(sol, rv, p, e)) break;
     const le = unchecked(vloc[e]);
@@ -88,6 +88,7 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
     }
   }
   if (bestA < 0) return false;
+  recordMove(best);
   sol.unlink(u, bestE);
   sol.linkAfter(bestA, u, bestE);
   if (bestRev) sol.reversePath(u, bestE);
@@ -112,25 +113,6 @@ function buildIntra(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): void {
     seqVisit(x);
   }
 }
-
-export function emitPath(sol: Sol, s: i32, e: i32, rev: bool): void {
-  if (rev) {
-    let x = e;
-    while (true) {
-      seqVisit(x);
-      if (x == s) break;
-      x = unchecked(sol.prev[x]);
-    }
-  } else {
-    let x = s;
-    while (true) {
-      seqVisit(x);
-      if (x == e) break;
-      x = unchecked(sol.next[x]);
-    }
-  }
-}
-
 
 /** Pickups only: does route r have room for the jobs after p up to e (same route)? */
 // @ts-ignore: decorator

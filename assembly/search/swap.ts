@@ -1,30 +1,30 @@
 // Swap: exchange a string of 1–2 jobs starting at u with a string of 1–2 jobs starting
 // at v (the (1,1), (2,1), (1,2) and (2,2) exchanges).
 
-import { D, SIMPLE_LOAD, costAt, vCost, vCap } from '../model/problem';
+import { D, SIMPLE_LOAD, costAt, vCap, vCost } from '../model/problem';
 import { Sol, isBoundary, startOf, endOf } from '../model/Sol';
 import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck, pathCost } from './moveCost';
-import { emitPath } from './relocate';
+import { emitPath } from './emitPath';
+import { recordMove } from './appliedMove';
 
 /** Applies the best improving string exchange between u and v; true if one was applied. */
 export function swap(sol: Sol, u: i32, v: i32): bool {
-  const next = sol.next;
-  const prev = sol.prev;
-  const pos = sol.pos;
-  const vloc = sol.vloc;
   const ru = unchecked(sol.route[u]);
   const rv = unchecked(sol.route[v]);
   const same = ru == rv;
-  const p1 = unchecked(prev[u]);
-  const p2 = unchecked(prev[v]);
-  const lp1 = unchecked(vloc[p1]);
-  const lp2 = unchecked(vloc[p2]);
-  const lu = unchecked(vloc[u]);
-  const lv = unchecked(vloc[v]);
+  const p1 = unchecked(sol.prev[u]);
+  const p2 = unchecked(sol.prev[v]);
+  const lp1 = unchecked(sol.vloc[p1]);
+  const lp2 = unchecked(sol.vloc[p2]);
+  const lu = unchecked(sol.vloc[u]);
+  const lv = unchecked(sol.vloc[v]);
   const ou = unchecked(vCost[ru]);
   const ov = unchecked(vCost[rv]);
+  const next = sol.next;
+  const pos = sol.pos;
+  const vloc = sol.vloc;
   let best: i64 = 0;
   let bestE1 = -1;
   let bestE2 = -1;
@@ -76,10 +76,8 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
     }
   }
   if (bestE1 < 0) return false;
-  sol.unlink(u, bestE1);
-  sol.unlink(v, bestE2);
-  sol.linkAfter(p1, v, bestE2);
-  sol.linkAfter(p2, u, bestE1);
+  recordMove(best);
+  sol.movePaths(u, bestE1, p2, v, bestE2, p1);
   routeChanged(sol, ru);
   if (!same) routeChanged(sol, rv);
   return true;

@@ -10,6 +10,7 @@ import { pickOf } from '../model/visit';
 import { seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
+import { recordMove } from './appliedMove';
 
 const BIG: i64 = 0x3fffffffffffffff;
 // per customer: the three best (cost, after-visit) insertion positions in the other route
@@ -163,10 +164,8 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
     u = unchecked(next[u]);
   }
   if (bu < 0) return false;
-  sol.unlink(bu, bu);
-  sol.unlink(bv, bv);
-  sol.linkAfter(bua, bu, bu);
-  sol.linkAfter(bva, bv, bv);
+  recordMove(best);
+  sol.movePaths(bu, bu, bua, bv, bv, bva);
   routeChanged(sol, r1);
   routeChanged(sol, r2);
   return true;

@@ -5,7 +5,8 @@ import { Sol, startOf, endOf } from '../model/Sol';
 import { seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
-import { emitPath } from './relocate';
+import { emitPath } from './emitPath';
+import { recordMove } from './appliedMove';
 
 /** Applies the 2-opt move joining u and v when they share a route and it improves; true if applied. */
 export function twoOpt(sol: Sol, u: i32, v: i32): bool {
@@ -45,6 +46,7 @@ export function twoOpt(sol: Sol, u: i32, v: i32): bool {
     }
     if (!seqFits(sol, r)) return false;
   }
+  recordMove(delta);
   sol.reversePath(x, b);
   routeChanged(sol, r);
   return true;

@@ -7,6 +7,7 @@ import { intraNeedsCheck } from './moveCost';
 import { Sol, startOf, endOf } from '../model/Sol';
 import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
+import { recordMove } from './appliedMove';
 
 /** Applies the better improving 2-opt* variant between the routes of u and v; true if applied. */
 export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
@@ -76,6 +77,7 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
     }
   }
   if (bestVariant == 0) return false;
+  recordMove(best);
   const prev = sol.prev;
   const lastU = unchecked(prev[eu]);
   if (bestVariant == 1) {
