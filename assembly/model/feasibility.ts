@@ -39,12 +39,8 @@ let posRelease: StaticArray<i32> = new StaticArray<i32>(1); // at a trip's openi
 /** Where the last walked route takes its breaks: break i after sequence position breakAt[i] (-1 = at the start). */
 export let breakAt: StaticArray<i32> = new StaticArray<i32>(1);
 
-// The schedule of the last walk, written only when `recording` (for the output). Index p is
-// sequence position p - 1 (0 = the start, n + 1 = the end).
-/** When set, seqFits writes the schedule below; the search never sets it. */
-export let recording: bool = false;
-/** When ≥ 0, seqFits leaves the start at this time instead of the start of the working hours. */
-export let departAt: i64 = -1;
+// The schedule of the last recorded walk (seqSchedule with `record`, for the output). Index p
+// is sequence position p - 1 (0 = the start, n + 1 = the end).
 /** Time the last recorded walk left the start (before waiting for release dates). */
 export let walkStart: i64 = 0;
 /** Arrival at the end of the last walk that got that far. */
@@ -59,12 +55,6 @@ export let breakArrive: StaticArray<i64> = new StaticArray<i64>(1);
 export let breakBegin: StaticArray<i64> = new StaticArray<i64>(1);
 export let breakTravel: StaticArray<i64> = new StaticArray<i64>(1);
 export let breakDist: StaticArray<i64> = new StaticArray<i64>(1);
-
-/** Sets the schedule mode of seqFits (output only). */
-export function setRecording(on: bool, departure: i64): void {
-  recording = on;
-  departAt = departure;
-}
 
 export function feasibilityAlloc(): void {
   segD = new StaticArray<i32>(D);
@@ -316,6 +306,23 @@ export function seqVisit(v: i32): void {
 
 /** Walks the sequence built with seqPath/seqVisit as route r: every constraint, O(length·D). */
 export function seqFits(sol: Sol, r: i32): bool {
+  return walk(sol, r, false, -1);
+}
+
+/**
+ * The same walk for the output: leaving the start at `departure` (-1: at the start of the
+ * working hours), and with `record` writing the schedule (pos*, break* arrays, walkStart).
+ */
+export function seqSchedule(sol: Sol, r: i32, departure: i64, record: bool): bool {
+  return record ? walk(sol, r, true, departure) : walk(sol, r, false, departure);
+}
+
+/**
+ * The one route walk. Inlined into seqFits and seqSchedule with constant `record`, so the
+ * search's walk carries no recording code.
+ */
+// @ts-ignore: decorator
+@inline function walk(sol: Sol, r: i32, record: bool, departure: i64): bool {
   const n = seqLen;
   // skills, tasks, reloads
   let jobs = 0;
@@ -367,7 +374,7 @@ export function seqFits(sol: Sol, r: i32): bool {
       i = j + 1;
     }
   }
-  if (!HAS_TIME && !HAS_LIMITS && !HAS_UNREACHABLE && !recording) {
+  if (!HAS_TIME && !HAS_LIMITS && !HAS_UNREACHABLE && !record) {
     failCode = FAIL_OK;
     return true;
   }
@@ -383,13 +390,13 @@ export function seqFits(sol: Sol, r: i32): bool {
     }
   }
   let prevLoc = unchecked(vStart[r]);
-  let t: i64 = departAt >= 0 ? departAt : <i64>unchecked(vTwStart[r]);
+  let t: i64 = departure >= 0 ? departure : <i64>unchecked(vTwStart[r]);
   let travel: i64 = 0;
   let distance: i64 = 0;
   const nb = unchecked(vBreakCount[r]);
   const b0 = unchecked(vBreakFirst[r]);
   let pending = 0;
-  if (recording) {
+  if (record) {
     walkStart = t;
     unchecked((posDep[0] = t));
   }
@@ -403,7 +410,7 @@ export function seqFits(sol: Sol, r: i32): bool {
     }
     // a trip leaves its opening stop only once all its jobs are released
     if (HAS_RELEASE && (i == 0 || isReloadVisit(unchecked(seq[i - 1])))) t = max(t, <i64>unchecked(posRelease[i]));
-    if (recording && i == 0) unchecked((posDep[0] = t));
+    if (record && i == 0) unchecked((posDep[0] = t));
     // breaks happen where the vehicle is, before it drives on: as soon as a window is open,
     // or when waiting longer would miss it, and always before the end
     while (pending < nb) {
@@ -426,7 +433,7 @@ export function seqFits(sol: Sol, r: i32): bool {
         if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) { failCode = FAIL_BREAK_MAX_LOAD; return false; }
       }
       unchecked((breakAt[pending] = i - 1));
-      if (recording) {
+      if (record) {
         unchecked((breakArrive[pending] = t));
         unchecked((breakBegin[pending] = bs));
         unchecked((breakTravel[pending] = travel));
@@ -439,7 +446,7 @@ export function seqFits(sol: Sol, r: i32): bool {
     distance += dist(r, prevLoc, l);
     if (i == n) {
       t += tr;
-      if (recording) {
+      if (record) {
         unchecked((posArrive[n + 1] = t));
         unchecked((posTravel[n + 1] = travel));
         unchecked((posDist[n + 1] = distance));
@@ -452,7 +459,7 @@ export function seqFits(sol: Sol, r: i32): bool {
     const st = earliestStart(x, fac, t + tr);
     if (st < 0) { failCode = FAIL_TIME_WINDOW; return false; }
     const setup = l != prevLoc ? setupOf(x, fac) : 0;
-    if (recording) {
+    if (record) {
       unchecked((posArrive[i + 1] = t + tr));
       unchecked((posBegin[i + 1] = st));
       unchecked((posSetup[i + 1] = setup));
@@ -460,7 +467,7 @@ export function seqFits(sol: Sol, r: i32): bool {
       unchecked((posDist[i + 1] = distance));
     }
     t = st + setup + serviceOf(x, fac);
-    if (recording) unchecked((posDep[i + 1] = t));
+    if (record) unchecked((posDep[i + 1] = t));
     prevLoc = l;
   }
   if (pending < nb) { failCode = FAIL_MISSING_BREAK; return false; }

@@ -6,7 +6,7 @@
 import { N, D, R, NB, vTwStart, vTwEnd, vBreakCount, vBreakFirst, bService, jPrize } from '../model/problem';
 import { Sol, startOf, endOf, isReloadVisit } from '../model/Sol';
 import {
-  seqStart, seqPath, seqFits, seqLength, seqAt, setRecording, walkStart, walkEnd, breakAt,
+  seqStart, seqPath, seqFits, seqSchedule, seqLength, seqAt, walkStart, walkEnd, breakAt,
   posArrive, posBegin, posSetup, posDep, posTravel, posDist, posLoadAt,
   breakArrive, breakBegin, breakTravel, breakDist,
 } from '../model/feasibility';
@@ -31,11 +31,8 @@ function describeRoute(sol: Sol, r: i32): void {
  */
 export function scheduleRoute(sol: Sol, r: i32): bool {
   describeRoute(sol, r);
-  setRecording(false, -1);
   if (!seqFits(sol, r)) {
-    setRecording(true, -1);
-    seqFits(sol, r);
-    setRecording(false, -1);
+    seqSchedule(sol, r, -1, true);
     return false;
   }
   const earliestEnd = walkEnd;
@@ -43,14 +40,10 @@ export function scheduleRoute(sol: Sol, r: i32): bool {
   let hi = min(<i64>unchecked(vTwEnd[r]), earliestEnd);
   while (lo < hi) {
     const mid = lo + (hi - lo + 1) / 2;
-    setRecording(false, mid);
-    if (seqFits(sol, r) && walkEnd <= earliestEnd) lo = mid;
+    if (seqSchedule(sol, r, mid, false) && walkEnd <= earliestEnd) lo = mid;
     else hi = mid - 1;
   }
-  setRecording(true, lo);
-  const ok = seqFits(sol, r);
-  setRecording(false, -1);
-  return ok;
+  return seqSchedule(sol, r, lo, true);
 }
 
 // @ts-ignore: decorator

@@ -93,7 +93,20 @@ export const CORE_PARAMS = [
   { name: 'STALL_LIMIT', id: 8, defaultValue: 0, doc: 'stop after this many iterations without a new best (0 = never)' },
 ] as const satisfies readonly CoreParamSpec[];
 
-/** Constants both sides use, by name. */
+/**
+ * Output layout (Float64, written by `writeBest()`; all values are integers below 2^53):
+ *
+ * - header (`HEADER_FIELDS`): routes, unserved, route cost (fixed costs included), prizes of
+ *   unserved optional jobs, objective, 1 when every route passed the final walk;
+ * - per used route, a header (`ROUTE_FIELDS`): vehicle, steps, cost, 1 when its walk passed;
+ *   then per step (`STEP_FIELDS` + D): kind (`STEP_KINDS`), index (job, facility, or the
+ *   vehicle's break in the core's order; -1 for start and end), location, arrival, service
+ *   start, setup, service, departure, travel time and distance so far (on arrival), then the
+ *   load after the step per dimension;
+ * - the unserved jobs (0-based job indices).
+ *
+ * These constants are the field counts of that layout, and the values both sides share.
+ */
 export const CORE_CONSTANTS = {
   /** "No limit" for the core's i32 limits and window ends, and "no road" in a matrix. */
   NO_LIMIT: 2147483647,
@@ -132,17 +145,3 @@ export const FAIL_CODES = {
   MAX_DISTANCE: 16,
   UNREACHABLE: 17,
 } as const;
-
-/**
- * Output layout (Float64, written by `writeBest()`; all values are integers below 2^53):
- *
- * - header (`HEADER_FIELDS`): routes, unserved, route cost (fixed costs included), prizes of
- *   unserved optional jobs, objective, 1 when every route passed the final walk;
- * - per used route, a header (`ROUTE_FIELDS`): vehicle, steps, cost, 1 when its walk passed;
- *   then per step (`STEP_FIELDS` + D): kind (`STEP_KINDS`), index (job, facility, or the
- *   vehicle's break in the core's order; -1 for start and end), location, arrival, service
- *   start, setup, service, departure, travel time and distance so far (on arrival), then the
- *   load after the step per dimension;
- * - the unserved jobs (0-based job indices).
- */
-export const OUTPUT_LAYOUT_DOC = 'see CORE_CONSTANTS and the comment above';

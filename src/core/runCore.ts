@@ -4,6 +4,9 @@ import { writeCoreInput } from './writeCoreInput.js';
 import { CORE_PARAMS } from './coreProtocol.js';
 import type { Progress, StopReason } from '../types.js';
 
+/** Parameter ids by name (CORE_PARAMS). */
+const PARAM = Object.fromEntries(CORE_PARAMS.map((p) => [p.name, p.id])) as Record<(typeof CORE_PARAMS)[number]['name'], number>;
+
 /** Wall-clock length of one chunk of iterations, between progress reports and abort checks. */
 const CHUNK_MS = 40;
 
@@ -121,6 +124,3 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
   }
   return { core, iterations, stopReason, elapsedMs: performance.now() - started };
 }
-
-/** Parameter ids by name (CORE_PARAMS). */
-const PARAM = Object.fromEntries(CORE_PARAMS.map((p) => [p.name, p.id])) as Record<(typeof CORE_PARAMS)[number]['name'], number>;
