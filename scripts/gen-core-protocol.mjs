@@ -1,6 +1,7 @@
 // Generates the core's side of the host–core interface from its one definition,
 // src/core/coreProtocol.ts: assembly/protocol.generated.ts (constants, parameter ids, step
-// kinds, failure codes) and assembly/arrays.generated.ts (the address of each array by id).
+// kinds, failure codes) and assembly/arrays.generated.ts (every problem array's declaration,
+// its allocation, and its address by id).
 // `--check` compares instead of writing and exits 1 when a generated file is stale.
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,10 +47,30 @@ export async function render() {
   constants += '\n// array ids (ptr)\n';
   t.CORE_ARRAYS.forEach((a, id) => (constants += `export const ARRAY_${snake(a.name)}: i32 = ${id};\n`));
 
-  let arrays = HEADER + '\nimport * as pb from \'./model/problem\';\n\n';
-  arrays += '/** Address of problem array `id` (ids and layout: src/core/coreProtocol.ts). */\n';
+  // core lengths of each size (job arrays have one more row: visit = job + 1)
+  const coreLength = {
+    matrices: 'M * M * MATS',
+    vehicles: 'R',
+    'vehicles×dims': 'R * D',
+    jobs: 'N',
+    'jobs×dims': 'N * D',
+    'jobs×classes': 'N * NC',
+    facilities: 'max(F, 1)',
+    'windows×2': 'max(2 * W, 2)',
+    breaks: 'max(B, 1)',
+    'breaks×dims': 'max(B, 1) * D',
+  };
+  let arrays = HEADER + '\n// The problem arrays the host writes, read-only during the search (layout: CORE_ARRAYS).\n\n';
+  for (const a of t.CORE_ARRAYS) {
+    if (!(a.size in coreLength)) throw new Error(`unknown size ${a.size} of ${a.name}`);
+    arrays += `/** ${a.doc} */\nexport let ${a.name}: StaticArray<${a.type}> = new StaticArray<${a.type}>(0);\n`;
+  }
+  arrays += '\n/** Allocates every array: MATS matrices of M×M, R vehicles, N = jobs + 1 visits, D dimensions, NC classes, F facilities, W windows, B breaks. */\n';
+  arrays += 'export function allocArrays(MATS: i32, M: i32, R: i32, N: i32, D: i32, NC: i32, F: i32, W: i32, B: i32): void {\n';
+  for (const a of t.CORE_ARRAYS) arrays += `  ${a.name} = new StaticArray<${a.type}>(${coreLength[a.size]});\n`;
+  arrays += '}\n\n/** Address of problem array `id`; 0 for an unknown id. */\n';
   arrays += 'export function arrayPtr(id: i32): usize {\n  switch (id) {\n';
-  t.CORE_ARRAYS.forEach((a, id) => (arrays += `    case ${id}: return changetype<usize>(pb.${a.name}); // ${a.type}: ${a.doc}\n`));
+  t.CORE_ARRAYS.forEach((a, id) => (arrays += `    case ${id}: return changetype<usize>(${a.name});\n`));
   arrays += '  }\n  return 0;\n}\n';
   return { 'assembly/protocol.generated.ts': constants, 'assembly/arrays.generated.ts': arrays };
 }

@@ -26,7 +26,7 @@ describe('core protocol', () => {
     expect(fields.sort()).toEqual(CORE_ARRAYS.map((a) => a.name).sort());
     for (const a of CORE_ARRAYS) {
       const value = (input as unknown as Record<string, unknown>)[a.name];
-      if (a.rows === 'matrices') expect(Array.isArray(value)).toBe(true);
+      if (a.size === 'matrices') expect(Array.isArray(value)).toBe(true);
       else expect(value, a.name).toBeInstanceOf(CLASSES[a.type]);
     }
   });

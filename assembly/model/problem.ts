@@ -1,12 +1,19 @@
-// Problem data shared by every module of the core: flat arrays written by the host once,
-// read-only during the search. See docs/architecture.md for the layout.
+// Problem data shared by every module of the core: the flat arrays written by the host once
+// (declared and allocated in arrays.generated.ts, from src/core/coreProtocol.ts), read-only
+// during the search, and what the core derives from them (sizes, feature flags, neighbours).
 //
 // Visits: jobs are visits 1..N-1 (visit 0 is unused); route r (= vehicle r) owns a start
 // visit N+2r and an end visit N+2r+1; reload visits (facility stops) are a pool of P visits
 // from N+2R on. Locations index every matrix; matrices are M×M and concatenated in `mats`.
 
 import { NO_LIMIT } from '../protocol.generated';
+import {
+  allocArrays, mats, vCost, vDur, vDist, vTwStart, vTwEnd, vCap, vClass, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads,
+  vFacMask, vRouteCap, vReturnEmpty, jLoc, jDel, jTwCount, jPrize, jRelease, jMiss, fTwCount,
+} from '../arrays.generated';
 export { NO_LIMIT };
+// the problem arrays (declared and allocated from the protocol table)
+export * from '../arrays.generated';
 
 export const INF: i64 = 0x3fffffffffffffff;
 /**
@@ -34,58 +41,14 @@ export let HAS_OPTIONAL: bool = false; // some jobs may stay unserved
 export let SAME_VEHICLES: bool = true; // one vehicle class
 export let HAS_RELEASE: bool = false; // release dates: a trip leaves after its jobs are released
 
-export let mats: StaticArray<i32> = new StaticArray<i32>(0);
-// per vehicle
-export let vCost: StaticArray<i32> = new StaticArray<i32>(0); // offset of its cost matrix in mats
-export let vDur: StaticArray<i32> = new StaticArray<i32>(0); // offset of its duration matrix
-export let vDist: StaticArray<i32> = new StaticArray<i32>(0); // offset of its distance matrix
-export let vStart: StaticArray<i32> = new StaticArray<i32>(0); // start location
-export let vEnd: StaticArray<i32> = new StaticArray<i32>(0); // end location
-export let vTwStart: StaticArray<i32> = new StaticArray<i32>(0);
-export let vTwEnd: StaticArray<i32> = new StaticArray<i32>(0);
-export let vCap: StaticArray<i32> = new StaticArray<i32>(0); // R×D
-export let vFixed: StaticArray<i32> = new StaticArray<i32>(0);
-export let vClass: StaticArray<i32> = new StaticArray<i32>(0);
-export let vMaxTasks: StaticArray<i32> = new StaticArray<i32>(0);
-export let vMaxTravel: StaticArray<i32> = new StaticArray<i32>(0);
-export let vMaxDist: StaticArray<i32> = new StaticArray<i32>(0);
-export let vMaxReloads: StaticArray<i32> = new StaticArray<i32>(0);
-export let vFacMask: StaticArray<i64> = new StaticArray<i64>(0); // facilities it may use (bit f)
-export let vRouteCap: StaticArray<i32> = new StaticArray<i32>(0); // R×D, most collected over all trips
-export let vReturnEmpty: StaticArray<i32> = new StaticArray<i32>(0); // 1: unload right before the end
+// Derived by the core (not written by the host):
 /** The reload visit pinned before the end of a return-empty vehicle's route, else -1. */
 export let pinnedOf: StaticArray<i32> = new StaticArray<i32>(0);
 export let PN: i32 = 0; // free reload slots (the pinned ones follow them)
 export let HAS_ROUTECAP: bool = false;
-// per job visit (index = visit id)
-export let jLoc: StaticArray<i32> = new StaticArray<i32>(0);
-export let jService: StaticArray<i32> = new StaticArray<i32>(0);
-export let jSetup: StaticArray<i32> = new StaticArray<i32>(0);
-export let jPick: StaticArray<i32> = new StaticArray<i32>(0); // N×D
-export let jDel: StaticArray<i32> = new StaticArray<i32>(0); // N×D
-export let jTwFirst: StaticArray<i32> = new StaticArray<i32>(0); // into tw (pairs), -1 = none
-export let jTwCount: StaticArray<i32> = new StaticArray<i32>(0);
-export let jPrize: StaticArray<i64> = new StaticArray<i64>(0); // 0 = mandatory
-export let jMiss: StaticArray<i64> = new StaticArray<i64>(0); // price of leaving the job unserved
-export let jRelease: StaticArray<i32> = new StaticArray<i32>(0); // earliest departure of the job's trip
-export let compat: StaticArray<u8> = new StaticArray<u8>(0); // N×NC: 1 when the class may serve the job
-// per facility
-export let fLoc: StaticArray<i32> = new StaticArray<i32>(0);
-export let fService: StaticArray<i32> = new StaticArray<i32>(0);
-export let fSetup: StaticArray<i32> = new StaticArray<i32>(0);
-export let fTwFirst: StaticArray<i32> = new StaticArray<i32>(0);
-export let fTwCount: StaticArray<i32> = new StaticArray<i32>(0);
 // breaks: vehicle r owns breaks vBreakFirst[r] .. +vBreakCount[r]-1, sorted by first window
-export let vBreakFirst: StaticArray<i32> = new StaticArray<i32>(0);
-export let vBreakCount: StaticArray<i32> = new StaticArray<i32>(0);
-export let bService: StaticArray<i32> = new StaticArray<i32>(0);
-export let bTwFirst: StaticArray<i32> = new StaticArray<i32>(0);
-export let bTwCount: StaticArray<i32> = new StaticArray<i32>(0);
-export let bMaxLoad: StaticArray<i32> = new StaticArray<i32>(0); // breaks × D, NO_LIMIT = none
 export let NB: i32 = 0; // breaks in all
-// time windows as [start, end] pairs
-export let tw: StaticArray<i32> = new StaticArray<i32>(0);
-// granular neighbour lists of jobs
+/** Granular neighbour lists: per job, the KN nearest other jobs. */
 export let neigh: StaticArray<i32> = new StaticArray<i32>(0);
 /**
  * The smallest price of leaving a mandatory job unserved (the host sets each job's price in
@@ -98,54 +61,14 @@ export let HAS_UNREACHABLE: bool = false;
 /** Allocates every problem array. */
 export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, dims: i32, facilities: i32, windows: i32, classes: i32, breaks: i32): void {
   NB = breaks;
-  vBreakFirst = new StaticArray<i32>(vehicles);
-  vBreakCount = new StaticArray<i32>(vehicles);
-  bService = new StaticArray<i32>(max(breaks, 1));
-  bTwFirst = new StaticArray<i32>(max(breaks, 1));
-  bTwCount = new StaticArray<i32>(max(breaks, 1));
-  bMaxLoad = new StaticArray<i32>(max(breaks, 1) * max(dims, 1));
   N = jobs + 1;
   R = vehicles;
   M = m;
   D = max(dims, 1);
   F = facilities;
   NC = max(classes, 1);
-  mats = new StaticArray<i32>(m * m * matrices);
-  vCost = new StaticArray<i32>(R);
-  vDur = new StaticArray<i32>(R);
-  vDist = new StaticArray<i32>(R);
-  vStart = new StaticArray<i32>(R);
-  vEnd = new StaticArray<i32>(R);
-  vTwStart = new StaticArray<i32>(R);
-  vTwEnd = new StaticArray<i32>(R);
-  vCap = new StaticArray<i32>(R * D);
-  vFixed = new StaticArray<i32>(R);
-  vClass = new StaticArray<i32>(R);
-  vMaxTasks = new StaticArray<i32>(R);
-  vMaxTravel = new StaticArray<i32>(R);
-  vMaxDist = new StaticArray<i32>(R);
-  vMaxReloads = new StaticArray<i32>(R);
-  vFacMask = new StaticArray<i64>(R);
-  vRouteCap = new StaticArray<i32>(R * D);
-  vReturnEmpty = new StaticArray<i32>(R);
+  allocArrays(matrices, m, R, N, D, NC, F, windows, breaks);
   pinnedOf = new StaticArray<i32>(R);
-  jLoc = new StaticArray<i32>(N);
-  jService = new StaticArray<i32>(N);
-  jSetup = new StaticArray<i32>(N);
-  jPick = new StaticArray<i32>(N * D);
-  jDel = new StaticArray<i32>(N * D);
-  jTwFirst = new StaticArray<i32>(N);
-  jTwCount = new StaticArray<i32>(N);
-  jPrize = new StaticArray<i64>(N);
-  jMiss = new StaticArray<i64>(N);
-  jRelease = new StaticArray<i32>(N);
-  compat = new StaticArray<u8>(N * NC);
-  fLoc = new StaticArray<i32>(max(F, 1));
-  fService = new StaticArray<i32>(max(F, 1));
-  fSetup = new StaticArray<i32>(max(F, 1));
-  fTwFirst = new StaticArray<i32>(max(F, 1));
-  fTwCount = new StaticArray<i32>(max(F, 1));
-  tw = new StaticArray<i32>(max(2 * windows, 2));
 }
 
 /** Derives the feature flags and the reload pool size once the host has written the data. */

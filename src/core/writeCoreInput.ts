@@ -29,7 +29,7 @@ export function writeCoreInput(core: CoreExports, input: CoreInput): void {
   core.alloc(input.jobs, input.vehicles, input.m, input.mats.length, input.dims, input.facilities, windows, input.classes, input.bService.length);
   CORE_ARRAYS.forEach((spec, id) => {
     const at = core.ptr(id);
-    if (spec.rows === 'matrices') {
+    if (spec.size === 'matrices') {
       let offset = 0;
       for (const mat of input.mats) {
         view(core, at, Int32Array as unknown as ArrayConstructorLike, offset, mat.length, spec.name).set(mat as never);
@@ -39,7 +39,7 @@ export function writeCoreInput(core: CoreExports, input: CoreInput): void {
     }
     const data = input[spec.name] as ArrayData;
     const Ctor = ELEMENT[spec.type] as unknown as ArrayConstructorLike;
-    const shift = spec.rows === 'job' && input.jobs > 0 ? data.length / input.jobs : 0;
+    const shift = spec.size.startsWith('jobs') && input.jobs > 0 ? data.length / input.jobs : 0;
     view(core, at, Ctor, shift, data.length, spec.name).set(data as never);
   });
   core.finish();
