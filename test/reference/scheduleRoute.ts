@@ -1,4 +1,10 @@
-import type { RoutingProblem, RoutingStep, RoutingStepKind, TimeWindow } from '../../src/model/RoutingProblem.js';
+// An independent reference simulator of a route's schedule, written from docs/format.md
+// ("Schedules") apart from the solver's engine (assembly/model/feasibility.ts). The property
+// tests replay every route the solver returns through it and require the same arrivals,
+// service starts, departures, loads and running totals. Its cost is VROOM's (rounded per
+// route), not the solver's, and it lists every violation rather than the first.
+import type { RoutingProblem, RoutingStep, TimeWindow } from '../../src/model/RoutingProblem.js';
+import type { RouteSchedule as LibRouteSchedule, ScheduledStep } from '../../src/model/RouteSchedule.js';
 import { travelTime, UNREACHABLE } from './travelTime.js';
 
 /** A constraint a route breaks (docs/format.md, "Schedules"). */
@@ -41,51 +47,13 @@ export interface RouteViolation {
   lateness?: number;
 }
 
-/** A step with its times, running totals and load. */
-export interface ScheduledStep {
-  type: RoutingStepKind;
-  /** Job / facility / break index as in the input step; -1 for start and end. */
-  index: number;
-  /** Matrix location where the step happens (a break happens where the vehicle is). */
-  location: number;
-  /** Time the vehicle gets there (for a break: when the previous stop is done). */
-  arrival: number;
-  waitingTime: number;
-  /** Service start: `arrival + waitingTime`. */
-  start: number;
-  setup: number;
-  service: number;
-  /** Time the vehicle leaves: `start + setup + service`. */
-  departure: number;
-  /** Cumulative travel time on arrival. */
-  duration: number;
-  /** Cumulative distance on arrival. */
-  distance: number;
-  /** Load after the step, per dimension. */
-  load: number[];
-}
-
-/** The timed route of one vehicle. */
-export interface RouteSchedule {
-  vehicle: number;
-  /** start, the input's job/reload/break steps in order, end. */
-  steps: ScheduledStep[];
+/**
+ * The timed route of one vehicle: the library's schedule shape (types only are shared), plus
+ * what this reference adds — whether the route is used, and the constraints it breaks.
+ */
+export interface RouteSchedule extends LibRouteSchedule {
   /** True when the route has at least one job or reload (an unused vehicle costs nothing). */
   used: boolean;
-  jobs: number;
-  reloads: number;
-  /** Total travel time. */
-  duration: number;
-  distance: number;
-  setup: number;
-  service: number;
-  waitingTime: number;
-  /** Sums over the served jobs. */
-  pickup: number[];
-  delivery: number[];
-  priority: number;
-  /** VROOM's route cost (see {@link routeCost}); 0 for an unused route. */
-  cost: number;
   violations: RouteViolation[];
   feasible: boolean;
 }
