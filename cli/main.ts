@@ -7,6 +7,7 @@ import { UsageError } from './args.js';
 import { benchCommand } from './benchCommand.js';
 import { nodeIo, type CliIo } from './cliIo.js';
 import { solveCommand } from './solveCommand.js';
+import { simulateCommand } from './simulateCommand.js';
 
 function version(io: CliIo): string {
   const root = findPackageRoot(io.cliDir);
@@ -54,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<numb
         return await solveCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
+      case 'simulate':
+        return await simulateCommand(rest, io);
       default:
         throw new UsageError(
           command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`,

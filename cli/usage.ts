@@ -7,6 +7,8 @@ export const USAGE = `Usage:
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
+  binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
+                 [--out <dir>] [--format csv|json|both] [--quiet]
   binroute --help | --version
 
 solve   Solve one instance; the format is recognised from the name and content:
@@ -44,6 +46,13 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --quiet            no progress lines
         --no-local-search  CVRP suites: ruin and recreate without the local search
                            (to measure what the local search brings)
+
+simulate  Hourly fill readings of a scenario's bin sensors (binroute-scenario/1, e.g.
+        fixtures/seongdong/seongdong-846.json) over --days days (default 28) from a
+        ground-truth fill process: noise, lost readings, spikes, stuck and dead sensors,
+        and a daily collection round that empties bins at 70 % or more. Writes
+        readings.csv, collections.csv, faults.csv, truth.csv (--format csv, default),
+        simulation.json (json) or all (both) to --out (default readings/).
 
 Exit codes: 0 success; 1 internal error (bug); 2 bad arguments, unreadable or invalid
 input file; 130 bench interrupted by Ctrl-C (partial results are still written).

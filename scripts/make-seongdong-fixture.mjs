@@ -2,24 +2,20 @@
 // Builds fixtures/seongdong-small.vrp (+ .nodes.csv): a CVRPLIB CVRP of 40 cafés in
 // Seongdong-gu (Seoul) whose spent coffee grounds an e-cargo bike collects.
 //
-//   node scripts/make-seongdong-fixture.mjs [--data <shared/data dir>]
+//   npm run build && node scripts/make-seongdong-fixture.mjs [--data <shared/data dir>]
 //
 // Inputs (real, in ../shared/data, see its README): the 17 dong polygons, the 2024 Q4
 // count of coffee/beverage shops (and franchise shops) per dong, and the TOPIS arterial
 // road links and nodes. The café points and volumes are SYNTHETIC, drawn with a fixed seed
 // so that re-running the script reproduces the files byte for byte. Assumptions and sources:
 // fixtures/README.md.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, LON0, LAT0, findDataDir, rng, gaussian, project, unproject, rings, inside, segDist, loadDongs, loadRoadSegments } from './lib/seongdong.mjs';
 
 // ---- parameters (documented in fixtures/README.md) ----
 const SEED = 20244; // the 2024 Q4 quarter code, for memorability
 const N_CAFES = 40;
-const QUARTER = '20244';
 const CAPACITY_KG = 200; // e-cargo bike / trike payload assumption
 const PICKUP_EVERY_DAYS = 2;
 const WET_GROUNDS_KG_PER_CUP = 0.036; // ~18 g of beans per cup, about twice that once wet
@@ -29,98 +25,12 @@ const CUPS_MIN = 30;
 const CUPS_MAX = 600;
 const MAX_ROAD_DISTANCE_M = 50; // cafés are drawn within this distance of a road link
 const MIN_SPACING_M = 25; // and at least this far from each other
-// Local planar frame: equirectangular projection around the district's SW corner.
-const LON0 = 127.0082;
-const LAT0 = 37.5283;
-const LAT_MID = 37.5507;
-const EARTH_RADIUS_M = 6371008.8;
-
-function findDataDir() {
-  const i = process.argv.indexOf('--data');
-  if (i >= 0) return resolve(process.argv[i + 1]);
-  for (let d = ROOT; ; d = dirname(d)) {
-    const c = join(d, 'shared', 'data');
-    if (existsSync(join(c, 'seongdong-dongs.geojson'))) return c;
-    if (dirname(d) === d) throw new Error('cannot find shared/data above the repository; pass --data <dir>');
-  }
-}
-
-/** mulberry32: small, well-known 32-bit PRNG; deterministic across platforms. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand) {
-  // Box-Muller; 1 - u avoids log(0)
-  const u = 1 - rand();
-  const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-const K = (Math.PI / 180) * EARTH_RADIUS_M;
-const project = ([lon, lat]) => [(lon - LON0) * K * Math.cos((LAT_MID * Math.PI) / 180), (lat - LAT0) * K];
-const unproject = ([x, y]) => [LON0 + x / (K * Math.cos((LAT_MID * Math.PI) / 180)), LAT0 + y / K];
-
-function rings(geometry) {
-  if (geometry.type === 'Polygon') return geometry.coordinates;
-  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flat();
-  throw new Error(`unexpected geometry ${geometry.type}`);
-}
-
-/** Even-odd point-in-polygon over all rings (holes included). */
-function inside([x, y], projRings) {
-  let c = false;
-  for (const ring of projRings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-    }
-  }
-  return c;
-}
-
-function segDist([px, py], [ax, ay], [bx, by]) {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const l2 = dx * dx + dy * dy;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2));
-  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
-}
 
 function main() {
   const dataDir = findDataDir();
-  const dongs = JSON.parse(readFileSync(join(dataDir, 'seongdong-dongs.geojson'), 'utf8')).features;
   const boundary = JSON.parse(readFileSync(join(dataDir, 'seongdong-boundary.geojson'), 'utf8')).features[0];
-  const roads = JSON.parse(readFileSync(join(dataDir, 'seongdong-roads.geojson'), 'utf8')).features;
   const nodesCsv = readFileSync(join(dataDir, 'seongdong-road-nodes.csv'), 'utf8').trim().split(/\r?\n/);
-  const countsCsv = readFileSync(join(dataDir, 'seongdong-cafe-counts-2024.csv'), 'utf8').trim().split(/\r?\n/);
-
-  // café counts per dong for the quarter, keyed by the 8-digit code
-  const head = countsCsv[0].split(',');
-  const col = (name) => head.indexOf(name);
-  const counts = new Map();
-  for (const line of countsCsv.slice(1)) {
-    const f = line.split(',');
-    if (f[col('기준_년분기_코드')] !== QUARTER) continue;
-    counts.set(f[col('행정동_코드')], { shops: Number(f[col('점포_수')]), franchise: Number(f[col('프랜차이즈_점포_수')]) });
-  }
-
-  const dongInfo = dongs
-    .map((d) => {
-      const code = d.properties.adm_cd2.slice(0, 8);
-      const c = counts.get(code);
-      if (!c) throw new Error(`no café count for dong ${code}`);
-      return { code, name: d.properties.name, nameEng: d.properties.name_eng, ...c, rings: rings(d.geometry).map((r) => r.map(project)) };
-    })
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const dongInfo = loadDongs(dataDir);
 
   // largest-remainder allocation of N_CAFES in proportion to the shop counts
   const total = dongInfo.reduce((s, d) => s + d.shops, 0);
@@ -134,11 +44,7 @@ function main() {
     d.n++;
   }
 
-  const segments = [];
-  for (const r of roads) {
-    const pts = r.geometry.coordinates.map(project);
-    for (let i = 1; i < pts.length; i++) segments.push([pts[i - 1], pts[i]]);
-  }
+  const segments = loadRoadSegments(dataDir);
   const nearRoad = (p) => segments.some(([a, b]) => segDist(p, a, b) <= MAX_ROAD_DISTANCE_M);
 
   const rand = rng(SEED);

@@ -8,3 +8,7 @@ export { evaluateRoutes, type GivenRoutes } from './codec/evaluateRoutes.js';
 export { defaultTimeLimitMs, defaultStallIterations } from './solveOptions.js';
 export * from './io/index.js';
 export * from './vroom/index.js';
+export * from './sensors/index.js';
+export type * from './model/Scenario.js';
+export { parseScenario } from './io/parseScenario.js';
+export { seededRandom, normalDraw } from './common/seededRandom.js';
