@@ -8,6 +8,7 @@ import { benchCommand } from './benchCommand.js';
 import { nodeIo, type CliIo } from './cliIo.js';
 import { solveCommand } from './solveCommand.js';
 import { simulateCommand } from './simulateCommand.js';
+import { planCommand } from './planCommand.js';
 
 function version(io: CliIo): string {
   const root = findPackageRoot(io.cliDir);
@@ -57,6 +58,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<numb
         return await benchCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io);
+      case 'plan':
+        return await planCommand(rest, io);
       default:
         throw new UsageError(
           command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`,

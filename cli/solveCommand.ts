@@ -15,6 +15,7 @@ import { collectionChecker } from '../bench/collectionBench.js';
 import { verifySolution } from '../bench/verifySolution.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec, type ShortFlags } from './args.js';
 import type { CliIo } from './cliIo.js';
+import { withProgress } from './withProgress.js';
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 
 
@@ -109,35 +110,6 @@ async function readInput(name: string, io: CliIo): Promise<string> {
   const text = await io.readStdin();
   if (text.trim() === '') throw new InputError('empty input', STDIN);
   return text;
-}
-
-/**
- * Runs `run` with live progress on a terminal's stderr (never on stdout, where a solution may
- * go) and Ctrl-C stopping the search, which still returns the best solution so far.
- */
-async function withProgress<T>(name: string, options: SolveOptions, quiet: boolean, io: CliIo, run: () => Promise<T>): Promise<T> {
-  const live = !quiet && io.stderrIsTTY;
-  let lastDraw = 0;
-  if (live) {
-    options.onProgress = (p: Progress) => {
-      const now = Date.now();
-      if (now - lastDraw < 100) return;
-      lastDraw = now;
-      io.stderr(`\r\x1b[K${name}: iteration ${p.iteration}  best ${p.bestCost}  ${(p.elapsedMs / 1000).toFixed(1)}s`);
-    };
-  }
-  const controller = new AbortController();
-  options.signal = controller.signal;
-  const detach = io.onInterrupt(() => {
-    controller.abort();
-    io.stderr(`${live ? '\r\x1b[K' : ''}binroute: interrupted; writing the best solution found so far (Ctrl-C again to quit)\n`);
-  });
-  try {
-    return await run();
-  } finally {
-    detach();
-    if (live) io.stderr('\r\x1b[K');
-  }
 }
 
 /** The end of the summary line, shared by both output kinds. */

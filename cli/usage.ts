@@ -7,6 +7,8 @@ export const USAGE = `Usage:
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
+  binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
+                 [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
   binroute --help | --version
@@ -46,6 +48,14 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --quiet            no progress lines
         --no-local-search  CVRP suites: ruin and recreate without the local search
                            (to measure what the local search brings)
+
+plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
+        fixtures/seongdong/seongdong-846.json): bins as jobs (kg and litres, opening
+        hours), hubs as unloading facilities, the fleet with shifts and a lunch break.
+        Until fill forecasts exist, a bin's amount is its expected generation over
+        --cycle-days days (default 2). Solves for --time-limit seconds (default 5),
+        writes problem.json (VROOM JSON) and solution.json (VROOM output) to --out
+        (default out/), and prints km, hours, kg and the time split.
 
 simulate  Hourly fill readings of a scenario's bin sensors (binroute-scenario/1, e.g.
         fixtures/seongdong/seongdong-846.json) over --days days (default 28) from a

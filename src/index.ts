@@ -11,4 +11,5 @@ export * from './vroom/index.js';
 export * from './sensors/index.js';
 export type * from './model/Scenario.js';
 export { parseScenario } from './io/parseScenario.js';
+export { scenarioToVroom, expectedKg, type ScenarioPlanOptions } from './plan/scenarioToVroom.js';
 export { seededRandom, normalDraw } from './common/seededRandom.js';

@@ -1,0 +1,90 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../src/errors.js';
+import { readTextFile } from '../src/io/readFiles.js';
+import { parseScenario } from '../src/io/parseScenario.js';
+import { scenarioToVroom } from '../src/plan/scenarioToVroom.js';
+import { fromVroom } from '../src/vroom/fromVroom.js';
+import { solveRouting } from '../src/solveRouting.js';
+import { toVroom } from '../src/vroom/toVroom.js';
+import type { SolveOptions } from '../src/types.js';
+import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
+import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec } from './args.js';
+import type { CliIo } from './cliIo.js';
+import { withProgress } from './withProgress.js';
+
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', quiet: 'switch' };
+
+/** Default solve budget of `plan`, in seconds. */
+const DEFAULT_PLAN_SECONDS = 5;
+
+/**
+ * `binroute plan --scenario FILE --date YYYY-MM-DD [--out DIR] [--time-limit S] [--iterations N]
+ * [--seed N] [--cycle-days N] [--quiet]`: the day's plan of a scenario. Until fill forecasting
+ * lands, each bin's amount is its expected generation over `--cycle-days` days (default 2).
+ * Writes `problem.json` (VROOM JSON with binroute's extensions) and `solution.json` (VROOM
+ * output) to DIR (default `out/`), re-checks the solution with the independent checker, and
+ * prints a summary with the time split. Returns the exit code.
+ *
+ * @example
+ * ```ts
+ * await planCommand(['--scenario', 'fixtures/seongdong/seongdong-846.json', '--date', '2026-11-23'], nodeIo());
+ * ```
+ */
+export async function planCommand(argv: string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  const { positionals, flags } = parseArgs(argv, FLAGS);
+  if (positionals.length > 0) throw new UsageError(`plan: unexpected argument "${positionals[0]}"`, true);
+  const file = stringFlag(flags, 'scenario');
+  if (file === undefined) throw new UsageError('plan: --scenario <file> is required', true);
+  const date = stringFlag(flags, 'date');
+  if (date === undefined) throw new UsageError('plan: --date YYYY-MM-DD is required', true);
+  const outDir = stringFlag(flags, 'out') ?? 'out';
+  const seconds = secondsFlag(flags, 'time-limit');
+  const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
+  const options: SolveOptions = { seed: intFlag(flags, 'seed', 0, 2 ** 32 - 1) ?? 1 };
+  if (iterations !== undefined) options.maxIterations = iterations;
+  if (seconds !== undefined || iterations === undefined) options.timeLimitMs = (seconds ?? DEFAULT_PLAN_SECONDS) * 1000;
+  const cycleDays = intFlag(flags, 'cycle-days', 1, 60) ?? 2;
+  const quiet = flags.has('quiet');
+
+  const text = await readTextFile(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not valid JSON (${(e as Error).message})`, file);
+  }
+  let vroom;
+  try {
+    vroom = scenarioToVroom(parseScenario(json), { date, cycleDays });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.message, e.field === 'date' ? undefined : file, e.field);
+    throw e;
+  }
+  const problem = fromVroom(vroom);
+  const built = performance.now();
+  const solution = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () => solveRouting(problem, options));
+  const solved = performance.now();
+  const output = toVroom(problem, solution);
+  const violations = checkCollectionSolution(problem, solution).violations;
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'problem.json'), `${JSON.stringify(vroom)}\n`);
+  await writeFile(join(outDir, 'solution.json'), `${JSON.stringify(output)}\n`);
+  const written = performance.now();
+  if (!quiet) {
+    const s = output.summary;
+    const kg = s.pickup[0] ?? 0;
+    io.stdout(
+      `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
+        `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
+        `time: build ${((built - started) / 1000).toFixed(2)} s, solve ${((solved - built) / 1000).toFixed(2)} s, write ${((written - solved) / 1000).toFixed(2)} s\n` +
+        `wrote ${join(outDir, 'problem.json')}, ${join(outDir, 'solution.json')}\n`,
+    );
+  }
+  if (violations.length > 0) {
+    io.stderr(`binroute: the plan fails the independent check (a bug in the solver): ${violations.slice(0, 5).join('; ')}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,97 @@
+import type { Bin, Scenario } from '../model/Scenario.js';
+import type { VroomInput } from '../vroom/types.js';
+import { InputError } from '../errors.js';
+
+/** Options of {@link scenarioToVroom}. */
+export interface ScenarioPlanOptions {
+  /** The planning day, `YYYY-MM-DD` (local). */
+  date: string;
+  /**
+   * Days of grounds a bin holds when visited, until fill forecasts replace this estimate: the
+   * amount is the expected generation of the `cycleDays` days up to the planning day. Default 2.
+   */
+  cycleDays?: number;
+}
+
+/** Facility ids start here, so that they never clash with job or vehicle ids in messages. */
+const HUB_ID_BASE = 900;
+
+/** Weekday of a local date, 0 = Monday. */
+function weekday(date: string, offsetDays: number): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return (new Date(Date.UTC(y, m - 1, d + offsetDays)).getUTCDay() + 6) % 7;
+}
+
+/** Expected kg in the bin on the planning day: the generation of the last `cycleDays` days, at most its capacity. */
+export function expectedKg(bin: Bin, date: string, cycleDays: number): number {
+  let kg = 0;
+  for (let k = 0; k < cycleDays; k++) kg += bin.generation.kgPerDay * bin.generation.dayFactors[weekday(date, -k)];
+  return Math.min(kg, bin.capacityKg);
+}
+
+/**
+ * Builds the day's routing problem of a scenario as VROOM JSON with binroute's extensions
+ * (docs/format.md): every bin is a job whose pickup is its expected fill in kg and litres (two
+ * capacity dimensions) with its opening hours as time window; every hub is a facility where
+ * vehicles unload mid-shift, and each vehicle returns empty (unloads at a hub before its
+ * depot); the fleet keeps its shifts, lunch breaks, profiles and costs. Job `k + 1` is bin `k`
+ * (its id and name in `description`); vehicle `k + 1` is fleet entry `k`; hub `k` is facility
+ * `900 + k`. Amounts are rounded up to whole kg and litres.
+ *
+ * @example
+ * ```ts
+ * const vroom = scenarioToVroom(parseScenario(json), { date: '2026-11-23' });
+ * const plan = await solve(vroom, { timeLimitMs: 5000 });
+ * ```
+ */
+export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions): VroomInput {
+  const { date } = options;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ? new Date(`${date}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
+    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
+  }
+  const cycleDays = options.cycleDays ?? 2;
+  if (!Number.isInteger(cycleDays) || cycleDays < 1 || cycleDays > 60) {
+    throw new InputError(`cycleDays: expected an integer from 1 to 60, got ${String(cycleDays)}`, undefined, 'cycleDays');
+  }
+  const depots = new Map(scenario.depots.map((d) => [d.id, d]));
+  const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
+  return {
+    vehicles: scenario.fleet.map((v, i) => {
+      const depot = depots.get(v.depot)!;
+      return {
+        id: i + 1,
+        description: `${v.id} (${v.type})`,
+        profile: v.profile,
+        start: depot.location,
+        end: depot.location,
+        capacity: [Math.floor(v.capacityKg), Math.floor(v.capacityLitres)],
+        time_window: [v.shift[0], v.shift[1]],
+        breaks: v.lunchBreak ? [{ id: 1, description: 'lunch', time_windows: [[v.lunchBreak.window[0], v.lunchBreak.window[1]]], service: v.lunchBreak.seconds }] : [],
+        costs: { fixed: v.costs.fixed, per_hour: v.costs.perHour, per_km: v.costs.perKm },
+        facilities: v.hubs.map((h) => HUB_ID_BASE + hubIndex.get(h)!),
+        return_empty: v.hubs.length > 0,
+      };
+    }),
+    jobs: scenario.bins.map((b, k) => {
+      const kg = expectedKg(b, date, cycleDays);
+      const litres = Math.min(b.capacityLitres, kg / scenario.densityKgPerLitre);
+      return {
+        id: k + 1,
+        description: `${b.id} ${b.name}`,
+        location: b.location,
+        service: b.serviceSeconds,
+        pickup: [Math.ceil(kg), Math.ceil(litres)],
+        // service starts while the café is open and ends before it closes
+        time_windows: b.openingHours.map(([a, z]) => [a, Math.max(a, z - b.serviceSeconds)] as [number, number]),
+      };
+    }),
+    facilities: scenario.hubs.map((h, i) => ({
+      id: HUB_ID_BASE + i,
+      description: `${h.id} ${h.name}`,
+      location: h.location,
+      service: h.unloadSeconds,
+      time_windows: h.openingHours.map(([a, z]) => [a, z] as [number, number]),
+    })),
+  };
+}

@@ -1,0 +1,80 @@
+// A scenario's day as a routing problem (scenarioToVroom) and `binroute plan` end to end: every
+// bin comes back exactly once, and the solution passes the independent checker.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../src/io/parseScenario.js';
+import { expectedKg, scenarioToVroom } from '../src/plan/scenarioToVroom.js';
+import { fromVroom } from '../src/vroom/fromVroom.js';
+import { solveRouting } from '../src/solveRouting.js';
+import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
+import type { Bin } from '../src/model/Scenario.js';
+import { spawnCli } from './spawnCli.js';
+
+const scenario = parseScenario(JSON.parse(readFileSync(new URL('../fixtures/seongdong/seongdong-200.json', import.meta.url), 'utf8')));
+
+describe('scenarioToVroom', () => {
+  it('expected kg: the generation of the last cycle days (by weekday), at most the capacity', () => {
+    const bin = { ...scenario.bins[0], capacityKg: 100, generation: { kgPerDay: 10, dayFactors: [1, 1, 1, 1, 1, 2, 3] } } as Bin;
+    // 2026-11-23 is a Monday: Monday 1 + Sunday 3 (two days), + Saturday 2 (three days)
+    expect(expectedKg(bin, '2026-11-23', 1)).toBe(10);
+    expect(expectedKg(bin, '2026-11-23', 2)).toBe(40);
+    expect(expectedKg(bin, '2026-11-23', 3)).toBe(60);
+    expect(expectedKg({ ...bin, capacityKg: 35 }, '2026-11-23', 3)).toBe(35);
+  });
+
+  it('every bin is one job, within its vehicle’s reach, and the day solves with every bin back once', async () => {
+    const vroom = scenarioToVroom(scenario, { date: '2026-11-23' });
+    expect(vroom.jobs).toHaveLength(scenario.bins.length);
+    expect(vroom.vehicles).toHaveLength(scenario.fleet.length);
+    expect(vroom.facilities).toHaveLength(scenario.hubs.length);
+    vroom.jobs!.forEach((j, k) => {
+      const b = scenario.bins[k];
+      expect(j.description).toContain(b.id);
+      expect(j.pickup![0]).toBeLessThanOrEqual(b.capacityKg);
+      expect(j.pickup![1]).toBeLessThanOrEqual(b.capacityLitres);
+      for (const [a, z] of j.time_windows!) expect(z + b.serviceSeconds).toBeLessThanOrEqual(b.openingHours[0][1]);
+      expect(j.time_windows![0][0]).toBe(b.openingHours[0][0]);
+    });
+    const problem = fromVroom(vroom);
+    const sol = await solveRouting(problem, { maxIterations: 100, seed: 1 });
+    expect(checkCollectionSolution(problem, sol).violations).toEqual([]);
+    expect(sol.reasons.map((d) => d.job)).toEqual(sol.unassigned);
+    // every vehicle that works unloads at a hub before going home
+    for (const r of sol.routes) expect(r.steps.at(-2)?.type).toBe('reload');
+  }, 60_000);
+
+  it('a bad date is an InputError naming it', () => {
+    expect(() => scenarioToVroom(scenario, { date: '2026-02-30' })).toThrow(/^date: expected a calendar date/);
+    expect(() => scenarioToVroom(scenario, { date: '2026-11-23', cycleDays: 0 })).toThrow(/^cycleDays:/);
+  });
+});
+
+describe('binroute plan', () => {
+  it('writes problem.json and solution.json; every bin comes back exactly once', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'binroute-plan-'));
+    const r = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--date', '2026-11-23', '--iterations', '50', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2026-11-23: 200 bins, \d+ routes, \d+ unassigned, [\d.]+ km/);
+    expect(r.stdout).toMatch(/time: build [\d.]+ s, solve [\d.]+ s, write [\d.]+ s/);
+    const problem = JSON.parse(readFileSync(join(out, 'problem.json'), 'utf8'));
+    const solution = JSON.parse(readFileSync(join(out, 'solution.json'), 'utf8'));
+    const routed = solution.routes.flatMap((x: { steps: { type: string; id: number }[] }) => x.steps.filter((s) => s.type === 'job').map((s) => s.id));
+    const left = solution.unassigned.map((u: { id: number; reason: string }) => {
+      expect(u.reason).toBeTruthy();
+      return u.id;
+    });
+    expect([...routed, ...left].sort((a, b) => a - b)).toEqual(problem.jobs.map((j: { id: number }) => j.id));
+  });
+
+  it('bad input exits 2 with one line naming the field', async () => {
+    const date = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--date', '2026-13-01']);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toBe('binroute: date: expected a calendar date YYYY-MM-DD, got 2026-13-01\n');
+    const file = await spawnCli(['plan', '--scenario', 'fixtures/tiny-8.vrp', '--date', '2026-11-23']);
+    expect(file.code).toBe(2);
+    expect(file.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
