@@ -1,8 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../src/errors.js';
-import { readTextFile } from '../src/io/readFiles.js';
-import { parseScenario } from '../src/io/parseScenario.js';
+import { readScenarioFile } from './readScenarioFile.js';
 import { scenarioToVroom } from '../src/plan/scenarioToVroom.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { solveRouting } from '../src/solveRouting.js';
@@ -48,20 +46,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const cycleDays = intFlag(flags, 'cycle-days', 1, 60) ?? 2;
   const quiet = flags.has('quiet');
 
-  const text = await readTextFile(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, file);
-  }
-  let vroom;
-  try {
-    vroom = scenarioToVroom(parseScenario(json), { date, cycleDays });
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.message, e.field === 'date' ? undefined : file, e.field);
-    throw e;
-  }
+  const vroom = scenarioToVroom(await readScenarioFile(file), { date, cycleDays });
   const problem = fromVroom(vroom);
   const built = performance.now();
   const solution = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () => solveRouting(problem, options));

@@ -1,8 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../src/errors.js';
-import { readTextFile } from '../src/io/readFiles.js';
-import { parseScenario } from '../src/io/parseScenario.js';
+import { readScenarioFile } from './readScenarioFile.js';
 import { simulateReadings } from '../src/sensors/simulateReadings.js';
 import { simulationFiles } from '../src/sensors/simulationFiles.js';
 import { intFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from './args.js';
@@ -34,20 +32,7 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
   const seed = intFlag(flags, 'seed', 0, 2 ** 32 - 1) ?? 1;
   const outDir = stringFlag(flags, 'out') ?? 'readings';
 
-  let json: unknown;
-  const text = await readTextFile(file);
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, file);
-  }
-  let scenario;
-  try {
-    scenario = parseScenario(json);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.message, file, e.field);
-    throw e;
-  }
+  const scenario = await readScenarioFile(file);
   const sim = simulateReadings(scenario.bins, { start, days, seed });
   await mkdir(outDir, { recursive: true });
   const files = simulationFiles(sim);
