@@ -5,6 +5,7 @@ import { scenarioToVroom } from '../src/plan/scenarioToVroom.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { solveRouting } from '../src/solveRouting.js';
 import { toVroom } from '../src/vroom/toVroom.js';
+import { routesGeoJson } from '../src/geo/routesGeoJson.js';
 import type { SolveOptions } from '../src/types.js';
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec } from './args.js';
@@ -20,8 +21,8 @@ const DEFAULT_PLAN_SECONDS = 5;
  * `binroute plan --scenario FILE --date YYYY-MM-DD [--out DIR] [--time-limit S] [--iterations N]
  * [--seed N] [--cycle-days N] [--quiet]`: the day's plan of a scenario. Until fill forecasting
  * lands, each bin's amount is its expected generation over `--cycle-days` days (default 2).
- * Writes `problem.json` (VROOM JSON with binroute's extensions) and `solution.json` (VROOM
- * output) to DIR (default `out/`), re-checks the solution with the independent checker, and
+ * Writes `problem.json` (VROOM JSON with binroute's extensions), `solution.json` (VROOM
+ * output) and `routes.geojson` (trips and stops) to DIR (default `out/`), re-checks the solution with the independent checker, and
  * prints a summary with the time split. Returns the exit code.
  *
  * @example
@@ -46,7 +47,8 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const cycleDays = intFlag(flags, 'cycle-days', 1, 60) ?? 2;
   const quiet = flags.has('quiet');
 
-  const vroom = scenarioToVroom(await readScenarioFile(file), { date, cycleDays });
+  const scenario = await readScenarioFile(file);
+  const vroom = scenarioToVroom(scenario, { date, cycleDays });
   const problem = fromVroom(vroom);
   const built = performance.now();
   const solution = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () => solveRouting(problem, options));
@@ -56,6 +58,13 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'problem.json'), `${JSON.stringify(vroom)}\n`);
   await writeFile(join(outDir, 'solution.json'), `${JSON.stringify(output)}\n`);
+  // the predicted fill of each bin at its visit, % of its volume (job k + 1 is bin k)
+  const fill = (id: number) => {
+    const b = scenario.bins[id - 1];
+    const j = vroom.jobs![id - 1];
+    return b ? { bin: b.id, fillPercent: Math.round((j.pickup![1] / b.capacityLitres) * 1000) / 10, kg: j.pickup![0] } : undefined;
+  };
+  await writeFile(join(outDir, 'routes.geojson'), `${JSON.stringify(routesGeoJson(output, { jobProperties: fill }))}\n`);
   const written = performance.now();
   if (!quiet) {
     const s = output.summary;
@@ -64,7 +73,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
         `time: build ${((built - started) / 1000).toFixed(2)} s, solve ${((solved - built) / 1000).toFixed(2)} s, write ${((written - solved) / 1000).toFixed(2)} s\n` +
-        `wrote ${join(outDir, 'problem.json')}, ${join(outDir, 'solution.json')}\n`,
+        `wrote ${['problem.json', 'solution.json', 'routes.geojson'].map((f) => join(outDir, f)).join(', ')}\n`,
     );
   }
   if (violations.length > 0) {

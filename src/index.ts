@@ -12,4 +12,5 @@ export * from './sensors/index.js';
 export type * from './model/Scenario.js';
 export { parseScenario } from './io/parseScenario.js';
 export { scenarioToVroom, expectedKg, type ScenarioPlanOptions } from './plan/scenarioToVroom.js';
+export { routesGeoJson, type RoutesGeoJsonOptions } from './geo/routesGeoJson.js';
 export { seededRandom, normalDraw } from './common/seededRandom.js';

@@ -52,7 +52,7 @@ describe('scenarioToVroom', () => {
 });
 
 describe('binroute plan', () => {
-  it('writes problem.json and solution.json; every bin comes back exactly once', async () => {
+  it('writes problem.json, solution.json and routes.geojson; every bin comes back exactly once', async () => {
     const out = mkdtempSync(join(tmpdir(), 'binroute-plan-'));
     const r = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--date', '2026-11-23', '--iterations', '50', '--out', out]);
     expect(r.stderr).toBe('');
@@ -67,6 +67,10 @@ describe('binroute plan', () => {
       return u.id;
     });
     expect([...routed, ...left].sort((a, b) => a - b)).toEqual(problem.jobs.map((j: { id: number }) => j.id));
+    const geo = JSON.parse(readFileSync(join(out, 'routes.geojson'), 'utf8'));
+    const bins = geo.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'bin');
+    expect(bins).toHaveLength(routed.length);
+    for (const b of bins) expect(b.properties.fillPercent).toBeGreaterThan(0);
   });
 
   it('bad input exits 2 with one line naming the field', async () => {
