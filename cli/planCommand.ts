@@ -1,5 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from '../src/errors.js';
+import { renderReport, type ReportInput } from '../src/report/renderReport.js';
 import { readScenarioFile } from './readScenarioFile.js';
 import { scenarioToVroom } from '../src/plan/scenarioToVroom.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
@@ -12,7 +14,18 @@ import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec 
 import type { CliIo } from './cliIo.js';
 import { withProgress } from './withProgress.js';
 
-const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', quiet: 'switch' };
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', quiet: 'switch' };
+
+/** The report's background layers: --map, else map.geojson beside the scenario, else none. */
+async function readMap(flag: string | undefined, scenarioFile: string): Promise<ReportInput['map']> {
+  const file = flag ?? join(dirname(scenarioFile), 'map.geojson');
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    if (flag === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`--map: cannot read a GeoJSON FeatureCollection (${(e as Error).message})`, file, 'map');
+  }
+}
 
 /** Default solve budget of `plan`, in seconds. */
 const DEFAULT_PLAN_SECONDS = 5;
@@ -22,7 +35,8 @@ const DEFAULT_PLAN_SECONDS = 5;
  * [--seed N] [--cycle-days N] [--quiet]`: the day's plan of a scenario. Until fill forecasting
  * lands, each bin's amount is its expected generation over `--cycle-days` days (default 2).
  * Writes `problem.json` (VROOM JSON with binroute's extensions), `solution.json` (VROOM
- * output) and `routes.geojson` (trips and stops) to DIR (default `out/`), re-checks the solution with the independent checker, and
+ * output), `routes.geojson` (trips and stops) and `report.html` (an offline map and tables;
+ * background layers from --map or `map.geojson` beside the scenario) to DIR (default `out/`), re-checks the solution with the independent checker, and
  * prints a summary with the time split. Returns the exit code.
  *
  * @example
@@ -64,7 +78,21 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     const j = vroom.jobs![id - 1];
     return b ? { bin: b.id, fillPercent: Math.round((j.pickup![1] / b.capacityLitres) * 1000) / 10, kg: j.pickup![0] } : undefined;
   };
-  await writeFile(join(outDir, 'routes.geojson'), `${JSON.stringify(routesGeoJson(output, { jobProperties: fill }))}\n`);
+  const routes = routesGeoJson(output, { jobProperties: fill });
+  await writeFile(join(outDir, 'routes.geojson'), `${JSON.stringify(routes)}\n`);
+  const typeOf = new Map(scenario.fleet.map((v, i) => [i + 1, `${v.id} (${v.type})`]));
+  const report = renderReport({
+    title: `${scenario.name}: collection plan for ${date}`,
+    subtitle: [
+      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; solved with seed ${options.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
+      scenario.synthetic,
+    ],
+    output,
+    routes,
+    map: await readMap(stringFlag(flags, 'map'), file),
+    vehicleLabel: (v) => typeOf.get(v) ?? String(v),
+  });
+  await writeFile(join(outDir, 'report.html'), report);
   const written = performance.now();
   if (!quiet) {
     const s = output.summary;
@@ -73,7 +101,8 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
         `time: build ${((built - started) / 1000).toFixed(2)} s, solve ${((solved - built) / 1000).toFixed(2)} s, write ${((written - solved) / 1000).toFixed(2)} s\n` +
-        `wrote ${['problem.json', 'solution.json', 'routes.geojson'].map((f) => join(outDir, f)).join(', ')}\n`,
+        `wrote ${['problem.json', 'solution.json', 'routes.geojson'].map((f) => join(outDir, f)).join(', ')}\n` +
+        `report: ${join(outDir, 'report.html')}\n`,
     );
   }
   if (violations.length > 0) {

@@ -8,7 +8,7 @@ export const USAGE = `Usage:
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
-                 [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--quiet]
+                 [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
   binroute --help | --version
@@ -54,8 +54,10 @@ plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
         hours), hubs as unloading facilities, the fleet with shifts and a lunch break.
         Until fill forecasts exist, a bin's amount is its expected generation over
         --cycle-days days (default 2). Solves for --time-limit seconds (default 5),
-        writes problem.json (VROOM JSON) and solution.json (VROOM output) to --out
-        (default out/), and prints km, hours, kg and the time split.
+        writes problem.json (VROOM JSON), solution.json (VROOM output),
+        routes.geojson and report.html (an offline SVG map and tables; background
+        from --map or map.geojson beside the scenario) to --out (default out/),
+        and prints km, hours, kg and the time split.
 
 simulate  Hourly fill readings of a scenario's bin sensors (binroute-scenario/1, e.g.
         fixtures/seongdong/seongdong-846.json) over --days days (default 28) from a

@@ -214,8 +214,23 @@ function write(file, sc) {
   return text.length;
 }
 
+/** Background layers for maps (the offline report): the boundary, the dongs and the TOPIS roads, coordinates to 1e-5°. */
+function writeMap(dataDir, file) {
+  const read = (f) => JSON.parse(readFileSync(join(dataDir, f), 'utf8')).features;
+  const round = (c) => (typeof c[0] === 'number' ? [fixed(c[0], 5), fixed(c[1], 5)] : c.map(round));
+  const geom = (g) => ({ type: g.type, coordinates: round(g.coordinates) });
+  const features = [
+    ...read('seongdong-boundary.geojson').map((f) => ({ type: 'Feature', properties: { kind: 'boundary', name: f.properties.name }, geometry: geom(f.geometry) })),
+    ...read('seongdong-dongs.geojson').map((f) => ({ type: 'Feature', properties: { kind: 'dong', name: f.properties.name, code: f.properties.adm_cd2.slice(0, 8) }, geometry: geom(f.geometry) })),
+    ...read('seongdong-roads.geojson').map((f) => ({ type: 'Feature', properties: { kind: 'road', name: f.properties.road_name, roadType: f.properties.road_type }, geometry: geom(f.geometry) })),
+  ];
+  const attribution = 'Boundary: JUSO 2015 via southkorea/seoul-maps (Apache-2.0); dongs: KOSTAT 2013 census boundary via southkorea/seoul-maps, re-projected; roads: 서울특별시 교통정보센터 (TOPIS) service links, KOGL Type 1';
+  writeFileSync(file, `${JSON.stringify({ type: 'FeatureCollection', attribution, features })}\n`);
+}
+
 function main() {
-  const data = loadData(findDataDir());
+  const dataDir = findDataDir();
+  const data = loadData(dataDir);
   const o = process.argv.indexOf('--out');
   const outDir = o >= 0 ? process.argv[o + 1] : join(ROOT, 'fixtures', 'seongdong');
   mkdirSync(outDir, { recursive: true });
@@ -229,6 +244,7 @@ function main() {
     ['seongdong-846', seongdongBins(data, 846, SEED), fleet(5, 5, hubIds), districtBox],
     ['seoul-10k', tenKBins(data, SEED), fleet(40, 30, hubIds), TEN_K_BBOX],
   ];
+  writeMap(dataDir, join(outDir, 'map.geojson'));
   for (const [name, { bins, fallbacks }, fl, bbox] of runs) {
     const size = write(join(outDir, `${name}.json`), scenario(name, bins, hubList, fl, bbox, depot));
     const kg = bins.reduce((s, b) => s + b.generation.kgPerDay, 0);

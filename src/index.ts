@@ -13,4 +13,5 @@ export type * from './model/Scenario.js';
 export { parseScenario } from './io/parseScenario.js';
 export { scenarioToVroom, expectedKg, type ScenarioPlanOptions } from './plan/scenarioToVroom.js';
 export { routesGeoJson, type RoutesGeoJsonOptions } from './geo/routesGeoJson.js';
+export { renderReport, type ReportInput } from './report/renderReport.js';
 export { seededRandom, normalDraw } from './common/seededRandom.js';

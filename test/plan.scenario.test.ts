@@ -71,6 +71,10 @@ describe('binroute plan', () => {
     const bins = geo.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'bin');
     expect(bins).toHaveLength(routed.length);
     for (const b of bins) expect(b.properties.fillPercent).toBeGreaterThan(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html.match(/<path class="dong"/g)).toHaveLength(17); // map.geojson beside the scenario
+    expect(r.stdout).toContain(`report: ${join(out, 'report.html')}`);
   });
 
   it('bad input exits 2 with one line naming the field', async () => {
