@@ -8,13 +8,41 @@ import { fromVroom } from '../src/vroom/fromVroom.js';
 import { solveRouting } from '../src/solveRouting.js';
 import { toVroom } from '../src/vroom/toVroom.js';
 import { routesGeoJson } from '../src/geo/routesGeoJson.js';
+import { turnByTurn, type DrivenLeg, type InstructionLanguage } from '../src/geo/turnByTurn.js';
+import type { VroomOutput } from '../src/vroom/types.js';
 import type { SolveOptions } from '../src/types.js';
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec } from './args.js';
 import type { CliIo } from './cliIo.js';
 import { withProgress } from './withProgress.js';
 
-const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', quiet: 'switch' };
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', quiet: 'switch' };
+
+const hhmm = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+
+/** The drivers' turn-by-turn text: per vehicle, per stop, the instructions of the leg to it. */
+function instructionsText(output: VroomOutput, language: InstructionLanguage): string {
+  const lines: string[] = [];
+  for (const route of output.routes) {
+    const stops = route.steps.filter((s) => s.type !== 'break');
+    const legs: DrivenLeg[] = [];
+    for (let i = 1; i < stops.length; i++) {
+      const a = stops[i - 1];
+      const b = stops[i];
+      const leave = a.arrival + a.waiting_time + a.setup + a.service;
+      const name = b.type === 'end' ? (language === 'ko' ? '차고지' : 'the depot') : (b.description ?? `${b.type} ${b.id}`);
+      legs.push({ coordinates: [a.location as [number, number], b.location as [number, number]], duration: Math.max(0, b.arrival - leave), destination: name });
+    }
+    lines.push(`${route.description ?? `vehicle ${route.vehicle}`}`);
+    turnByTurn(legs, language).forEach((leg, k) => {
+      const b = stops[k + 1];
+      lines.push(`  ${k + 1}. ${legs[k].destination} (${hhmm(b.arrival)})`);
+      for (const i of leg) lines.push(`     ${i.text}`);
+    });
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 /** The report's background layers: --map, else map.geojson beside the scenario, else none. */
 async function readMap(flag: string | undefined, scenarioFile: string): Promise<ReportInput['map']> {
@@ -35,7 +63,8 @@ const DEFAULT_PLAN_SECONDS = 5;
  * [--seed N] [--cycle-days N] [--quiet]`: the day's plan of a scenario. Until fill forecasting
  * lands, each bin's amount is its expected generation over `--cycle-days` days (default 2).
  * Writes `problem.json` (VROOM JSON with binroute's extensions), `solution.json` (VROOM
- * output), `routes.geojson` (trips and stops) and `report.html` (an offline map and tables;
+ * output), `routes.geojson` (trips and stops), `instructions.<lang>.txt` (turn-by-turn, Korean by
+ * default, `--lang en`) and `report.html` (an offline map and tables;
  * background layers from --map or `map.geojson` beside the scenario) to DIR (default `out/`), re-checks the solution with the independent checker, and
  * prints a summary with the time split. Returns the exit code.
  *
@@ -59,6 +88,8 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   if (iterations !== undefined) options.maxIterations = iterations;
   if (seconds !== undefined || iterations === undefined) options.timeLimitMs = (seconds ?? DEFAULT_PLAN_SECONDS) * 1000;
   const cycleDays = intFlag(flags, 'cycle-days', 1, 60) ?? 2;
+  const lang = stringFlag(flags, 'lang') ?? 'ko';
+  if (lang !== 'ko' && lang !== 'en') throw new UsageError(`--lang: expected ko or en, got "${lang}"`);
   const quiet = flags.has('quiet');
 
   const scenario = await readScenarioFile(file);
@@ -93,6 +124,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     vehicleLabel: (v) => typeOf.get(v) ?? String(v),
   });
   await writeFile(join(outDir, 'report.html'), report);
+  await writeFile(join(outDir, `instructions.${lang}.txt`), instructionsText(output, lang));
   const written = performance.now();
   if (!quiet) {
     const s = output.summary;
@@ -101,7 +133,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
         `time: build ${((built - started) / 1000).toFixed(2)} s, solve ${((solved - built) / 1000).toFixed(2)} s, write ${((written - solved) / 1000).toFixed(2)} s\n` +
-        `wrote ${['problem.json', 'solution.json', 'routes.geojson'].map((f) => join(outDir, f)).join(', ')}\n` +
+        `wrote ${['problem.json', 'solution.json', 'routes.geojson', `instructions.${lang}.txt`].map((f) => join(outDir, f)).join(', ')}\n` +
         `report: ${join(outDir, 'report.html')}\n`,
     );
   }

@@ -8,7 +8,8 @@ export const USAGE = `Usage:
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
-                 [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>] [--quiet]
+                 [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
+                 [--lang ko|en] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
   binroute --help | --version
@@ -55,7 +56,8 @@ plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
         Until fill forecasts exist, a bin's amount is its expected generation over
         --cycle-days days (default 2). Solves for --time-limit seconds (default 5),
         writes problem.json (VROOM JSON), solution.json (VROOM output),
-        routes.geojson and report.html (an offline SVG map and tables; background
+        routes.geojson, instructions.<lang>.txt (turn-by-turn, Korean unless
+        --lang en) and report.html (an offline SVG map and tables; background
         from --map or map.geojson beside the scenario) to --out (default out/),
         and prints km, hours, kg and the time split.
 

@@ -14,4 +14,5 @@ export { parseScenario } from './io/parseScenario.js';
 export { scenarioToVroom, expectedKg, type ScenarioPlanOptions } from './plan/scenarioToVroom.js';
 export { routesGeoJson, type RoutesGeoJsonOptions } from './geo/routesGeoJson.js';
 export { renderReport, type ReportInput } from './report/renderReport.js';
+export { turnByTurn, legSteps, type DrivenLeg, type RouteStep, type Instruction, type InstructionLanguage } from './geo/turnByTurn.js';
 export { seededRandom, normalDraw } from './common/seededRandom.js';
