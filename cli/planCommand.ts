@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { renderReport, type ReportInput } from '../src/report/renderReport.js';
 import { readScenarioFile } from './readScenarioFile.js';
-import { scenarioToVroom } from '../src/plan/scenarioToVroom.js';
+import { scenarioToVroom, type ScenarioPlanOptions } from '../src/plan/scenarioToVroom.js';
+import { scenarioRoadMatrices } from '../src/plan/scenarioRoadMatrices.js';
+import { RoadGraph } from '../src/roads/RoadGraph.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { solveRouting } from '../src/solveRouting.js';
 import { toVroom } from '../src/vroom/toVroom.js';
@@ -16,7 +18,7 @@ import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec 
 import type { CliIo } from './cliIo.js';
 import { withProgress } from './withProgress.js';
 
-const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', quiet: 'switch' };
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', quiet: 'switch' };
 
 const hhmm = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
 
@@ -92,8 +94,21 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   if (lang !== 'ko' && lang !== 'en') throw new UsageError(`--lang: expected ko or en, got "${lang}"`);
   const quiet = flags.has('quiet');
 
+  const matrixKind = stringFlag(flags, 'matrix') ?? 'road';
+  if (matrixKind !== 'road' && matrixKind !== 'haversine') throw new UsageError(`--matrix: expected road or haversine, got "${matrixKind}"`);
   const scenario = await readScenarioFile(file);
-  const vroom = scenarioToVroom(scenario, { date, cycleDays });
+  const map = await readMap(stringFlag(flags, 'map'), file);
+  let matrices: ScenarioPlanOptions['matrices'];
+  let roadNote = 'haversine matrices (straight lines × 1.3)';
+  if (matrixKind === 'road') {
+    if (!map?.features.some((f) => f.properties?.kind === 'road')) {
+      throw new InputError('--matrix road: no road network (give --map with road and road-node features, or --matrix haversine)', file, 'map');
+    }
+    const roads = scenarioRoadMatrices(scenario, RoadGraph.fromGeoJson(map));
+    matrices = roads.matrices;
+    roadNote = `road matrices (TOPIS arterials; ${roads.road.farConnectors} bins more than 150 m from a road)`;
+  }
+  const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices });
   const problem = fromVroom(vroom);
   const built = performance.now();
   const solution = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () => solveRouting(problem, options));
@@ -115,12 +130,12 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const report = renderReport({
     title: `${scenario.name}: collection plan for ${date}`,
     subtitle: [
-      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; solved with seed ${options.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
+      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; ${roadNote}; solved with seed ${options.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
       scenario.synthetic,
     ],
     output,
     routes,
-    map: await readMap(stringFlag(flags, 'map'), file),
+    map,
     vehicleLabel: (v) => typeOf.get(v) ?? String(v),
   });
   await writeFile(join(outDir, 'report.html'), report);
@@ -132,6 +147,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
+        `travel: ${roadNote}\n` +
         `time: build ${((built - started) / 1000).toFixed(2)} s, solve ${((solved - built) / 1000).toFixed(2)} s, write ${((written - solved) / 1000).toFixed(2)} s\n` +
         `wrote ${['problem.json', 'solution.json', 'routes.geojson', `instructions.${lang}.txt`].map((f) => join(outDir, f)).join(', ')}\n` +
         `report: ${join(outDir, 'report.html')}\n`,

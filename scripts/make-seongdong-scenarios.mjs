@@ -214,7 +214,11 @@ function write(file, sc) {
   return text.length;
 }
 
-/** Background layers for maps (the offline report): the boundary, the dongs and the TOPIS roads, coordinates to 1e-5°. */
+/**
+ * Map layers (the offline report's background, and the road network of `plan`): the boundary,
+ * the dongs, the TOPIS road links (directed: geometry in driving order, with from/to node ids,
+ * length and class) and their snapped nodes; coordinates to 1e-5°.
+ */
 function writeMap(dataDir, file) {
   const read = (f) => JSON.parse(readFileSync(join(dataDir, f), 'utf8')).features;
   const round = (c) => (typeof c[0] === 'number' ? [fixed(c[0], 5), fixed(c[1], 5)] : c.map(round));
@@ -222,7 +226,15 @@ function writeMap(dataDir, file) {
   const features = [
     ...read('seongdong-boundary.geojson').map((f) => ({ type: 'Feature', properties: { kind: 'boundary', name: f.properties.name }, geometry: geom(f.geometry) })),
     ...read('seongdong-dongs.geojson').map((f) => ({ type: 'Feature', properties: { kind: 'dong', name: f.properties.name, code: f.properties.adm_cd2.slice(0, 8) }, geometry: geom(f.geometry) })),
-    ...read('seongdong-roads.geojson').map((f) => ({ type: 'Feature', properties: { kind: 'road', name: f.properties.road_name, roadType: f.properties.road_type }, geometry: geom(f.geometry) })),
+    ...read('seongdong-roads.geojson').map((f) => ({
+      type: 'Feature',
+      properties: { kind: 'road', name: f.properties.road_name, roadType: f.properties.road_type, from: f.properties.from_node, to: f.properties.to_node, lengthM: f.properties.length_m },
+      geometry: geom(f.geometry),
+    })),
+    ...readFileSync(join(dataDir, 'seongdong-road-nodes.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => {
+      const [id, lon, lat] = line.split(',');
+      return { type: 'Feature', properties: { kind: 'road-node', id: Number(id) }, geometry: { type: 'Point', coordinates: [Number(lon), Number(lat)] } };
+    }),
   ];
   const attribution = 'Boundary: JUSO 2015 via southkorea/seoul-maps (Apache-2.0); dongs: KOSTAT 2013 census boundary via southkorea/seoul-maps, re-projected; roads: 서울특별시 교통정보센터 (TOPIS) service links, KOGL Type 1';
   writeFileSync(file, `${JSON.stringify({ type: 'FeatureCollection', attribution, features })}\n`);

@@ -7,10 +7,33 @@ export interface ScenarioPlanOptions {
   /** The planning day, `YYYY-MM-DD` (local). */
   date: string;
   /**
+   * Travel matrices per vehicle profile (e.g. from `roadMatrices`), over the scenario's places
+   * in the order of {@link scenarioPlaces}: depots, hubs, bins. Without them the problem
+   * carries coordinates only and the solver uses haversine matrices (docs/format.md §3).
+   */
+  matrices?: Record<string, { durations: ArrayLike<number>; distances: ArrayLike<number> }>;
+  /**
    * Days of grounds a bin holds when visited, until fill forecasts replace this estimate: the
    * amount is the expected generation of the `cycleDays` days up to the planning day. Default 2.
    */
   cycleDays?: number;
+}
+
+/**
+ * The scenario's places in matrix order: every depot, then every hub, then every bin.
+ *
+ * @example
+ * ```ts
+ * const m = roadMatrices(graph, scenarioPlaces(scenario));
+ * ```
+ */
+export function scenarioPlaces(scenario: Scenario): [number, number][] {
+  return [...scenario.depots.map((d) => d.location), ...scenario.hubs.map((h) => h.location), ...scenario.bins.map((b) => b.location)];
+}
+
+/** Row-major n×n numbers as VROOM's nested rows. */
+function rows(flat: ArrayLike<number>, n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => flat[i * n + j]));
 }
 
 /** Facility ids start here, so that they never clash with job or vehicle ids in messages. */
@@ -55,8 +78,23 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
     throw new InputError(`cycleDays: expected an integer from 1 to 60, got ${String(cycleDays)}`, undefined, 'cycleDays');
   }
   const depots = new Map(scenario.depots.map((d) => [d.id, d]));
+  const depotIndex = new Map(scenario.depots.map((d, i) => [d.id, i]));
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
-  return {
+  const nPlaces = scenario.depots.length + scenario.hubs.length + scenario.bins.length;
+  const m = options.matrices;
+  if (m) {
+    for (const v of scenario.fleet) {
+      if (!m[v.profile]) throw new InputError(`matrices: no matrices for profile ${v.profile} (vehicle ${v.id})`, undefined, 'matrices');
+    }
+    for (const [profile, mat] of Object.entries(m)) {
+      if (mat.durations.length !== nPlaces * nPlaces || mat.distances.length !== nPlaces * nPlaces) {
+        throw new InputError(`matrices.${profile}: expected ${nPlaces}×${nPlaces} entries (depots, hubs, bins)`, undefined, 'matrices');
+      }
+    }
+  }
+  const hubAt = (i: number) => scenario.depots.length + i;
+  const binAt = (k: number) => scenario.depots.length + scenario.hubs.length + k;
+  const vroom: VroomInput = {
     vehicles: scenario.fleet.map((v, i) => {
       const depot = depots.get(v.depot)!;
       return {
@@ -65,6 +103,7 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
         profile: v.profile,
         start: depot.location,
         end: depot.location,
+        ...(m ? { start_index: depotIndex.get(v.depot)!, end_index: depotIndex.get(v.depot)! } : {}),
         capacity: [Math.floor(v.capacityKg), Math.floor(v.capacityLitres)],
         time_window: [v.shift[0], v.shift[1]],
         breaks: v.lunchBreak ? [{ id: 1, description: 'lunch', time_windows: [[v.lunchBreak.window[0], v.lunchBreak.window[1]]], service: v.lunchBreak.seconds }] : [],
@@ -80,6 +119,7 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
         id: k + 1,
         description: `${b.id} ${b.name}`,
         location: b.location,
+        ...(m ? { location_index: binAt(k) } : {}),
         service: b.serviceSeconds,
         pickup: [Math.ceil(kg), Math.ceil(litres)],
         // service starts while the café is open and ends before it closes
@@ -90,8 +130,11 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
       id: HUB_ID_BASE + i,
       description: `${h.id} ${h.name}`,
       location: h.location,
+      ...(m ? { location_index: hubAt(i) } : {}),
       service: h.unloadSeconds,
       time_windows: h.openingHours.map(([a, z]) => [a, z] as [number, number]),
     })),
   };
+  if (m) vroom.matrices = Object.fromEntries(Object.entries(m).map(([p, mat]) => [p, { durations: rows(mat.durations, nPlaces), distances: rows(mat.distances, nPlaces) }]));
+  return vroom;
 }

@@ -1,0 +1,86 @@
+// The road graph and its matrices: node tables equal Floyd–Warshall, point matrices satisfy the
+// triangle inequality and match a hand-computed one-way loop, the graph's pieces are reported.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { RoadGraph } from '../src/roads/RoadGraph.js';
+import { nodeTables, roadMatrices } from '../src/roads/roadMatrices.js';
+import { parseScenario } from '../src/io/parseScenario.js';
+import { lcg } from './instances.js';
+
+const map = JSON.parse(readFileSync(new URL('../fixtures/seongdong/map.geojson', import.meta.url), 'utf8')) as FeatureCollection;
+
+/** A one-way square loop 0 → 1 → 2 → 3 → 0 with sides of about 1 km, on the equator (1° ≈ 111.2 km). */
+function loop(kind = 'road'): FeatureCollection {
+  const d = 1000 / 111_195;
+  const at = [[0, 0], [d, 0], [d, d], [0, d]];
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...at.map((c, i) => ({ type: 'Feature' as const, properties: { kind: 'road-node', id: i }, geometry: { type: 'Point' as const, coordinates: c } })),
+      ...at.map((c, i) => ({ type: 'Feature' as const, properties: { kind, from: i, to: (i + 1) % 4, roadType: '기타도로', name: `side ${i}` }, geometry: { type: 'LineString' as const, coordinates: [c, at[(i + 1) % 4]] } })),
+    ],
+  };
+}
+
+describe('RoadGraph', () => {
+  it('the Seongdong network: its strongly connected pieces partition the nodes, the largest holds most', () => {
+    const g = RoadGraph.fromGeoJson(map);
+    expect(g.nodes).toHaveLength(258);
+    expect(g.to).toHaveLength(574);
+    const parts = g.components();
+    expect(parts.flat().sort((a, b) => a - b)).toEqual(g.nodes.map((_, i) => i));
+    expect(parts[0].length).toBeGreaterThan(0.75 * g.nodes.length);
+  });
+
+  it('node tables equal Floyd–Warshall on the Seongdong network', () => {
+    const g = RoadGraph.fromGeoJson(map);
+    const n = g.nodes.length;
+    const fw = new Float64Array(n * n).fill(Infinity);
+    for (let u = 0; u < n; u++) fw[u * n + u] = 0;
+    for (let e = 0; e < g.to.length; e++) fw[g.from[e] * n + g.to[e]] = Math.min(fw[g.from[e] * n + g.to[e]], g.duration[e]);
+    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (fw[i * n + k] + fw[k * n + j] < fw[i * n + j]) fw[i * n + j] = fw[i * n + k] + fw[k * n + j];
+    const t = nodeTables(g);
+    for (let k = 0; k < n * n; k++) {
+      if (!Number.isFinite(fw[k])) expect(t.time[k]).toBe(Infinity);
+      else expect(Math.abs(t.time[k] - fw[k])).toBeLessThan(1e-6);
+    }
+  });
+
+  it('a one-way loop: along the link forwards, all the way round backwards (hand-computed)', () => {
+    const g = RoadGraph.fromGeoJson(loop());
+    const side = g.length[0]; // ≈ 1000 m, 25 km/h
+    const d = 1000 / 111_195;
+    const a: [number, number] = [0.25 * d, 0];
+    const b: [number, number] = [0.75 * d, 0];
+    const m = roadMatrices(g, [a, b]);
+    const perMetre = g.duration[0] / side;
+    expect(m.distances[1]).toBe(Math.round(0.5 * side)); // a → b: 500 m along side 0
+    expect(m.durations[1]).toBe(Math.round(0.5 * side * perMetre));
+    expect(m.distances[2]).toBe(Math.round(g.length[1] + g.length[2] + g.length[3] + 0.5 * side)); // b → a: round the loop
+    expect(m.farConnectors).toBe(0);
+  });
+
+  it('point matrices of Seongdong bins: every pair reachable, triangle inequality (±1 for rounding)', () => {
+    const g = RoadGraph.fromGeoJson(map);
+    const scenario = parseScenario(JSON.parse(readFileSync(new URL('../fixtures/seongdong/seongdong-846.json', import.meta.url), 'utf8')));
+    const r = lcg(11);
+    const pts = Array.from({ length: 40 }, () => scenario.bins[Math.floor(r() * scenario.bins.length)].location);
+    const m = roadMatrices(g, pts);
+    const n = pts.length;
+    for (let i = 0; i < n; i++) {
+      expect(m.durations[i * n + i]).toBe(0);
+      for (let j = 0; j < n; j++) {
+        expect(m.durations[i * n + j]).toBeLessThan(2 ** 31 - 1);
+        for (let k = 0; k < n; k++) expect(m.durations[i * n + k]).toBeLessThanOrEqual(m.durations[i * n + j] + m.durations[j * n + k] + 1);
+      }
+    }
+  });
+
+  it('a network without nodes or with a dangling link is an InputError', () => {
+    expect(() => RoadGraph.fromGeoJson({ type: 'FeatureCollection', features: [] })).toThrow(/no road-node or road/);
+    const bad = loop();
+    (bad.features[5].properties as Record<string, unknown>).to = 99;
+    expect(() => RoadGraph.fromGeoJson(bad)).toThrow(/known from\/to node ids/);
+  });
+});
