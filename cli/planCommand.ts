@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { renderReport, type ReportInput } from '../src/report/renderReport.js';
 import { readScenarioFile } from './readScenarioFile.js';
-import { scenarioToVroom, type ScenarioPlanOptions } from '../src/plan/scenarioToVroom.js';
+import { scenarioToVroom, scenarioPlaces, type ScenarioPlanOptions } from '../src/plan/scenarioToVroom.js';
 import { scenarioRoadMatrices } from '../src/plan/scenarioRoadMatrices.js';
-import { RoadGraph } from '../src/roads/RoadGraph.js';
+import type { RoadPath } from '../src/roads/roadMatrices.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { solveRouting } from '../src/solveRouting.js';
 import { toVroom } from '../src/vroom/toVroom.js';
@@ -22,8 +22,12 @@ const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-
 
 const hhmm = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
 
+/** How a vehicle drives from one stop to the next: a road path, or the straight line. */
+type PathOf = (from: [number, number], to: [number, number], vehicle: number) => RoadPath;
+const straight: PathOf = (a, b) => ({ coordinates: [a, b], names: [null] });
+
 /** The drivers' turn-by-turn text: per vehicle, per stop, the instructions of the leg to it. */
-function instructionsText(output: VroomOutput, language: InstructionLanguage): string {
+function instructionsText(output: VroomOutput, language: InstructionLanguage, pathOf: PathOf): string {
   const lines: string[] = [];
   for (const route of output.routes) {
     const stops = route.steps.filter((s) => s.type !== 'break');
@@ -33,7 +37,8 @@ function instructionsText(output: VroomOutput, language: InstructionLanguage): s
       const b = stops[i];
       const leave = a.arrival + a.waiting_time + a.setup + a.service;
       const name = b.type === 'end' ? (language === 'ko' ? '차고지' : 'the depot') : (b.description ?? `${b.type} ${b.id}`);
-      legs.push({ coordinates: [a.location as [number, number], b.location as [number, number]], duration: Math.max(0, b.arrival - leave), destination: name });
+      const path = pathOf(a.location as [number, number], b.location as [number, number], route.vehicle);
+      legs.push({ coordinates: path.coordinates, names: path.names, duration: Math.max(0, b.arrival - leave), destination: name });
     }
     lines.push(`${route.description ?? `vehicle ${route.vehicle}`}`);
     turnByTurn(legs, language).forEach((leg, k) => {
@@ -100,13 +105,24 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const map = await readMap(stringFlag(flags, 'map'), file);
   let matrices: ScenarioPlanOptions['matrices'];
   let roadNote = 'haversine matrices (straight lines × 1.3)';
+  let pathOf: PathOf = straight;
   if (matrixKind === 'road') {
     if (!map?.features.some((f) => f.properties?.kind === 'road')) {
       throw new InputError('--matrix road: no road network (give --map with road and road-node features, or --matrix haversine)', file, 'map');
     }
-    const roads = scenarioRoadMatrices(scenario, RoadGraph.fromGeoJson(map));
-    matrices = roads.matrices;
-    roadNote = `road matrices (TOPIS arterials; ${roads.road.farConnectors} bins more than 150 m from a road)`;
+    const roads = scenarioRoadMatrices(scenario, map);
+    matrices = roads;
+    const places = scenarioPlaces(scenario);
+    const index = new Map(places.map((p, i) => [`${p[0]},${p[1]}`, i]));
+    pathOf = (a, b, vehicle) => {
+      const i = index.get(`${a[0]},${a[1]}`);
+      const j = index.get(`${b[0]},${b[1]}`);
+      const profile = scenario.fleet[vehicle - 1]?.profile;
+      if (i === undefined || j === undefined || !profile) return straight(a, b, vehicle);
+      return roads[profile].path(i, j);
+    };
+    const far = Math.max(...Object.values(roads).map((r) => r.road.farConnectors));
+    roadNote = `road matrices (TOPIS arterials, no expressways for bikes; up to ${far} places more than 150 m from a usable road)`;
   }
   const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices });
   const problem = fromVroom(vroom);
@@ -124,7 +140,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     const j = vroom.jobs![id - 1];
     return b ? { bin: b.id, fillPercent: Math.round((j.pickup![1] / b.capacityLitres) * 1000) / 10, kg: j.pickup![0] } : undefined;
   };
-  const routes = routesGeoJson(output, { jobProperties: fill });
+  const routes = routesGeoJson(output, { jobProperties: fill, path: (a, b, v) => pathOf(a, b, v).coordinates });
   await writeFile(join(outDir, 'routes.geojson'), `${JSON.stringify(routes)}\n`);
   const typeOf = new Map(scenario.fleet.map((v, i) => [i + 1, `${v.id} (${v.type})`]));
   const report = renderReport({
@@ -139,7 +155,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     vehicleLabel: (v) => typeOf.get(v) ?? String(v),
   });
   await writeFile(join(outDir, 'report.html'), report);
-  await writeFile(join(outDir, `instructions.${lang}.txt`), instructionsText(output, lang));
+  await writeFile(join(outDir, `instructions.${lang}.txt`), instructionsText(output, lang, pathOf));
   const written = performance.now();
   if (!quiet) {
     const s = output.summary;

@@ -84,3 +84,34 @@ describe('RoadGraph', () => {
     expect(() => RoadGraph.fromGeoJson(bad)).toThrow(/known from\/to node ids/);
   });
 });
+
+describe('roadPath and profiles', () => {
+  it('a path starts and ends at its points, is continuous, and names its road segments', async () => {
+    const { roadPath } = await import('../src/roads/roadMatrices.js');
+    const g = RoadGraph.fromGeoJson(loop());
+    const d = 1000 / 111_195;
+    const a: [number, number] = [0.75 * d, 0];
+    const b: [number, number] = [0.25 * d, 0];
+    const m = roadMatrices(g, [a, b]);
+    const p = roadPath(g, m.tables, m.attachments[0], m.attachments[1], a, b);
+    expect(p.coordinates[0]).toEqual(a);
+    expect(p.coordinates[p.coordinates.length - 1]).toEqual(b);
+    expect(p.names).toHaveLength(p.coordinates.length - 1);
+    // b → a goes round: sides 0 (rest), 1, 2, 3, then 0 again
+    expect([...new Set(p.names.filter((x) => x !== null))]).toEqual(['side 0', 'side 1', 'side 2', 'side 3']);
+  });
+
+  it('bicycles stay off urban expressways', async () => {
+    const { scenarioRoadMatrices } = await import('../src/plan/scenarioRoadMatrices.js');
+    const scenario = parseScenario(JSON.parse(readFileSync(new URL('../fixtures/seongdong/seongdong-200.json', import.meta.url), 'utf8')));
+    const roads = scenarioRoadMatrices({ ...scenario, bins: scenario.bins.slice(0, 30) }, map);
+    const bike = roads.bike.graph;
+    const truck = roads.truck.graph;
+    expect(bike.to.length).toBeLessThan(truck.to.length);
+    const expressway = new Set(map.features.filter((f) => f.properties?.roadType === '도시고속도로').map((f) => f.properties?.name));
+    for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) for (const n of roads.bike.path(i, j).names) if (n) expect(expressway.has(n) && !bike.names.includes(n)).toBe(false);
+    // the same arc is never faster by bike than by the bike's own speed
+    const n = Math.sqrt(roads.bike.durations.length);
+    for (let k = 0; k < n * n; k++) expect(roads.bike.durations[k]).toBeGreaterThanOrEqual(Math.round(roads.bike.distances[k] / (15 / 3.6)));
+  });
+});

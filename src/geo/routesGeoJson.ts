@@ -12,7 +12,7 @@ export interface RoutesGeoJsonOptions {
    * `to` (both included). Default: the straight segment. A road network's shortest path
    * plugs in here.
    */
-  path?: (from: Position, to: Position) => Position[];
+  path?: (from: Position, to: Position, vehicle: number) => Position[];
   /** Kind of each job (by id) for the point features; default `bin`. */
   jobKind?: string;
   /** Extra properties per job id (e.g. the predicted fill), merged into its point. */
@@ -72,7 +72,7 @@ export function routesGeoJson(output: VroomOutput, options: RoutesGeoJsonOptions
       if (step.type === 'break') continue; // a break happens where the vehicle is
       const here = coords(step, vehicle);
       if (prev) {
-        const leg = path(prev, here);
+        const leg = path(prev, here, vehicle);
         line.push(...(line.length > 0 ? leg.slice(1) : leg));
       } else line.push(here);
       prev = here;

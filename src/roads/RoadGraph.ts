@@ -28,6 +28,8 @@ export interface RoadGraphOptions {
   speeds?: { overall: number[]; roads?: Record<string, number[]> };
   /** Hour of day (0–23) for `speeds`. */
   hour?: number;
+  /** Road classes (`roadType`) this network leaves out, e.g. `['도시고속도로']` for bicycles. */
+  excludeClasses?: string[];
 }
 
 /** A point attached to the road network: on edge `edge`, `along` metres from its start, `offset` metres away. */
@@ -113,6 +115,7 @@ export class RoadGraph {
       const geometry: Position[] = [nodes[u], ...line.slice(1, -1).map((c) => [c[0], c[1]] as Position), nodes[v]];
       let length = 0;
       for (let i = 1; i < geometry.length; i++) length += haversineDistance(geometry[i - 1], geometry[i]);
+      if (options.excludeClasses?.includes(p.roadType as string)) continue;
       const classKmh = ROAD_CLASS_SPEEDS_KMH[p.roadType as string] ?? DEFAULT_ROAD_SPEED_KMH;
       const name = typeof p.name === 'string' ? p.name : '';
       let kmh = classKmh;

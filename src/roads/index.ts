@@ -1,2 +1,2 @@
 export { RoadGraph, ROAD_CLASS_SPEEDS_KMH, DEFAULT_ROAD_SPEED_KMH, CONNECTOR, type RoadGraphOptions, type Attachment } from './RoadGraph.js';
-export { roadMatrices, nodeTables, type RoadMatrices, type NodeTables } from './roadMatrices.js';
+export { roadMatrices, nodeTables, roadPath, type RoadMatrices, type NodeTables, type RoadPath } from './roadMatrices.js';

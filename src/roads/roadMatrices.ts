@@ -98,6 +98,8 @@ export interface RoadMatrices {
   attachments: Attachment[][];
   /** Points whose connector is longer than 150 m. */
   farConnectors: number;
+  /** The node tables the matrices came from (for `roadPath`). */
+  tables: NodeTables;
 }
 
 /** Ways to leave a point onto the network (to a node) and to reach it (from a node). */
@@ -171,5 +173,105 @@ export function roadMatrices(graph: RoadGraph, points: readonly Position[], tabl
       distances[i * n + j] = ok ? Math.min(NO_LIMIT - 1, Math.round(f.length)) : NO_LIMIT;
     }
   }
-  return { durations, distances, attachments, farConnectors: attachments.filter((a) => a.length > 0 && a[0].offset > 150).length };
+  return { durations, distances, attachments, farConnectors: attachments.filter((a) => a.length > 0 && a[0].offset > 150).length, tables };
+}
+
+/** A driven path: `[lon, lat]` points and the road name of each segment (`null` for connectors). */
+export interface RoadPath {
+  coordinates: Position[];
+  names: (string | null)[];
+}
+
+/** Cumulative haversine-consistent positions along an edge: the point `along` metres from its start. */
+function pointAlong(graph: RoadGraph, e: number, along: number): Position {
+  const g = graph.geometry[e];
+  const total = graph.length[e];
+  if (total <= 0) return g[0];
+  // split by the planar share of each segment (the edge's length is spread the same way)
+  const seg: number[] = [];
+  let sum = 0;
+  const k = Math.cos((g[0][1] * Math.PI) / 180);
+  for (let i = 1; i < g.length; i++) {
+    const l = Math.hypot((g[i][0] - g[i - 1][0]) * k, g[i][1] - g[i - 1][1]);
+    seg.push(l);
+    sum += l;
+  }
+  let left = (Math.max(0, Math.min(total, along)) / total) * sum;
+  for (let i = 0; i < seg.length; i++) {
+    if (left <= seg[i] || i === seg.length - 1) {
+      const t = seg[i] > 0 ? Math.min(1, left / seg[i]) : 0;
+      return [g[i][0] + t * (g[i + 1][0] - g[i][0]), g[i][1] + t * (g[i + 1][1] - g[i][1])];
+    }
+    left -= seg[i];
+  }
+  return g[g.length - 1];
+}
+
+/** The part of edge e between `a0` and `a1` metres from its start (a0 ≤ a1), with its inner vertices. */
+function subLine(graph: RoadGraph, e: number, a0: number, a1: number): Position[] {
+  const g = graph.geometry[e];
+  const total = graph.length[e];
+  const out: Position[] = [pointAlong(graph, e, a0)];
+  if (total > 0) {
+    const k = Math.cos((g[0][1] * Math.PI) / 180);
+    let sum = 0;
+    const cum = [0];
+    for (let i = 1; i < g.length; i++) cum.push((sum += Math.hypot((g[i][0] - g[i - 1][0]) * k, g[i][1] - g[i - 1][1])));
+    for (let i = 1; i < g.length - 1; i++) {
+      const at = (cum[i] / sum) * total;
+      if (at > a0 && at < a1) out.push(g[i]);
+    }
+  }
+  out.push(pointAlong(graph, e, a1));
+  return out;
+}
+
+/**
+ * The fastest path between two attached points, as coordinates with the road name of each
+ * segment: the connector, the rest of the first link, the links between (from the node
+ * tables), the start of the last link, the connector. The geometry the matrices priced.
+ *
+ * @example
+ * ```ts
+ * const p = roadPath(graph, tables, m.attachments[i], m.attachments[j], points[i], points[j]);
+ * p.coordinates[0]; // points[i]
+ * ```
+ */
+export function roadPath(graph: RoadGraph, tables: NodeTables, from: Attachment[], to: Attachment[], start: Position, end: Position): RoadPath {
+  const f = fastest(graph, tables, from, to);
+  if (!f.leave || !f.arrive || !Number.isFinite(f.time)) return { coordinates: [start, end], names: [null] };
+  const coordinates: Position[] = [start];
+  const names: (string | null)[] = [];
+  const add = (pts: Position[], name: string | null) => {
+    for (const p of pts) {
+      const last = coordinates[coordinates.length - 1];
+      if (last[0] === p[0] && last[1] === p[1]) continue;
+      coordinates.push(p);
+      names.push(name);
+    }
+  };
+  const nameOf = (e: number) => graph.names[e] || null;
+  if (f.sameEdge) {
+    add([pointAlong(graph, f.leave.edge, f.leave.along)], null);
+    add(subLine(graph, f.leave.edge, f.leave.along, f.arrive.along), nameOf(f.leave.edge));
+  } else {
+    add([pointAlong(graph, f.leave.edge, f.leave.along)], null);
+    add(subLine(graph, f.leave.edge, f.leave.along, graph.length[f.leave.edge]), nameOf(f.leave.edge));
+    // the node path, backwards from the arrival's tail
+    const edges: number[] = [];
+    for (let u = f.arrive.node; u !== f.leave.node; ) {
+      const e = tables.via[f.leave.node * tables.n + u];
+      if (e < 0) break;
+      edges.push(e);
+      u = graph.from[e];
+    }
+    for (const e of edges.reverse()) add(graph.geometry[e].slice(1), nameOf(e));
+    add(subLine(graph, f.arrive.edge, 0, f.arrive.along), nameOf(f.arrive.edge));
+  }
+  add([end], null);
+  if (coordinates.length === 1) {
+    coordinates.push(end);
+    names.push(null);
+  }
+  return { coordinates, names };
 }
