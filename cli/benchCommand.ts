@@ -1,7 +1,9 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
 import { machineInfo } from '../bench/machineInfo.js';
+import { formatSeongdongTable, runSeongdongBench, seongdongReport } from '../bench/seongdongBench.js';
 import { formatReport, runBench, writeReport, type BenchConfig, type RunEvent } from '../bench/runBench.js';
 import { checkSuiteName, listSuite } from '../bench/suites.js';
 import {
@@ -48,6 +50,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`bench: unexpected argument "${positionals[0]}"`, true);
   const suiteName = stringFlag(flags, 'suite') ?? 'x-dev';
+  if (suiteName === 'seongdong') return seongdongBench(flags, io);
   const suite = isCollectionSuite(suiteName) ? suiteName : checkSuiteName(suiteName);
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   let timeLimitS = secondsFlag(flags, 'time-limit');
@@ -198,4 +201,25 @@ async function runAndReport<R extends { interrupted: boolean; suite: string; tim
     return 1;
   }
   return report.interrupted ? 130 : 0;
+}
+
+/** `bench --suite seongdong`: a day of each Seongdong scenario end to end (`bench/seongdongBench.ts`). */
+async function seongdongBench(flags: Map<string, string | true>, io: CliIo): Promise<number> {
+  const timeLimitS = secondsFlag(flags, 'time-limit') ?? 5;
+  const seeds = intFlag(flags, 'seeds', 1, 1000) ?? 1;
+  const only = stringFlag(flags, 'instances')?.split(',').map((x) => x.trim());
+  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
+  if (!packageRoot) throw new InputError('bench --suite seongdong: cannot find the binroute package (fixtures/seongdong)');
+  const outDirFlag = stringFlag(flags, 'out-dir');
+  const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot, 'bench', 'results');
+  io.stdout(`binroute bench: suite seongdong, ${timeLimitS} s per solve, seeds 1..${seeds}\n`);
+  const runs = await runSeongdongBench(packageRoot, { timeLimitS, seeds, only }, (r) => {
+    if (!flags.has('quiet')) io.stdout(`${r.scenario} seed ${r.seed}: ${r.routes} routes, ${r.unassigned} unassigned, ${r.km.toFixed(1)} km, total ${r.totalS.toFixed(2)} s${r.valid ? '' : ' INVALID'}\n`);
+  });
+  io.stdout(`\n${formatSeongdongTable(runs)}\n`);
+  await mkdir(outDir, { recursive: true });
+  const file = join(outDir, `seongdong-${timeLimitS}s-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}Z.json`);
+  await writeFile(file, `${JSON.stringify(seongdongReport(runs, machineInfo(packageRoot), timeLimitS), null, 1)}\n`);
+  io.stdout(`results: ${file}\n`);
+  return runs.every((r) => r.valid) ? 0 : 1;
 }

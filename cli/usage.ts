@@ -4,7 +4,7 @@ export const USAGE = `Usage:
                  [--output <file>] [--quiet]
   binroute solve -i <file> [-o <file>] [-l <s>] [-t <threads>] [-x <level>]   (VROOM's flags)
   binroute solve - ...     (or no file with piped stdin: the problem is read from stdin)
-  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim] [--time-limit <s>] [--iterations <n>]
+  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
@@ -38,7 +38,9 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         print a table of gaps to the best-known costs and write a JSON report.
         --suite <name>     x-dev (12 X instances, default), x-all (100 X), abp (A, B, P),
                            solomon (56 VRPTW, min distance), mtvrptwr (81 100-client
-                           instances; --instances may name any of the 171), kim (10 wcvrptw)
+                           instances; --instances may name any of the 171), kim (10 wcvrptw),
+                           seongdong (a day of seongdong-200 and -846 end to end: road
+                           matrices, solve, geometry, report; default 5 s per solve)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)

@@ -1,6 +1,6 @@
 // A scenario's day as a routing problem (scenarioToVroom) and `binroute plan` end to end: every
 // bin comes back exactly once, and the solution passes the independent checker.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,4 +85,18 @@ describe('binroute plan', () => {
     expect(file.code).toBe(2);
     expect(file.stderr.trim().split('\n')).toHaveLength(1);
   });
+});
+
+describe('binroute bench --suite seongdong', () => {
+  it('plans, checks and times a scenario, and writes a JSON report', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'binroute-bench-sd-'));
+    const r = await spawnCli(['bench', '--suite', 'seongdong', '--instances', 'seongdong-200', '--time-limit', '0.3', '--out-dir', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/seongdong-200\s+1\s+200\s+\d+\s+\d+\s+[\d.]+/);
+    const report = JSON.parse(readFileSync(join(out, readdirSync(out)[0]), 'utf8'));
+    expect(report.format).toBe('binroute-bench-seongdong/1');
+    expect(report.runs).toHaveLength(1);
+    expect(report.runs[0]).toMatchObject({ scenario: 'seongdong-200', bins: 200, valid: true });
+    expect(report.runs[0].buildS + report.runs[0].solveS + report.runs[0].renderS).toBeCloseTo(report.runs[0].totalS, 5);
+  }, 60_000);
 });
