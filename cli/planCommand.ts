@@ -10,7 +10,7 @@ import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec 
 import type { CliIo } from './cliIo.js';
 import { withProgress } from './withProgress.js';
 
-const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', quiet: 'switch' };
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', osrm: 'value', 'osrm-profile': 'value', quiet: 'switch' };
 
 /** The report's background layers: --map, else map.geojson beside the scenario, else none. */
 async function readMap(flag: string | undefined, scenarioFile: string): Promise<ReportInput['map']> {
@@ -59,12 +59,15 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   if (lang !== 'ko' && lang !== 'en') throw new UsageError(`--lang: expected ko or en, got "${lang}"`);
   const quiet = flags.has('quiet');
 
-  const matrixKind = stringFlag(flags, 'matrix') ?? 'road';
-  if (matrixKind !== 'road' && matrixKind !== 'haversine') throw new UsageError(`--matrix: expected road or haversine, got "${matrixKind}"`);
+  const osrmUrl = stringFlag(flags, 'osrm');
+  const matrixKind = stringFlag(flags, 'matrix') ?? (osrmUrl ? 'osrm' : 'road');
+  if (matrixKind !== 'road' && matrixKind !== 'haversine' && matrixKind !== 'osrm') throw new UsageError(`--matrix: expected road, haversine or osrm, got "${matrixKind}"`);
+  if (matrixKind === 'osrm' && !osrmUrl) throw new UsageError('--matrix osrm needs --osrm <url>');
+  const osrm = osrmUrl ? { baseUrl: osrmUrl, profile: stringFlag(flags, 'osrm-profile') ?? 'driving' } : undefined;
   const scenario = await readScenarioFile(file);
   const map = await readMap(stringFlag(flags, 'map'), file);
   const plan = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () =>
-    planScenario(scenario, { date, cycleDays, matrix: matrixKind, map, language: lang, solve: options }),
+    planScenario(scenario, { date, cycleDays, matrix: matrixKind, osrm, map, language: lang, solve: options }),
   );
   const { output, problem, solution, timings } = plan;
   const violations = checkCollectionSolution(problem, solution).violations;

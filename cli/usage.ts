@@ -9,7 +9,8 @@ export const USAGE = `Usage:
                  [--no-local-search]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
-                 [--matrix road|haversine] [--lang ko|en] [--quiet]
+                 [--matrix road|haversine|osrm] [--osrm <url>] [--osrm-profile <p>]
+                 [--lang ko|en] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
   binroute --help | --version
@@ -56,7 +57,8 @@ plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
         fixtures/seongdong/seongdong-846.json): bins as jobs (kg and litres, opening
         hours), hubs as unloading facilities, the fleet with shifts and a lunch break.
         Travel: shortest paths on the road network of --map (default map.geojson
-        beside the scenario), or --matrix haversine for straight lines x 1.3.
+        beside the scenario), --matrix haversine for straight lines x 1.3, or
+        --osrm <url> for your own OSRM server's /table (profile --osrm-profile).
         Until fill forecasts exist, a bin's amount is its expected generation over
         --cycle-days days (default 2). Solves for --time-limit seconds (default 5),
         writes problem.json (VROOM JSON), solution.json (VROOM output),

@@ -13,7 +13,7 @@ export * from './roads/index.js';
 export type * from './model/Scenario.js';
 export { parseScenario } from './io/parseScenario.js';
 export { scenarioToVroom, scenarioPlaces, expectedKg, type ScenarioPlanOptions } from './plan/scenarioToVroom.js';
-export { scenarioRoadMatrices, PROFILE_EXCLUDED_CLASSES, type ProfileRoads } from './plan/scenarioRoadMatrices.js';
+export { scenarioRoadMatrices, profileDurations, PROFILE_EXCLUDED_CLASSES, type ProfileRoads } from './plan/scenarioRoadMatrices.js';
 export { planScenario, type PlanScenarioOptions, type ScenarioPlan } from './plan/planScenario.js';
 export { routesGeoJson, type RoutesGeoJsonOptions } from './geo/routesGeoJson.js';
 export { renderReport, type ReportInput } from './report/renderReport.js';

@@ -12,7 +12,8 @@ import { routesGeoJson } from '../geo/routesGeoJson.js';
 import { turnByTurn, type DrivenLeg, type InstructionLanguage } from '../geo/turnByTurn.js';
 import { renderReport } from '../report/renderReport.js';
 import { scenarioPlaces, scenarioToVroom, type ScenarioPlanOptions } from './scenarioToVroom.js';
-import { scenarioRoadMatrices } from './scenarioRoadMatrices.js';
+import { profileDurations, scenarioRoadMatrices } from './scenarioRoadMatrices.js';
+import { OsrmClient, type OsrmOptions } from '../roads/osrmClient.js';
 
 /** Options of {@link planScenario}. */
 export interface PlanScenarioOptions {
@@ -20,8 +21,13 @@ export interface PlanScenarioOptions {
   date: string;
   /** Days of generation a bin holds when visited (until forecasts exist). Default 2. */
   cycleDays?: number;
-  /** Travel: shortest paths on `map`'s road network (default), or haversine straight lines. */
-  matrix?: 'road' | 'haversine';
+  /**
+   * Travel: shortest paths on `map`'s road network (default), haversine straight lines, or a
+   * user's OSRM server (`osrm`; legs are drawn straight).
+   */
+  matrix?: 'road' | 'haversine' | 'osrm';
+  /** The OSRM server for `matrix: 'osrm'`. */
+  osrm?: OsrmOptions;
   /** Map layers: `road` and `road-node` features for the network, `boundary`/`dong`/`road` for the report. */
   map?: FeatureCollection & { attribution?: string };
   /** Language of the turn-by-turn text. Default `ko`. */
@@ -112,6 +118,16 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
     };
     const far = Math.max(...Object.values(roads).map((r) => r.road.farConnectors));
     travel = `road matrices (TOPIS arterials, no expressways for bikes; up to ${far} places more than 150 m from a usable road)`;
+  }
+  if (options.matrix === 'osrm') {
+    if (!options.osrm) throw new InputError('osrm: matrix "osrm" needs the server (osrm.baseUrl)', undefined, 'osrm');
+    const table = await new OsrmClient(options.osrm).table(scenarioPlaces(scenario));
+    matrices = {};
+    for (const v of scenario.fleet) {
+      const kmh = Math.min(...scenario.fleet.filter((w) => w.profile === v.profile).map((w) => w.speedKmh));
+      matrices[v.profile] = { durations: profileDurations(table.durations, table.distances, kmh), distances: table.distances };
+    }
+    travel = `OSRM matrices (${options.osrm.baseUrl}, profile ${options.osrm.profile ?? 'driving'}; legs drawn straight)`;
   }
   const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices });
   const problem = fromVroom(vroom);

@@ -8,6 +8,19 @@ import { scenarioPlaces } from './scenarioToVroom.js';
 /** Road classes each profile may not use (default: no urban expressway for bicycles). */
 export const PROFILE_EXCLUDED_CLASSES: Record<string, string[]> = { bike: ['도시고속도로'] };
 
+/**
+ * Per arc, the slower of the road's time and the distance at the vehicle's own speed `kmh`
+ * (unreachable arcs stay unreachable).
+ *
+ * @example
+ * ```ts
+ * profileDurations(road.durations, road.distances, 15); // an e-cargo bike's times
+ * ```
+ */
+export function profileDurations(durations: Int32Array, distances: Int32Array, kmh: number): Int32Array {
+  return durations.map((t, k) => (t >= NO_LIMIT ? NO_LIMIT : Math.max(t, Math.round(distances[k] / (kmh / 3.6)))));
+}
+
 /** One profile's road network, matrices and paths. */
 export interface ProfileRoads {
   graph: RoadGraph;
@@ -40,7 +53,7 @@ export function scenarioRoadMatrices(scenario: Scenario, map: FeatureCollection,
   for (const [profile, kmh] of speedOf) {
     const graph = RoadGraph.fromGeoJson(map, { excludeClasses: excluded[profile] ?? [] });
     const road = roadMatrices(graph, places);
-    const durations = road.durations.map((t, k) => (t >= NO_LIMIT ? NO_LIMIT : Math.max(t, Math.round(road.distances[k] / (kmh / 3.6)))));
+    const durations = profileDurations(road.durations, road.distances, kmh);
     out[profile] = {
       graph,
       road,
