@@ -10,7 +10,7 @@ import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec 
 import type { CliIo } from './cliIo.js';
 import { withProgress } from './withProgress.js';
 
-const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', osrm: 'value', 'osrm-profile': 'value', quiet: 'switch' };
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', osrm: 'value', 'osrm-profile': 'value', hour: 'value', speeds: 'value', quiet: 'switch' };
 
 /** The report's background layers: --map, else map.geojson beside the scenario, else none. */
 async function readMap(flag: string | undefined, scenarioFile: string): Promise<ReportInput['map']> {
@@ -20,6 +20,16 @@ async function readMap(flag: string | undefined, scenarioFile: string): Promise<
   } catch (e) {
     if (flag === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new InputError(`--map: cannot read a GeoJSON FeatureCollection (${(e as Error).message})`, file, 'map');
+  }
+}
+
+/** A JSON file given by a flag, else `name` beside the scenario (an error when missing). */
+async function readJsonBeside(flag: string | undefined, scenarioFile: string, name: string, what: string) {
+  const file = flag ?? join(dirname(scenarioFile), name);
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`--${what}: cannot read ${file} (${(e as Error).message})`, undefined, what);
   }
 }
 
@@ -66,8 +76,10 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const osrm = osrmUrl ? { baseUrl: osrmUrl, profile: stringFlag(flags, 'osrm-profile') ?? 'driving' } : undefined;
   const scenario = await readScenarioFile(file);
   const map = await readMap(stringFlag(flags, 'map'), file);
+  const hour = intFlag(flags, 'hour', 0, 23);
+  const speeds = hour === undefined ? undefined : await readJsonBeside(stringFlag(flags, 'speeds'), file, 'speeds.json', 'speeds');
   const plan = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () =>
-    planScenario(scenario, { date, cycleDays, matrix: matrixKind, osrm, map, language: lang, solve: options }),
+    planScenario(scenario, { date, cycleDays, matrix: matrixKind, osrm, map, language: lang, solve: options, speeds, hour }),
   );
   const { output, problem, solution, timings } = plan;
   const violations = checkCollectionSolution(problem, solution).violations;

@@ -10,6 +10,7 @@ export const USAGE = `Usage:
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
                  [--matrix road|haversine|osrm] [--osrm <url>] [--osrm-profile <p>]
+                 [--hour <0-23>] [--speeds <json>]
                  [--lang ko|en] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
@@ -59,6 +60,8 @@ plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
         Travel: shortest paths on the road network of --map (default map.geojson
         beside the scenario), --matrix haversine for straight lines x 1.3, or
         --osrm <url> for your own OSRM server's /table (profile --osrm-profile).
+        --hour H uses TOPIS's mean road speeds at hour H (speeds.json beside the
+        scenario, or --speeds) for the day's type (weekday or weekend).
         Until fill forecasts exist, a bin's amount is its expected generation over
         --cycle-days days (default 2). Solves for --time-limit seconds (default 5),
         writes problem.json (VROOM JSON), solution.json (VROOM output),

@@ -257,6 +257,9 @@ function main() {
     ['seoul-10k', tenKBins(data, SEED), fleet(40, 30, hubIds), TEN_K_BBOX],
   ];
   writeMap(dataDir, join(outDir, 'map.geojson'));
+  // TOPIS hourly mean speeds (km/h) by road and day type, unchanged (KOGL Type 1, attribution: TOPIS)
+  const speeds = JSON.parse(readFileSync(join(dataDir, 'seongsu-hourly-speeds.json'), 'utf8'));
+  writeFileSync(join(outDir, 'speeds.json'), `${JSON.stringify({ attribution: '서울특별시 교통정보센터 (TOPIS) 도로별 일자별 통행속도, via ericpapa80/Mobility-Seongsu; KOGL Type 1', ...speeds })}\n`);
   for (const [name, { bins, fallbacks }, fl, bbox] of runs) {
     const size = write(join(outDir, `${name}.json`), scenario(name, bins, hubList, fl, bbox, depot));
     const kg = bins.reduce((s, b) => s + b.generation.kgPerDay, 0);

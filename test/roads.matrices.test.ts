@@ -115,3 +115,20 @@ describe('roadPath and profiles', () => {
     for (let k = 0; k < n * n; k++) expect(roads.bike.durations[k]).toBeGreaterThanOrEqual(Math.round(roads.bike.distances[k] / (15 / 3.6)));
   });
 });
+
+describe('hourly speeds', () => {
+  it('links drive at TOPIS mean speeds of the hour: the evening peak is slower than the night', () => {
+    const speeds = JSON.parse(readFileSync(new URL('../fixtures/seongdong/speeds.json', import.meta.url), 'utf8'));
+    const day = { overall: speeds.overall.weekday as number[], roads: Object.fromEntries(Object.entries(speeds.roads as Record<string, Record<string, number[]>>).map(([k, v]) => [k, v.weekday])) };
+    const night = RoadGraph.fromGeoJson(map, { speeds: day, hour: 3 });
+    const peak = RoadGraph.fromGeoJson(map, { speeds: day, hour: 17 });
+    const plain = RoadGraph.fromGeoJson(map);
+    const total = (g: RoadGraph) => g.duration.reduce((a, b) => a + b, 0);
+    expect(total(peak)).toBeGreaterThan(total(night) * 1.2);
+    // a named road drives exactly at its hourly mean
+    const e = peak.names.indexOf('왕십리로');
+    expect(e).toBeGreaterThanOrEqual(0);
+    expect(peak.length[e] / peak.duration[e]).toBeCloseTo(day.roads['왕십리로'][17] / 3.6, 6);
+    expect(plain.duration[e]).not.toBe(peak.duration[e]);
+  });
+});

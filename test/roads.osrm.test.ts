@@ -121,7 +121,7 @@ describe('planScenario with OSRM matrices', () => {
     const small = { ...scenario, bins: scenario.bins.slice(0, 25) };
     const plan = await planScenario(small, { date: '2026-11-23', matrix: 'osrm', osrm: { baseUrl: base, maxTableSize: 10 }, solve: { maxIterations: 50 } });
     expect(plan.travel).toMatch(/^OSRM matrices/);
-    expect(plan.vroom.matrices?.bike.distances.length).toBe(1 + 3 + 25);
+    expect(plan.vroom.matrices?.bike.distances?.length).toBe(1 + 3 + 25);
     expect(checkCollectionSolution(plan.problem, plan.solution).violations).toEqual([]);
     expect(plan.solution.routes.reduce((a, r) => a + r.steps.filter((s) => s.type === 'job').length, 0) + plan.solution.unassigned.length).toBe(25);
   });

@@ -28,6 +28,14 @@ export interface PlanScenarioOptions {
   matrix?: 'road' | 'haversine' | 'osrm';
   /** The OSRM server for `matrix: 'osrm'`. */
   osrm?: OsrmOptions;
+  /**
+   * Road speeds by hour (TOPIS's `seongsu-hourly-speeds.json` shape: `overall[dayKey]` and
+   * `roads[name][dayKey]`, 24 km/h values) and the departure hour: links drive at that hour's
+   * mean speed for the planning day's type (weekday or weekend) instead of class speeds.
+   */
+  speeds?: { overall: Record<string, number[]>; roads?: Record<string, Record<string, number[]>> };
+  /** Departure hour (0–23) for `speeds`. */
+  hour?: number;
   /** Map layers: `road` and `road-node` features for the network, `boundary`/`dong`/`road` for the report. */
   map?: FeatureCollection & { attribution?: string };
   /** Language of the turn-by-turn text. Default `ko`. */
@@ -106,7 +114,16 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
     if (!map?.features.some((f) => f.properties?.kind === 'road')) {
       throw new InputError('map: no road network (road and road-node features); give one or plan with haversine matrices', undefined, 'map');
     }
-    const roads = scenarioRoadMatrices(scenario, map);
+    let hourly: { speeds: { overall: number[]; roads: Record<string, number[]> }; hour: number } | undefined;
+    if (options.speeds && options.hour !== undefined) {
+      const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+      const key = weekend ? 'weekend' : 'weekday';
+      const overall = options.speeds.overall[key] ?? options.speeds.overall.all;
+      if (!Array.isArray(overall) || overall.length !== 24) throw new InputError(`speeds.overall.${key}: expected 24 hourly speeds`, undefined, 'speeds');
+      const roads = Object.fromEntries(Object.entries(options.speeds.roads ?? {}).map(([name, byDay]) => [name, byDay[key] ?? byDay.all]).filter(([, v]) => Array.isArray(v)));
+      hourly = { speeds: { overall, roads }, hour: options.hour };
+    }
+    const roads = scenarioRoadMatrices(scenario, map, undefined, hourly ?? {});
     matrices = roads;
     const index = new Map(scenarioPlaces(scenario).map((p, i) => [`${p[0]},${p[1]}`, i]));
     pathOf = (a, b, vehicle) => {
@@ -117,7 +134,7 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
       return roads[profile].path(i, j);
     };
     const far = Math.max(...Object.values(roads).map((r) => r.road.farConnectors));
-    travel = `road matrices (TOPIS arterials, no expressways for bikes; up to ${far} places more than 150 m from a usable road)`;
+    travel = `road matrices (TOPIS arterials, no expressways for bikes, ${hourly ? `TOPIS mean speeds at ${hourly.hour}:00` : 'class speeds'}; up to ${far} places more than 150 m from a usable road)`;
   }
   if (options.matrix === 'osrm') {
     if (!options.osrm) throw new InputError('osrm: matrix "osrm" needs the server (osrm.baseUrl)', undefined, 'osrm');

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { Scenario } from '../model/Scenario.js';
-import { RoadGraph } from '../roads/RoadGraph.js';
+import { RoadGraph, type RoadGraphOptions } from '../roads/RoadGraph.js';
 import { roadMatrices, roadPath, type RoadMatrices, type RoadPath } from '../roads/roadMatrices.js';
 import { NO_LIMIT } from '../core/coreInput.js';
 import { scenarioPlaces } from './scenarioToVroom.js';
@@ -45,13 +45,18 @@ export interface ProfileRoads {
  * roads.bike.road.farConnectors; // bins more than 150 m from a road bikes may use
  * ```
  */
-export function scenarioRoadMatrices(scenario: Scenario, map: FeatureCollection, excluded: Record<string, string[]> = PROFILE_EXCLUDED_CLASSES): Record<string, ProfileRoads> {
+export function scenarioRoadMatrices(
+  scenario: Scenario,
+  map: FeatureCollection,
+  excluded: Record<string, string[]> = PROFILE_EXCLUDED_CLASSES,
+  speeds: Pick<RoadGraphOptions, 'speeds' | 'hour'> = {},
+): Record<string, ProfileRoads> {
   const places = scenarioPlaces(scenario);
   const speedOf = new Map<string, number>();
   for (const v of scenario.fleet) speedOf.set(v.profile, Math.min(speedOf.get(v.profile) ?? Infinity, v.speedKmh));
   const out: Record<string, ProfileRoads> = {};
   for (const [profile, kmh] of speedOf) {
-    const graph = RoadGraph.fromGeoJson(map, { excludeClasses: excluded[profile] ?? [] });
+    const graph = RoadGraph.fromGeoJson(map, { ...speeds, excludeClasses: excluded[profile] ?? [] });
     const road = roadMatrices(graph, places);
     const durations = profileDurations(road.durations, road.distances, kmh);
     out[profile] = {
