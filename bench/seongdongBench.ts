@@ -97,7 +97,14 @@ export function formatSeongdongTable(runs: SeongdongRun[]): string {
   ]);
 }
 
-/** The JSON report of the suite. */
+/**
+ * The JSON report of the suite (`format: binroute-bench-seongdong/1`).
+ *
+ * @example
+ * ```ts
+ * writeFileSync(file, JSON.stringify(seongdongReport(runs, machineInfo(root), 5)));
+ * ```
+ */
 export function seongdongReport(runs: SeongdongRun[], machine: MachineInfo, timeLimitS: number) {
   return { format: 'binroute-bench-seongdong/1', suite: 'seongdong', timeLimitS, date: '2026-11-23', machine, runs };
 }

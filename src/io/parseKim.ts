@@ -185,14 +185,28 @@ export function parseKimInstance(text: string, fileName?: string): KimInstance {
   return inst;
 }
 
-/** Manhattan distance in feet between rows `a` and `b`, exact (unrounded). */
+/**
+ * Manhattan distance in feet between rows `a` and `b`, exact (unrounded).
+ *
+ * @example
+ * ```ts
+ * kimFeet(parseKimInstance(text, '102_stop.txt'), 0, 5); // feet from the depot to row 5
+ * ```
+ */
 export function kimFeet(inst: KimInstance, a: number, b: number): number {
   const p = inst.stops[a];
   const q = inst.stops[b];
   return Math.abs(p.x - q.x) + Math.abs(p.y - q.y);
 }
 
-/** Travel time in whole seconds between rows `a` and `b`: feet / 5280 / mph × 3600, rounded. */
+/**
+ * Travel time in whole seconds between rows `a` and `b`: feet / 5280 / mph × 3600, rounded.
+ *
+ * @example
+ * ```ts
+ * kimSeconds(inst, 0, 5); // seconds from the depot to row 5 at the instance's speed
+ * ```
+ */
 export function kimSeconds(inst: KimInstance, a: number, b: number): number {
   return Math.round((kimFeet(inst, a, b) / FEET_PER_MILE / inst.mph) * 3600);
 }

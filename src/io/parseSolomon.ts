@@ -73,7 +73,14 @@ export function parseSolomon(text: string, fileName?: string): SolomonInstance {
   return inst;
 }
 
-/** Euclidean distance between Solomon nodes i and j (unrounded, as in the literature). */
+/**
+ * Euclidean distance between Solomon nodes i and j (unrounded, as in the literature).
+ *
+ * @example
+ * ```ts
+ * solomonDistance(parseSolomon(text), 0, 1); // from the depot to customer 1
+ * ```
+ */
 export function solomonDistance(inst: SolomonInstance, i: number, j: number): number {
   return Math.hypot(inst.x[i] - inst.x[j], inst.y[i] - inst.y[j]);
 }

@@ -45,7 +45,15 @@ function weekday(date: string, offsetDays: number): number {
   return (new Date(Date.UTC(y, m - 1, d + offsetDays)).getUTCDay() + 6) % 7;
 }
 
-/** Expected kg in the bin on the planning day: the generation of the last `cycleDays` days, at most its capacity. */
+/**
+ * Expected kg in the bin on the planning day: the generation of the last `cycleDays` days (by
+ * weekday), at most its capacity.
+ *
+ * @example
+ * ```ts
+ * expectedKg(bin, '2026-11-23', 2); // Monday's and Sunday's generation
+ * ```
+ */
 export function expectedKg(bin: Bin, date: string, cycleDays: number): number {
   let kg = 0;
   for (let k = 0; k < cycleDays; k++) kg += bin.generation.kgPerDay * bin.generation.dayFactors[weekday(date, -k)];

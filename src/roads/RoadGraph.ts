@@ -42,7 +42,13 @@ export interface Attachment {
 /**
  * A directed road network (TOPIS service links: each link is one direction of travel) with
  * lengths and travel times, stored in compressed adjacency arrays. Points (bins, hubs, depots)
- * attach to their nearest link by a straight connector; see {@link roadMatrices}.
+ * attach to their nearest link by a straight connector; see `roadMatrices`.
+ *
+ * @example
+ * ```ts
+ * const graph = RoadGraph.fromGeoJson(map, { excludeClasses: ['도시고속도로'] });
+ * const m = roadMatrices(graph, points);
+ * ```
  */
 export class RoadGraph {
   /** Node positions, `[lon, lat]`. */

@@ -5,7 +5,15 @@ import type { RoadPath } from './roadMatrices.js';
 /** `[lon, lat]`. */
 type Position = [number, number];
 
-/** A failure of a routing service: unreachable, slow, or answering something unusable. */
+/**
+ * A failure of a routing service: unreachable, slow, or answering something unusable. It is an
+ * InputError (the CLI prints one line and exits 2) with the request's URL.
+ *
+ * @example
+ * ```ts
+ * try { await osrm.table(points); } catch (e) { if (e instanceof ProviderError) console.error(e.url); }
+ * ```
+ */
 export class ProviderError extends InputError {
   constructor(
     message: string,

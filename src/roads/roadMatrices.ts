@@ -125,7 +125,15 @@ function arriving(graph: RoadGraph, a: Attachment): Access {
   return { node: graph.from[a.edge], time: frac * graph.duration[a.edge] + connectorTime(a), length: a.along + connectorLength(a), edge: a.edge, along: a.along };
 }
 
-/** The fastest way from attachments `from` to attachments `to`: time, length and how (for paths). */
+/**
+ * The fastest way from attachments `from` to attachments `to`: time, length, and which
+ * attachments and whether along one link (for `roadPath`).
+ *
+ * @example
+ * ```ts
+ * fastest(graph, tables, graph.attach(a), graph.attach(b)).time; // seconds
+ * ```
+ */
 export function fastest(graph: RoadGraph, tables: NodeTables, from: Attachment[], to: Attachment[]) {
   let best = { time: Infinity, length: Infinity, leave: undefined as Access | undefined, arrive: undefined as Access | undefined, sameEdge: false };
   for (const a of from) {
