@@ -100,3 +100,18 @@ describe('binroute bench --suite seongdong', () => {
     expect(report.runs[0].buildS + report.runs[0].solveS + report.runs[0].renderS).toBeCloseTo(report.runs[0].totalS, 5);
   }, 60_000);
 });
+
+describe('size limits', () => {
+  it('seoul-10k is refused with one line naming the limit (no crash, no half-built matrices)', async () => {
+    const r = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seoul-10k.json', '--date', '2026-11-23']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^binroute: bins: 10004 places .* above the 8000 binroute can hold in full matrices/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('VROOM JSON with more distinct locations than full matrices can hold is an InputError', async () => {
+    const { fromVroom } = await import('../src/vroom/fromVroom.js');
+    const jobs = Array.from({ length: 8001 }, (_, i) => ({ id: i + 1, location: [127 + (i % 100) * 1e-4, 37.5 + Math.floor(i / 100) * 1e-4] }));
+    expect(() => fromVroom({ vehicles: [{ id: 1, start: [127, 37.49] }], jobs })).toThrow(/8002 distinct locations, above the 8000/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { RoutingProblem, RoutingVehicle } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
-import { emptyCoreInput, MISSING_PENALTY, NO_LIMIT, type CoreInput } from '../core/coreInput.js';
+import { emptyCoreInput, MAX_LOCATIONS, MAX_MATRIX_CELLS, MISSING_PENALTY, NO_LIMIT, type CoreInput } from '../core/coreInput.js';
 
 /** Facilities a vehicle can refer to in the core's bit mask. */
 const MAX_FACILITIES = 62;
@@ -144,6 +144,16 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
   const open = vehicles.some((v) => v.start === undefined || v.end === undefined);
   const anywhere = problem.size; // zero-cost location for open route ends
   const m = problem.size + (open ? 1 : 0);
+  // the matrices the core will hold: durations per (profile, speed), distances per profile,
+  // costs per (profile, speed, cost rates) — checked before any is built
+  const needed = new Set(vehicles.flatMap((v) => [`d:${v.profile}:${v.speedFactor}`, `m:${v.profile}`, `c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`]));
+  if (m > MAX_LOCATIONS || m * m * needed.size > MAX_MATRIX_CELLS) {
+    throw new InputError(
+      `matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`,
+      undefined,
+      'matrices',
+    );
+  }
   const bank = new MatrixBank(problem, m);
   // vehicle classes: vehicles the core may treat as interchangeable
   const classKey = (v: RoutingVehicle) =>

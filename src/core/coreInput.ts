@@ -3,6 +3,15 @@ import { CORE_ARRAYS, CORE_CONSTANTS, type CoreSize } from './coreProtocol.js';
 /** "No limit" for the core's i32 limits and window ends, and "no road" in a matrix. */
 export const NO_LIMIT = CORE_CONSTANTS.NO_LIMIT;
 
+/**
+ * Most distinct locations of a problem while the core holds full M×M matrices (8,000: one
+ * Int32 matrix is then 256 MB). Larger problems need neighbour-limited matrices (not yet).
+ */
+export const MAX_LOCATIONS = 8000;
+
+/** Most matrix cells the core holds in all (2^28 Int32 = 1 GB). */
+export const MAX_MATRIX_CELLS = 2 ** 28;
+
 /** Default price of leaving a mandatory job unserved: above any route cost the core accepts. */
 export const MISSING_PENALTY = 2n ** 40n;
 

@@ -14,6 +14,7 @@ import { renderReport } from '../report/renderReport.js';
 import { scenarioPlaces, scenarioToVroom, type ScenarioPlanOptions } from './scenarioToVroom.js';
 import { profileDurations, scenarioRoadMatrices } from './scenarioRoadMatrices.js';
 import { OsrmClient, type OsrmOptions } from '../roads/osrmClient.js';
+import { MAX_LOCATIONS } from '../core/coreInput.js';
 
 /** Options of {@link planScenario}. */
 export interface PlanScenarioOptions {
@@ -107,6 +108,14 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const cycleDays = options.cycleDays ?? 2;
   const language = options.language ?? 'ko';
   const solveOptions: SolveOptions = { seed: 1, ...options.solve };
+  const places = scenario.depots.length + scenario.hubs.length + scenario.bins.length;
+  if (places > MAX_LOCATIONS) {
+    throw new InputError(
+      `bins: ${places} places (depots, hubs, bins), above the ${MAX_LOCATIONS} binroute can hold in full matrices; neighbour-limited matrices for larger scenarios (such as seoul-10k) are not implemented yet`,
+      undefined,
+      'bins',
+    );
+  }
   let matrices: ScenarioPlanOptions['matrices'];
   let travel = 'haversine matrices (straight lines × 1.3)';
   let pathOf: PathOf = straight;

@@ -8,7 +8,7 @@ import type {
   RoutingVehicle,
   TimeWindow,
 } from '../model/RoutingProblem.js';
-import { NO_LIMIT } from '../core/coreInput.js';
+import { MAX_LOCATIONS, NO_LIMIT } from '../core/coreInput.js';
 import { haversineMatrices } from './haversineMatrices.js';
 
 const MAX_TIME = 2_147_483_647;
@@ -186,6 +186,7 @@ function parseMatrices(v: Obj): ParsedMatrices {
     for (const key of ['durations', 'distances', 'costs'] as const) {
       if (m[key] === undefined) continue;
       const rows = arr(m[key], `${path}.${key}`);
+      if (rows.length > MAX_LOCATIONS) fail(`${path}.${key}`, `${rows.length}×${rows.length}, above the ${MAX_LOCATIONS} locations binroute can hold in full matrices`);
       if (size === undefined) {
         size = rows.length;
         sizeFrom = `${path}.${key}`;
@@ -400,6 +401,9 @@ export function fromVroom(json: unknown): RoutingProblem {
       placeIndex[k] = idx;
     });
     size = coords.length;
+    if (size > MAX_LOCATIONS) {
+      fail('jobs', `${size} distinct locations, above the ${MAX_LOCATIONS} binroute can hold in full matrices (neighbour-limited matrices for larger problems are not implemented yet)`);
+    }
     matrices = haversineMatrices(coords, profileNames);
   }
   const loc = (k: number): number | undefined => (k < 0 ? undefined : placeIndex[k]);
