@@ -1,6 +1,6 @@
 // A scenario's day as a routing problem (scenarioToVroom) and `binroute plan` end to end: every
 // bin comes back exactly once, and the solution passes the independent checker.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,22 @@ describe('binroute plan', () => {
     const file = await spawnCli(['plan', '--scenario', 'fixtures/tiny-8.vrp', '--date', '2026-11-23']);
     expect(file.code).toBe(2);
     expect(file.stderr.trim().split('\n')).toHaveLength(1);
+    // a scenario with an unknown hub id and one with a bin outside the area
+    const dir = mkdtempSync(join(tmpdir(), 'binroute-bad-scenario-'));
+    const good = JSON.parse(readFileSync(new URL('../fixtures/seongdong/seongdong-200.json', import.meta.url), 'utf8'));
+    for (const [name, mutate, message] of [
+      ['hub.json', (s: any) => (s.fleet[2].hubs = ['hub-gangnam']), /scenario\.fleet\[2\]\.hubs\[0\]: names no hub of the scenario/],
+      ['outside.json', (s: any) => (s.bins[9].location = [126.9, 37.4]), /scenario\.bins\[9\]\.location: lies outside the scenario's area/],
+      ['missing.json', (s: any) => delete s.bins[4].openingHours, /scenario\.bins\[4\]\.openingHours: must be an array/],
+    ] as const) {
+      const s = structuredClone(good);
+      mutate(s);
+      writeFileSync(join(dir, name), JSON.stringify(s));
+      const r = await spawnCli(['plan', '--scenario', join(dir, name), '--date', '2026-11-23']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });
 
