@@ -101,7 +101,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
         `travel: ${plan.travel}\n` +
-        `time: build ${(timings.buildMs / 1000).toFixed(2)} s, solve ${(timings.solveMs / 1000).toFixed(2)} s, render ${(timings.renderMs / 1000).toFixed(2)} s, write ${writeS.toFixed(2)} s\n` +
+        `time: build ${(timings.buildMs / 1000).toFixed(2)} s (matrices ${(timings.matrixMs / 1000).toFixed(2)} s), solve ${(timings.solveMs / 1000).toFixed(2)} s, render ${(timings.renderMs / 1000).toFixed(2)} s, write ${writeS.toFixed(2)} s\n` +
         `wrote ${files.slice(0, 4).map(([f]) => join(outDir, f)).join(', ')}\n` +
         `report: ${join(outDir, 'report.html')}\n`,
     );

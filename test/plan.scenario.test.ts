@@ -58,7 +58,7 @@ describe('binroute plan', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^2026-11-23: 200 bins, \d+ routes, \d+ unassigned, [\d.]+ km/);
-    expect(r.stdout).toMatch(/time: build [\d.]+ s, solve [\d.]+ s, render [\d.]+ s, write [\d.]+ s/);
+    expect(r.stdout).toMatch(/time: build [\d.]+ s \(matrices [\d.]+ s\), solve [\d.]+ s, render [\d.]+ s, write [\d.]+ s/);
     const problem = JSON.parse(readFileSync(join(out, 'problem.json'), 'utf8'));
     const solution = JSON.parse(readFileSync(join(out, 'solution.json'), 'utf8'));
     const routed = solution.routes.flatMap((x: { steps: { type: string; id: number }[] }) => x.steps.filter((s) => s.type === 'job').map((s) => s.id));

@@ -56,8 +56,8 @@ export interface ScenarioPlan {
   report: string;
   /** How travel was modelled, in words. */
   travel: string;
-  /** Milliseconds: matrices and problem, solve, geometry and texts. */
-  timings: { buildMs: number; solveMs: number; renderMs: number };
+  /** Milliseconds: matrices (road, OSRM; 0 for haversine, built inside the problem), problem, solve, geometry and texts. */
+  timings: { matrixMs: number; buildMs: number; solveMs: number; renderMs: number };
 }
 
 const hhmm = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
@@ -155,6 +155,7 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
     }
     travel = `OSRM matrices (${options.osrm.baseUrl}, profile ${options.osrm.profile ?? 'driving'}; legs drawn straight)`;
   }
+  const tm = performance.now();
   const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices });
   const problem = fromVroom(vroom);
   const t1 = performance.now();
@@ -182,5 +183,5 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   });
   const instructions = instructionsText(output, language, pathOf);
   const t3 = performance.now();
-  return { vroom, problem, solution, output, routes, instructions, report, travel, timings: { buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
+  return { vroom, problem, solution, output, routes, instructions, report, travel, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
 }
