@@ -84,6 +84,10 @@ export let vRouteCap: StaticArray<i32> = new StaticArray<i32>(0);
 export let vReturnEmpty: StaticArray<i32> = new StaticArray<i32>(0);
 /** per job: price of leaving it unserved (prize, or penalty plus priority weight) */
 export let jMiss: StaticArray<i64> = new StaticArray<i64>(0);
+/** geo build: per location, x, y, z in metres on the sphere (computed arcs, no matrices) */
+export let geoPts: StaticArray<f64> = new StaticArray<f64>(0);
+/** geo build: per arc class g (= vCost, vDur, vDist of its vehicles), detour factor, seconds per metre, cost per hour, cost per km */
+export let geoRule: StaticArray<f64> = new StaticArray<f64>(0);
 
 /** Allocates every array: MATS matrices of M×M, R vehicles, N = jobs + 1 visits, D dimensions, NC classes, F facilities, W windows, B breaks. */
 export function allocArrays(MATS: i32, M: i32, R: i32, N: i32, D: i32, NC: i32, F: i32, W: i32, B: i32): void {
@@ -128,6 +132,8 @@ export function allocArrays(MATS: i32, M: i32, R: i32, N: i32, D: i32, NC: i32, 
   vRouteCap = new StaticArray<i32>(R * D);
   vReturnEmpty = new StaticArray<i32>(R);
   jMiss = new StaticArray<i64>(N);
+  geoPts = new StaticArray<f64>(max(M, 1) * 3);
+  geoRule = new StaticArray<f64>(max(R, 1) * 4);
 }
 
 /** Address of problem array `id`; 0 for an unknown id. */
@@ -174,6 +180,8 @@ export function arrayPtr(id: i32): usize {
     case 38: return changetype<usize>(vRouteCap);
     case 39: return changetype<usize>(vReturnEmpty);
     case 40: return changetype<usize>(jMiss);
+    case 41: return changetype<usize>(geoPts);
+    case 42: return changetype<usize>(geoRule);
   }
   return 0;
 }

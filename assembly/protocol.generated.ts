@@ -101,3 +101,5 @@ export const ARRAY_J_RELEASE: i32 = 37;
 export const ARRAY_V_ROUTE_CAP: i32 = 38;
 export const ARRAY_V_RETURN_EMPTY: i32 = 39;
 export const ARRAY_J_MISS: i32 = 40;
+export const ARRAY_GEO_PTS: i32 = 41;
+export const ARRAY_GEO_RULE: i32 = 42;

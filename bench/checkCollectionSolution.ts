@@ -22,6 +22,14 @@ function travel(problem: RoutingProblem, vi: number, from: number | undefined, t
   if (from === undefined || to === undefined) return { t: 0, d: 0, c: 0 };
   const v = problem.vehicles[vi];
   const m = problem.matrices[v.profile];
+  if (m.geo) {
+    // computed arcs (docs/format.md): straight chord × detour, rounded half up at each step
+    const p = m.geo.points;
+    const e = Math.sqrt((p[3 * from] - p[3 * to]) ** 2 + (p[3 * from + 1] - p[3 * to + 1]) ** 2 + (p[3 * from + 2] - p[3 * to + 2]) ** 2);
+    const d = Math.floor(e * m.geo.detour + 0.5);
+    const t = Math.floor(d * (m.geo.secondsPerMetre / v.speedFactor) + 0.5);
+    return { t, d, c: Math.floor((v.costs.perHour * t) / 3600 + (v.costs.perKm * d) / 1000 + 0.5) };
+  }
   const k = from * problem.size + to;
   const raw = m.durations[k];
   const t = v.speedFactor === 1 ? raw : Math.round(raw / v.speedFactor);

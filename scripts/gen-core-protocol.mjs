@@ -50,6 +50,8 @@ export async function render() {
   // core lengths of each size (job arrays have one more row: visit = job + 1)
   const coreLength = {
     matrices: 'M * M * MATS',
+    'locations×3': 'max(M, 1) * 3',
+    'vehicles×4': 'max(R, 1) * 4',
     vehicles: 'R',
     'vehicles×dims': 'R * D',
     jobs: 'N',

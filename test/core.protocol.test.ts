@@ -11,7 +11,7 @@ import { writeCoreInput } from '../src/core/writeCoreInput.js';
 import { encodeCvrp } from '../src/codec/encodeCvrp.js';
 
 const root = new URL('../', import.meta.url);
-const CLASSES = { i32: Int32Array, i64: BigInt64Array, u8: Uint8Array } as const;
+const CLASSES = { i32: Int32Array, i64: BigInt64Array, u8: Uint8Array, f64: Float64Array } as const;
 
 describe('core protocol', () => {
   it('the generated AssemblyScript files match the table', () => {
@@ -21,7 +21,7 @@ describe('core protocol', () => {
 
   it("CoreInput holds exactly the table's arrays, with the table's element types", () => {
     const input = emptyCoreInput({ jobs: 2, vehicles: 1, m: 3, dims: 1, facilities: 1, classes: 1, windows: 1, breaks: 1 });
-    const sizes = new Set(['jobs', 'vehicles', 'm', 'dims', 'facilities', 'classes']);
+    const sizes = new Set(['jobs', 'vehicles', 'm', 'dims', 'facilities', 'classes', 'geo']);
     const fields = Object.keys(input).filter((k) => !sizes.has(k));
     expect(fields.sort()).toEqual(CORE_ARRAYS.map((a) => a.name).sort());
     for (const a of CORE_ARRAYS) {

@@ -125,9 +125,20 @@ describe('size limits', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('VROOM JSON with more distinct locations than full matrices can hold is an InputError', async () => {
+  it('VROOM JSON with more distinct locations than full matrices can hold gets computed arcs, not a 256 MB matrix', async () => {
     const { fromVroom } = await import('../src/vroom/fromVroom.js');
     const jobs = Array.from({ length: 8001 }, (_, i) => ({ id: i + 1, location: [127 + (i % 100) * 1e-4, 37.5 + Math.floor(i / 100) * 1e-4] }));
-    expect(() => fromVroom({ vehicles: [{ id: 1, start: [127, 37.49] }], jobs })).toThrow(/8002 distinct locations, above the 8000/);
+    const problem = fromVroom({ vehicles: [{ id: 1, start: [127, 37.49] }], jobs });
+    expect(problem.size).toBe(8002);
+    expect(problem.matrices[0].geo?.points.length).toBe(3 * 8002);
+    expect(problem.matrices[0].durations.length).toBe(0);
+  });
+
+  it('VROOM matrices larger than 8000 × 8000 are an InputError naming the field', async () => {
+    const { fromVroom } = await import('../src/vroom/fromVroom.js');
+    const rows = new Array(8001).fill([]);
+    expect(() => fromVroom({ vehicles: [{ id: 1, start_index: 0 }], jobs: [{ id: 1, location_index: 1 }], matrices: { car: { durations: rows } } })).toThrow(
+      /matrices\.car\.durations: 8001×8001, above the 8000 locations/,
+    );
   });
 });

@@ -4,3 +4,4 @@ import { readFileSync } from 'node:fs';
 import { useCoreBinary } from '../src/core/loadCore.js';
 
 useCoreBinary(readFileSync(new URL('../build/debug.wasm', import.meta.url)));
+useCoreBinary(readFileSync(new URL('../build/debug-geo.wasm', import.meta.url)), 'geo');

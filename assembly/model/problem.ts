@@ -9,7 +9,7 @@
 import { NO_LIMIT } from '../protocol.generated';
 import {
   allocArrays, mats, vCost, vDur, vDist, vTwStart, vTwEnd, vCap, vClass, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads,
-  vFacMask, vRouteCap, vReturnEmpty, jLoc, jDel, jTwCount, jPrize, jRelease, jMiss, fTwCount,
+  vFacMask, vRouteCap, vReturnEmpty, jLoc, jDel, jTwCount, jPrize, jRelease, jMiss, fTwCount, geoPts, geoRule,
 } from '../arrays.generated';
 export { NO_LIMIT };
 // the problem arrays (declared and allocated from the protocol table)
@@ -125,15 +125,46 @@ export function finishProblem(): void {
   for (let r = 0; r < R; r++) unchecked((pinnedOf[r] = unchecked(vReturnEmpty[r]) != 0 ? N + 2 * R + PN + k++ : -1));
 }
 
+/*
+ * Arcs. The default build reads them from the M×M matrices in `mats` (vCost, vDur, vDist hold
+ * each vehicle's matrix offset). The geo build (compiled with `--use GEO_ARCS=1`, for problems
+ * too large for full matrices) computes them from points instead: vCost = vDur = vDist = the
+ * vehicle's arc class g, and with e the straight (chord) distance between the two points,
+ *   distance = ⌊e · detour + ½⌋, duration = ⌊distance · secondsPerMetre + ½⌋,
+ *   cost = ⌊perHour · duration / 3600 + perKm · distance / 1000 + ½⌋,
+ * the rule of src/model/geoArcs.ts (same IEEE operations in the same order, so both sides agree
+ * to the unit). `isDefined(GEO_ARCS)` is resolved at compile time: neither build pays a branch.
+ */
+
+/** Geo build: the rounded road distance of arc class g from location a to b. */
+// @ts-ignore: decorator
+@inline function geoDistance(g: i32, a: i32, b: i32): f64 {
+  const dx = unchecked(geoPts[3 * a]) - unchecked(geoPts[3 * b]);
+  const dy = unchecked(geoPts[3 * a + 1]) - unchecked(geoPts[3 * b + 1]);
+  const dz = unchecked(geoPts[3 * a + 2]) - unchecked(geoPts[3 * b + 2]);
+  return Math.floor(Math.sqrt(dx * dx + dy * dy + dz * dz) * unchecked(geoRule[4 * g]) + 0.5);
+}
+
+/** Geo build: the duration of a road distance in arc class g. */
+// @ts-ignore: decorator
+@inline function geoDuration(g: i32, d: f64): f64 {
+  return Math.floor(d * unchecked(geoRule[4 * g + 1]) + 0.5);
+}
+
 /** Travel cost of vehicle r from location a to location b (UNREACHABLE_COST without a road). */
 // @ts-ignore: decorator
 @inline export function cost(r: i32, a: i32, b: i32): i64 {
   return costAt(unchecked(vCost[r]), a, b);
 }
 
-/** Travel cost from location a to b in the cost matrix at offset `off` (see vCost). */
+/** Travel cost from location a to b in the cost matrix at offset `off` (see vCost; the arc class in the geo build). */
 // @ts-ignore: decorator
 @inline export function costAt(off: i32, a: i32, b: i32): i64 {
+  if (isDefined(GEO_ARCS)) {
+    const d = geoDistance(off, a, b);
+    const t = geoDuration(off, d);
+    return <i64>Math.floor((unchecked(geoRule[4 * off + 2]) * t) / 3600 + (unchecked(geoRule[4 * off + 3]) * d) / 1000 + 0.5);
+  }
   const c = unchecked(mats[off + a * M + b]);
   return c == NO_LIMIT ? UNREACHABLE_COST : <i64>c;
 }
@@ -147,12 +178,17 @@ export function finishProblem(): void {
 /** Travel time of vehicle r (speed factor applied by the host). */
 // @ts-ignore: decorator
 @inline export function dur(r: i32, a: i32, b: i32): i64 {
+  if (isDefined(GEO_ARCS)) {
+    const g = unchecked(vDur[r]);
+    return <i64>geoDuration(g, geoDistance(g, a, b));
+  }
   return <i64>unchecked(mats[unchecked(vDur[r]) + a * M + b]);
 }
 
 /** Distance driven by vehicle r. */
 // @ts-ignore: decorator
 @inline export function dist(r: i32, a: i32, b: i32): i64 {
+  if (isDefined(GEO_ARCS)) return <i64>geoDistance(unchecked(vDist[r]), a, b);
   return <i64>unchecked(mats[unchecked(vDist[r]) + a * M + b]);
 }
 
@@ -162,6 +198,7 @@ export function finishProblem(): void {
   const o = unchecked(vCost[0]);
   const a = unchecked(jLoc[i]);
   const b = unchecked(jLoc[j]);
+  if (isDefined(GEO_ARCS)) return costAt(o, a, b) + costAt(o, b, a);
   return <i64>unchecked(mats[o + a * M + b]) + <i64>unchecked(mats[o + b * M + a]);
 }
 

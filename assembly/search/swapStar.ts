@@ -13,6 +13,13 @@ import { intraNeedsCheck } from './moveCost';
 import { recordMove } from './appliedMove';
 
 const BIG: i64 = 0x3fffffffffffffff;
+/**
+ * SWAP* is skipped between two routes with more than this many (u, v) pairs (60 × 60): its
+ * O(|A|·|B|) scan is re-run whenever either route changes, and on long routes (a Seongdong day
+ * has 80–300 stops per route) it took most of the search time while the node moves find the
+ * same improvements. CVRPLIB X routes hold at most about 30 customers.
+ */
+const SWAP_STAR_MAX_PAIRS: i32 = 3600;
 // per customer: the three best (cost, after-visit) insertion positions in the other route
 let insCost: StaticArray<i64> = new StaticArray<i64>(0);
 let insAfter: StaticArray<i32> = new StaticArray<i32>(0);
@@ -116,7 +123,8 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
   if (unchecked(pairKey[slot]) == key && unchecked(pairStamp[slot]) >= changed) return false;
   unchecked((pairKey[slot] = key));
   unchecked((pairStamp[slot] = changed));
-  if (unchecked(sol.rSize[r1]) == 0 || unchecked(sol.rSize[r2]) == 0) return false;
+  const pairs = unchecked(sol.rSize[r1]) * unchecked(sol.rSize[r2]);
+  if (pairs == 0 || pairs > SWAP_STAR_MAX_PAIRS) return false;
 
   preprocess(sol, r1, r2);
   preprocess(sol, r2, r1);

@@ -24,7 +24,28 @@ export function checkRoutingProblem(problem: RoutingProblem): void {
     if (!Array.isArray(p[key])) throw new InputError(`problem.${key}: must be an array`, undefined, key);
   }
   const cells = problem.size * problem.size;
+  const geo = problem.matrices.filter((m) => isObject(m) && m.geo !== undefined).length;
+  if (geo > 0 && geo < problem.matrices.length) {
+    throw new InputError('problem.matrices: either every profile has computed arcs (geo) or none has', undefined, 'matrices');
+  }
   problem.matrices.forEach((m, i) => {
+    if (geo > 0) {
+      const g = m.geo!;
+      if (!(g.points instanceof Float64Array) || g.points.length !== 3 * problem.size) {
+        throw new InputError(`problem.matrices[${i}].geo.points: must be a Float64Array of 3 × size = ${3 * problem.size} entries`, undefined, `matrices[${i}].geo.points`);
+      }
+      if (g.points !== problem.matrices[0].geo!.points && g.points.some((x, k) => x !== problem.matrices[0].geo!.points[k])) {
+        throw new InputError(`problem.matrices[${i}].geo.points: every profile must share the same points`, undefined, `matrices[${i}].geo.points`);
+      }
+      if (!Number.isFinite(g.detour) || g.detour < 1 || g.detour > 10) {
+        throw new InputError(`problem.matrices[${i}].geo.detour: must be a number from 1 to 10, got ${String(g.detour)}`, undefined, `matrices[${i}].geo.detour`);
+      }
+      if (!Number.isFinite(g.secondsPerMetre) || g.secondsPerMetre <= 0 || g.secondsPerMetre > 10) {
+        throw new InputError(`problem.matrices[${i}].geo.secondsPerMetre: must be a number in (0, 10], got ${String(g.secondsPerMetre)}`, undefined, `matrices[${i}].geo.secondsPerMetre`);
+      }
+      if (m.costs !== undefined) throw new InputError(`problem.matrices[${i}].costs: custom costs need stored matrices, not computed arcs`, undefined, `matrices[${i}].costs`);
+      return;
+    }
     for (const key of ['durations', 'distances'] as const) {
       const a = (m as unknown as Record<string, unknown>)?.[key] as ArrayLike<number> | undefined;
       if (!a || typeof a.length !== 'number' || a.length !== cells) {

@@ -1,6 +1,7 @@
 import type { RoutingProblem, RoutingVehicle } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
 import { emptyCoreInput, MAX_LOCATIONS, MAX_MATRIX_CELLS, MISSING_PENALTY, NO_LIMIT, type CoreInput } from '../core/coreInput.js';
+import { geoCost, geoDuration, geoSecondsPerMetre } from '../model/geoArcs.js';
 
 /** Facilities a vehicle can refer to in the core's bit mask. */
 const MAX_FACILITIES = 62;
@@ -78,6 +79,43 @@ function costsFor(problem: RoutingProblem, v: RoutingVehicle, durations: Int32Ar
   return out;
 }
 
+/**
+ * Computed arcs: writes the points and one rule per arc class (profile, speed factor, cost
+ * rates) into the core's geo arrays; returns each vehicle's class.
+ */
+function geoArcClasses(problem: RoutingProblem, input: CoreInput): number[] {
+  input.geoPts.set(problem.matrices[0].geo!.points);
+  const classes = new Map<string, number>();
+  return problem.vehicles.map((v) => {
+    const key = `${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`;
+    let g = classes.get(key);
+    if (g === undefined) {
+      g = classes.size;
+      classes.set(key, g);
+      const arcs = problem.matrices[v.profile].geo!;
+      input.geoRule.set([arcs.detour, geoSecondsPerMetre(arcs, v.speedFactor), v.costs.perHour, v.costs.perKm], 4 * g);
+    }
+    return g;
+  });
+}
+
+/** An upper bound of any arc's cost under computed arcs: twice the largest distance from the points' centre. */
+function largestGeoArc(problem: RoutingProblem, input: CoreInput): number {
+  const pts = input.geoPts;
+  const n = pts.length / 3;
+  const c = [0, 0, 0];
+  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) c[k] += pts[3 * i + k] / n;
+  let r = 0;
+  for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(pts[3 * i] - c[0], pts[3 * i + 1] - c[1], pts[3 * i + 2] - c[2]));
+  let most = 0;
+  for (const v of problem.vehicles) {
+    const arcs = problem.matrices[v.profile].geo!;
+    const d = Math.ceil(2 * r * arcs.detour) + 1;
+    most = Math.max(most, geoCost(v.costs.perHour, v.costs.perKm, geoDuration(arcs, v.speedFactor, d) + 1, d));
+  }
+  return most;
+}
+
 /** Largest arc cost with a road over the given matrices. */
 function largestArc(mats: Int32Array[]): number {
   let most = 0;
@@ -91,11 +129,10 @@ function largestArc(mats: Int32Array[]): number {
  * the lowest cost. An optional job's price is its prize; a mandatory job's is a penalty above
  * any plan's route costs; a priority p adds p times a weight above the penalties of all jobs.
  */
-function missPrices(problem: RoutingProblem, input: CoreInput, costOffsets: Set<number>): void {
+function missPrices(problem: RoutingProblem, input: CoreInput, largest: number): void {
   const { jobs, vehicles, facilities } = problem;
-  const costMats = [...costOffsets].map((o) => input.mats[o / (input.m * input.m)]);
   const stops = jobs.length + 2 * vehicles.length + (facilities.length > 0 ? jobs.length + vehicles.length : 0);
-  let bound = BigInt(largestArc(costMats)) * BigInt(stops + 1);
+  let bound = BigInt(largest) * BigInt(stops + 1);
   for (const v of vehicles) bound += BigInt(Math.max(0, clampInt(v.costs.fixed)));
   let penalty = MISSING_PENALTY;
   while (penalty <= bound) penalty *= 2n;
@@ -143,11 +180,16 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
   }
   const open = vehicles.some((v) => v.start === undefined || v.end === undefined);
   const anywhere = problem.size; // zero-cost location for open route ends
+  const geo = problem.matrices.length > 0 && problem.matrices[0].geo !== undefined;
+  if (geo && open) {
+    const r = vehicles.findIndex((v) => v.start === undefined || v.end === undefined);
+    throw new InputError(`vehicles[${r}]: computed arcs (problems above the matrix limit) need a start and an end for every vehicle`, undefined, `vehicles[${r}]`);
+  }
   const m = problem.size + (open ? 1 : 0);
   // the matrices the core will hold: durations per (profile, speed), distances per profile,
   // costs per (profile, speed, cost rates) — checked before any is built
   const needed = new Set(vehicles.flatMap((v) => [`d:${v.profile}:${v.speedFactor}`, `m:${v.profile}`, `c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`]));
-  if (m > MAX_LOCATIONS || m * m * needed.size > MAX_MATRIX_CELLS) {
+  if (!geo && (m > MAX_LOCATIONS || m * m * needed.size > MAX_MATRIX_CELLS)) {
     throw new InputError(
       `matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`,
       undefined,
@@ -170,14 +212,19 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     jobs.reduce((a, j) => a + j.timeWindows.length, 0) +
     facilities.reduce((a, f) => a + f.timeWindows.length, 0) +
     vehicles.reduce((a, v) => a + v.breaks.reduce((b, br) => b + br.timeWindows.length, 0), 0);
-  const input = emptyCoreInput({ jobs: jobs.length, vehicles: vehicles.length, m, dims, facilities: facilities.length, classes, windows, breaks: breakCount });
+  const input = emptyCoreInput({ jobs: jobs.length, vehicles: vehicles.length, m, dims, facilities: facilities.length, classes, windows, breaks: breakCount, geo });
+  const arcClass = geo ? geoArcClasses(problem, input) : [];
   vehicles.forEach((v, r) => {
-    const durKey = `d:${v.profile}:${v.speedFactor}`;
-    input.vDur[r] = bank.get(durKey, () => durationsFor(problem, v));
-    input.vDist[r] = bank.get(`m:${v.profile}`, () => problem.matrices[v.profile].distances);
-    input.vCost[r] = bank.get(`c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`, () =>
-      costsFor(problem, v, durationsFor(problem, v)),
-    );
+    if (geo) {
+      input.vDur[r] = input.vDist[r] = input.vCost[r] = arcClass[r];
+    } else {
+      const durKey = `d:${v.profile}:${v.speedFactor}`;
+      input.vDur[r] = bank.get(durKey, () => durationsFor(problem, v));
+      input.vDist[r] = bank.get(`m:${v.profile}`, () => problem.matrices[v.profile].distances);
+      input.vCost[r] = bank.get(`c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`, () =>
+        costsFor(problem, v, durationsFor(problem, v)),
+      );
+    }
     input.vStart[r] = v.start ?? anywhere;
     input.vEnd[r] = v.end ?? anywhere;
     input.vTwStart[r] = clampInt(v.timeWindow[0]);
@@ -201,7 +248,8 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     input.vFacMask[r] = mask;
   });
   input.mats.push(...bank.list);
-  missPrices(problem, input, new Set(Array.from(input.vCost)));
+  const costOffsets = [...new Set(Array.from(input.vCost))];
+  missPrices(problem, input, geo ? largestGeoArc(problem, input) : largestArc(costOffsets.map((o) => input.mats[o / (m * m)])));
   let w = 0;
   /** Appends windows to the shared list; returns [first, count] (-1, 0 for "any time"). */
   const pushWindows = (list: [number, number][]): [number, number] => {

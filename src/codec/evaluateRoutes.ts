@@ -31,7 +31,7 @@ export async function evaluateRoutes(problem: RoutingProblem, routes: GivenRoute
   const started = performance.now();
   checkRoutingProblem(problem);
   const input = encodeRouting(problem);
-  const core = await instantiateCore();
+  const core = await instantiateCore(input.geo ? 'geo' : 'matrix');
   writeCoreInput(core, input);
   const data: number[] = [routes.length];
   const vehicles = new Set<number>();

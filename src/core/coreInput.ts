@@ -4,10 +4,16 @@ import { CORE_ARRAYS, CORE_CONSTANTS, type CoreSize } from './coreProtocol.js';
 export const NO_LIMIT = CORE_CONSTANTS.NO_LIMIT;
 
 /**
- * Most distinct locations of a problem while the core holds full M×M matrices (8,000: one
- * Int32 matrix is then 256 MB). Larger problems need neighbour-limited matrices (not yet).
+ * Most distinct locations of a problem given as full M×M matrices (8,000: one Int32 matrix is
+ * then 256 MB). Larger problems use computed arcs (`RoutingMatrices.geo`).
  */
 export const MAX_LOCATIONS = 8000;
+
+/**
+ * Problems without matrices (coordinates only) with more distinct locations than this use
+ * computed arcs instead of full haversine matrices (2,000 locations: 16 MB per matrix).
+ */
+export const GEO_ARCS_ABOVE = 2000;
 
 /** Most matrix cells the core holds in all (2^28 Int32 = 1 GB). */
 export const MAX_MATRIX_CELLS = 2 ** 28;
@@ -24,10 +30,15 @@ export interface CoreSizes {
   dims: number;
   facilities: number;
   classes: number;
+  /**
+   * Arcs computed from points (`geoPts`, `geoRule`) instead of stored matrices: the input is
+   * for the core's geo build (see docs/architecture.md, "Problems above the matrix limit").
+   */
+  geo?: boolean;
 }
 
 type CoreArray = (typeof CORE_ARRAYS)[number];
-type ElementArrays = { i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
+type ElementArrays = { i32: Int32Array; i64: BigInt64Array; u8: Uint8Array; f64: Float64Array };
 
 /**
  * The flat arrays the WASM core reads: one field per entry of `CORE_ARRAYS` (same name, its
@@ -62,9 +73,11 @@ export function emptyCoreInput(s: CoreSizes & { windows: number; breaks?: number
     'windows×2': 2 * s.windows,
     breaks,
     'breaks×dims': breaks * s.dims,
+    'locations×3': Math.max(s.m, 1) * 3,
+    'vehicles×4': Math.max(s.vehicles, 1) * 4,
   };
   const fills = { NO_LIMIT: NO_LIMIT, NONE: CORE_CONSTANTS.NONE, ONE: 1, MISSING_PENALTY };
-  const input: Record<string, unknown> = { jobs: s.jobs, vehicles: s.vehicles, m: s.m, dims: s.dims, facilities: s.facilities, classes: s.classes };
+  const input: Record<string, unknown> = { jobs: s.jobs, vehicles: s.vehicles, m: s.m, dims: s.dims, facilities: s.facilities, classes: s.classes, geo: s.geo ?? false };
   for (const a of CORE_ARRAYS as readonly { name: string; type: keyof ElementArrays; size: CoreSize; fill?: keyof typeof fills }[]) {
     if (a.size === 'matrices') {
       input[a.name] = [];
@@ -74,6 +87,7 @@ export function emptyCoreInput(s: CoreSizes & { windows: number; breaks?: number
     const fill = a.fill === undefined ? 0 : fills[a.fill];
     if (a.type === 'i64') input[a.name] = new BigInt64Array(n).fill(BigInt(fill));
     else if (a.type === 'u8') input[a.name] = new Uint8Array(n).fill(Number(fill));
+    else if (a.type === 'f64') input[a.name] = new Float64Array(n).fill(Number(fill));
     else input[a.name] = new Int32Array(n).fill(Number(fill));
   }
   return input as unknown as CoreInput;

@@ -13,15 +13,18 @@
  */
 
 /** Element type of a core array, as the core stores it. */
-export type CoreElement = 'i32' | 'i64' | 'u8';
+export type CoreElement = 'i32' | 'i64' | 'u8' | 'f64';
 
 /**
  * Length of a core array, in the problem's sizes: per vehicle, job, facility or break, times
  * the capacity dimensions or the vehicle classes; `windows×2` for the [start, end] pairs;
- * `matrices` for the list of M×M matrices.
+ * `matrices` for the list of M×M matrices; `locations×3` for a point per location, `vehicles×4`
+ * for the rule of each geometric arc class.
  */
 export type CoreSize =
   | 'matrices'
+  | 'locations×3'
+  | 'vehicles×4'
   | 'vehicles'
   | 'vehicles×dims'
   | 'jobs'
@@ -90,6 +93,8 @@ export const CORE_ARRAYS = [
   { name: 'vRouteCap', type: 'i32', size: 'vehicles×dims', fill: 'NO_LIMIT', doc: 'vehicles × D: most collected over all trips (NO_LIMIT = none)' },
   { name: 'vReturnEmpty', type: 'i32', size: 'vehicles', doc: 'per vehicle: 1 when the route must end with a reload' },
   { name: 'jMiss', type: 'i64', size: 'jobs', fill: 'MISSING_PENALTY', doc: 'per job: price of leaving it unserved (prize, or penalty plus priority weight)' },
+  { name: 'geoPts', type: 'f64', size: 'locations×3', doc: 'geo build: per location, x, y, z in metres on the sphere (computed arcs, no matrices)' },
+  { name: 'geoRule', type: 'f64', size: 'vehicles×4', doc: 'geo build: per arc class g (= vCost, vDur, vDist of its vehicles), detour factor, seconds per metre, cost per hour, cost per km' },
 ] as const satisfies readonly CoreArraySpec[];
 
 /** One tuning parameter of the core (`setParam(id, value)`). */

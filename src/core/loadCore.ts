@@ -1,4 +1,10 @@
-import { RELEASE_WASM_BASE64 } from './wasmBinary.generated.js';
+import { RELEASE_GEO_WASM_BASE64, RELEASE_WASM_BASE64 } from './wasmBinary.generated.js';
+
+/**
+ * The two builds of the core: `matrix` reads arcs from M×M matrices, `geo` computes them from
+ * points (for problems too large for full matrices); see CoreSizes.geo.
+ */
+export type CoreBuild = 'matrix' | 'geo';
 
 /** The raw exports of the AssemblyScript core (protocol: assembly/index.ts; ids and layout: coreProtocol.ts). */
 export interface CoreExports {
@@ -23,8 +29,9 @@ export interface CoreExports {
   trialAddedCost(): number;
 }
 
-let compiled: WebAssembly.Module | undefined;
-let override: Uint8Array | undefined;
+const compiled: Partial<Record<CoreBuild, WebAssembly.Module>> = {};
+const override: Partial<Record<CoreBuild, Uint8Array>> = {};
+const EMBEDDED: Record<CoreBuild, string> = { matrix: RELEASE_WASM_BASE64, geo: RELEASE_GEO_WASM_BASE64 };
 
 function decodeBase64(b64: string): Uint8Array {
   if (typeof atob === 'function') {
@@ -37,18 +44,20 @@ function decodeBase64(b64: string): Uint8Array {
 }
 
 /**
- * Replaces the embedded release core by another build of it, e.g. the debug build with
+ * Replaces an embedded release core by another build of it, e.g. the debug build with
  * assertions used by the tests. Pass `undefined` to go back to the embedded release build.
  *
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
  * useCoreBinary(readFileSync('build/debug.wasm'));
+ * useCoreBinary(readFileSync('build/debug-geo.wasm'), 'geo');
  * ```
  */
-export function useCoreBinary(bytes: Uint8Array | undefined): void {
-  override = bytes;
-  compiled = undefined;
+export function useCoreBinary(bytes: Uint8Array | undefined, build: CoreBuild = 'matrix'): void {
+  if (bytes) override[build] = bytes;
+  else delete override[build];
+  delete compiled[build];
 }
 
 /**
@@ -61,13 +70,14 @@ export function useCoreBinary(bytes: Uint8Array | undefined): void {
  * core.alloc(3);
  * ```
  */
-export async function instantiateCore(): Promise<CoreExports> {
-  if (!compiled) {
-    const bytes = override ?? decodeBase64(RELEASE_WASM_BASE64);
-    compiled = await WebAssembly.compile(bytes as BufferSource);
+export async function instantiateCore(build: CoreBuild = 'matrix'): Promise<CoreExports> {
+  let module = compiled[build];
+  if (!module) {
+    const bytes = override[build] ?? decodeBase64(EMBEDDED[build]);
+    module = compiled[build] = await WebAssembly.compile(bytes as BufferSource);
   }
   let memory: WebAssembly.Memory | undefined;
-  const instance = await WebAssembly.instantiate(compiled, {
+  const instance = await WebAssembly.instantiate(module, {
     env: {
       // debug builds report the context of a failed self-check here before aborting
       trace(msgPtr: number, n: number, ...args: number[]) {

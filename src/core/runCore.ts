@@ -54,7 +54,7 @@ function yieldToEventLoop(): Promise<void> {
 export async function runCore(input: CoreInput, budget: RunBudget): Promise<CoreRun> {
   const started = performance.now();
   const { maxIterations, timeLimitMs, onProgress, signal } = budget;
-  const core = await instantiateCore();
+  const core = await instantiateCore(input.geo ? 'geo' : 'matrix');
   writeCoreInput(core, input);
   if (budget.localSearch === false) core.setParam(PARAM.LOCAL_SEARCH, 0);
   if (budget.stallLimit > 0) core.setParam(PARAM.STALL_LIMIT, budget.stallLimit);

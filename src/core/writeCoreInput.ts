@@ -6,9 +6,10 @@ const ELEMENT = {
   i32: Int32Array,
   i64: BigInt64Array,
   u8: Uint8Array,
+  f64: Float64Array,
 } as const satisfies Record<CoreElement, unknown>;
 
-type ArrayData = Int32Array | BigInt64Array | Uint8Array;
+type ArrayData = Int32Array | BigInt64Array | Uint8Array | Float64Array;
 type ArrayConstructorLike = { new (buffer: ArrayBuffer, byteOffset: number, length: number): ArrayData; BYTES_PER_ELEMENT: number };
 
 /**

@@ -1,5 +1,6 @@
 import type { RouteSchedule } from './RouteSchedule.js';
 import type { StopReason } from '../types.js';
+import type { GeoArcs } from './geoArcs.js';
 
 /**
  * binroute's internal, normalised collection model: what `fromVroom()` produces and what
@@ -14,12 +15,18 @@ export type TimeWindow = [number, number];
 export interface RoutingMatrices {
   /** Profile name, e.g. `car`, `bike`. */
   profile: string;
-  /** Row-major M×M travel times in seconds (before the vehicle's speed factor). */
+  /** Row-major M×M travel times in seconds (before the vehicle's speed factor); empty with `geo`. */
   durations: Int32Array;
-  /** Row-major M×M distances in metres. */
+  /** Row-major M×M distances in metres; empty with `geo`. */
   distances: Int32Array;
   /** Optional row-major M×M custom arc costs (VROOM `matrices.<profile>.costs`); replaces per_hour/per_km. */
   costs?: Int32Array;
+  /**
+   * Arcs computed from points instead of stored (problems above the matrix limit): then
+   * `durations` and `distances` are empty, and every profile of the problem has `geo` with the
+   * same points. The rule is in `geoArcs.ts`.
+   */
+  geo?: GeoArcs;
 }
 
 /** What jobs and facilities share: an id, a location and the time spent there. */

@@ -8,8 +8,9 @@ import type {
   RoutingVehicle,
   TimeWindow,
 } from '../model/RoutingProblem.js';
-import { MAX_LOCATIONS, NO_LIMIT } from '../core/coreInput.js';
+import { GEO_ARCS_ABOVE, MAX_LOCATIONS, NO_LIMIT } from '../core/coreInput.js';
 import { haversineMatrices } from './haversineMatrices.js';
+import { geoMatrices, type GeoMatrixOptions } from './geoMatrices.js';
 
 const MAX_TIME = 2_147_483_647;
 const MAX_U32 = 4_294_967_295;
@@ -175,6 +176,33 @@ interface ParsedMatrices {
   byProfile: Map<string, { durations: Int32Array; distances: Int32Array; costs?: Int32Array }>;
 }
 
+/**
+ * The `arcs` extension: `matrices.<profile>.arcs = { detour, speed }` (speed in km/h) for every
+ * profile, instead of matrices: arcs are computed from the coordinates (docs/format.md).
+ */
+function parseArcs(v: Obj, profiles: readonly string[], vehicles: readonly Obj[]): GeoMatrixOptions {
+  const detours: Record<string, number> = {};
+  const speedsKmh: Record<string, number> = {};
+  for (const profile of profiles) {
+    const path = `matrices.${profile}`;
+    if (v[profile] === undefined) {
+      const vi = vehicles.findIndex((w) => (w.profile ?? 'car') === profile);
+      fail(`vehicles[${vi}].profile`, `no matrices.${profile}.arcs, while computed arcs are given for ${Object.keys(v).join(', ')}`);
+    }
+    const m = obj(v[profile], path);
+    for (const key of Object.keys(m)) if (key !== 'arcs') fail(`${path}.${key}`, 'not allowed beside arcs (computed arcs replace the matrices)');
+    const a = obj(m.arcs, `${path}.arcs`);
+    const num = (key: string, lo: number, hi: number): number => {
+      const x = a[key];
+      if (typeof x !== 'number' || !Number.isFinite(x) || x < lo || x > hi) fail(`${path}.arcs.${key}`, `expected a number from ${lo} to ${hi}, got ${show(x)}`);
+      return x as number;
+    };
+    detours[profile] = num('detour', 1, 10);
+    speedsKmh[profile] = num('speed', 1, 200);
+  }
+  return { detours, speedsKmh };
+}
+
 function parseMatrices(v: Obj): ParsedMatrices {
   let size: number | undefined;
   let sizeFrom = '';
@@ -232,7 +260,9 @@ export function fromVroom(json: unknown): RoutingProblem {
   const rawJobs = root.jobs === undefined ? [] : arr(root.jobs, 'jobs');
   const rawFacilities = root.facilities === undefined ? [] : arr(root.facilities, 'facilities');
   const matricesObj = root.matrices === undefined ? undefined : obj(root.matrices, 'matrices');
-  const matrixMode = matricesObj !== undefined && Object.keys(matricesObj).length > 0;
+  // binroute extension: `matrices.<profile>.arcs` = computed arcs from the coordinates
+  const arcsGiven = matricesObj !== undefined && Object.values(matricesObj).some((m) => typeof m === 'object' && m !== null && 'arcs' in m);
+  const matrixMode = !arcsGiven && matricesObj !== undefined && Object.keys(matricesObj).length > 0;
 
   const dims = new Dims();
   const places: PlaceRef[] = [];
@@ -401,10 +431,9 @@ export function fromVroom(json: unknown): RoutingProblem {
       placeIndex[k] = idx;
     });
     size = coords.length;
-    if (size > MAX_LOCATIONS) {
-      fail('jobs', `${size} distinct locations, above the ${MAX_LOCATIONS} binroute can hold in full matrices (neighbour-limited matrices for larger problems are not implemented yet)`);
-    }
-    matrices = haversineMatrices(coords, profileNames);
+    if (arcsGiven) matrices = geoMatrices(coords, profileNames, parseArcs(matricesObj!, profileNames, vehicles));
+    else if (size > GEO_ARCS_ABOVE) matrices = geoMatrices(coords, profileNames);
+    else matrices = haversineMatrices(coords, profileNames);
   }
   const loc = (k: number): number | undefined => (k < 0 ? undefined : placeIndex[k]);
   const co = (k: number): [number, number] | undefined => (k < 0 ? undefined : places[k].coords);
