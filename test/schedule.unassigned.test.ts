@@ -125,3 +125,31 @@ describe('unassignedReason', () => {
     ]);
   });
 });
+
+describe('explanation budget', () => {
+  it('after the step budget, jobs get the alone test only: the same reason where that decides, and a detail that says so', async () => {
+    const { encodeRouting } = await import('../src/codec/encodeRouting.js');
+    const { runCore } = await import('../src/core/runCore.js');
+    const { readCoreOutput } = await import('../src/core/readCoreOutput.js');
+    const { decodeRouting } = await import('../src/codec/decodeRouting.js');
+    const { explainUnassigned } = await import('../src/codec/explainUnassigned.js');
+    // one vehicle of capacity 10 and jobs of 4: two fit, the others are out for the fleet; one
+    // job of 11 is out for capacity; one with a closed window is out for its window
+    const p = problem(
+      [{ capacity: [10] }],
+      [{ pickup: [4] }, { pickup: [4] }, { pickup: [4] }, { pickup: [4] }, { pickup: [11] }, { pickup: [1], time_windows: [[0, 100]] }],
+    );
+    const input = encodeRouting(p);
+    const run = await runCore(input, { seed: 1, maxIterations: 50, timeLimitMs: Infinity, stallLimit: 0 });
+    const { routes, unassigned } = decodeRouting(p, readCoreOutput(run.core, input.dims));
+    const used = new Set(routes.map((r) => r.vehicle));
+    const full = explainUnassigned(run.core, p, unassigned, used);
+    const short = explainUnassigned(run.core, p, unassigned, used, 0);
+    expect(short.map((d) => d.job)).toEqual(unassigned);
+    expect(short.map((d) => d.reason)).toEqual(full.map((d) => d.reason));
+    expect(full.map((d) => d.reason).sort()).toEqual(['capacity', 'fleet_exhausted', 'fleet_exhausted', 'time_window']);
+    const fleet = short.filter((d) => d.reason === 'fleet_exhausted');
+    for (const d of fleet) expect(d.detail).toMatch(/not every position of the current routes was tried/);
+    for (const d of full) expect(d.detail).not.toMatch(/not every position/);
+  });
+});
