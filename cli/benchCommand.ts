@@ -4,6 +4,7 @@ import { InputError } from '../src/errors.js';
 import { findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
 import { machineInfo } from '../bench/machineInfo.js';
 import { formatSeongdongTable, runSeongdongBench, seongdongReport } from '../bench/seongdongBench.js';
+import { formatSeongdongDayTable, runSeongdongDayBench, seongdongDayReport, SEONGDONG_DAY_VARIANTS, type SeongdongDayVariant } from '../bench/seongdongDayBench.js';
 import { formatReport, runBench, writeReport, type BenchConfig, type RunEvent } from '../bench/runBench.js';
 import { checkSuiteName, listSuite } from '../bench/suites.js';
 import {
@@ -43,6 +44,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     'out-dir': 'value',
     quiet: 'switch',
     'no-local-search': 'switch',
+    budgets: 'value',
   });
   if (flags.has('help')) {
     io.stdout(io.usage);
@@ -51,6 +53,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`bench: unexpected argument "${positionals[0]}"`, true);
   const suiteName = stringFlag(flags, 'suite') ?? 'x-dev';
   if (suiteName === 'seongdong') return seongdongBench(flags, io);
+  if (suiteName === 'seongdong-day') return seongdongDayBench(flags, io);
   const suite = isCollectionSuite(suiteName) ? suiteName : checkSuiteName(suiteName);
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   let timeLimitS = secondsFlag(flags, 'time-limit');
@@ -201,6 +204,34 @@ async function runAndReport<R extends { interrupted: boolean; suite: string; tim
     return 1;
   }
   return report.interrupted ? 130 : 0;
+}
+
+/** `bench --suite seongdong-day [--budgets 1,5,60] [--seeds k] [--instances hubs,no-hubs]`: the 846-café day at several budgets. */
+async function seongdongDayBench(flags: Map<string, string | true>, io: CliIo): Promise<number> {
+  const budgetsS = (stringFlag(flags, 'budgets') ?? '1,5,60').split(',').map((x) => {
+    const b = Number(x.trim());
+    if (!Number.isFinite(b) || b <= 0 || b > 3600) throw new UsageError(`--budgets: "${x}" is not a number of seconds in (0, 3600]`);
+    return b;
+  });
+  const seeds = intFlag(flags, 'seeds', 1, 1000) ?? 3;
+  const variants = (stringFlag(flags, 'instances') ?? SEONGDONG_DAY_VARIANTS.join(',')).split(',').map((x) => x.trim());
+  for (const v of variants) if (!(SEONGDONG_DAY_VARIANTS as readonly string[]).includes(v)) throw new UsageError(`--instances: unknown variant "${v}" (known: ${SEONGDONG_DAY_VARIANTS.join(', ')})`);
+  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
+  if (!packageRoot) throw new InputError('bench --suite seongdong-day: cannot find the binroute package (fixtures/seongdong)');
+  const outDirFlag = stringFlag(flags, 'out-dir');
+  const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot, 'bench', 'results');
+  io.stdout(`binroute bench: suite seongdong-day, budgets ${budgetsS.join(', ')} s, seeds 1..${seeds}, variants ${variants.join(', ')}\n`);
+  const runs = await runSeongdongDayBench(packageRoot, { budgetsS, seeds, variants: variants as SeongdongDayVariant[] }, (r) => {
+    if (!flags.has('quiet')) {
+      io.stdout(`${r.variant} ${r.budgetS} s seed ${r.seed}: cost ${r.cost}, ${r.routes} routes, ${r.unassigned} unassigned, ${r.iterations} iterations, wall ${r.wallS.toFixed(2)} s${r.valid ? '' : ' INVALID'}\n`);
+    }
+  });
+  io.stdout(`\n${formatSeongdongDayTable(runs)}\n`);
+  await mkdir(outDir, { recursive: true });
+  const file = join(outDir, `seongdong-day-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}Z.json`);
+  await writeFile(file, `${JSON.stringify(seongdongDayReport(runs, machineInfo(packageRoot)), null, 1)}\n`);
+  io.stdout(`results: ${file}\n`);
+  return runs.every((r) => r.valid) ? 0 : 1;
 }
 
 /** `bench --suite seongdong`: a day of each Seongdong scenario end to end (`bench/seongdongBench.ts`). */

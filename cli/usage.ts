@@ -4,7 +4,7 @@ export const USAGE = `Usage:
                  [--output <file>] [--quiet]
   binroute solve -i <file> [-o <file>] [-l <s>] [-t <threads>] [-x <level>]   (VROOM's flags)
   binroute solve - ...     (or no file with piped stdin: the problem is read from stdin)
-  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong] [--time-limit <s>] [--iterations <n>]
+  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong|seongdong-day] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
@@ -42,11 +42,15 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            solomon (56 VRPTW, min distance), mtvrptwr (81 100-client
                            instances; --instances may name any of the 171), kim (10 wcvrptw),
                            seongdong (a day of seongdong-200 and -846 end to end: road
-                           matrices, solve, geometry, report; default 5 s per solve)
+                           matrices, solve, geometry, report; default 5 s per solve),
+                           seongdong-day (the 846-café day with and without hubs at each
+                           of --budgets, default 1,5,60 s, seeds 1..3; --instances hubs or
+                           no-hubs)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)
         --instances <a,b>  only these instances (names from the suite's sets)
+        --budgets <a,b>    seongdong-day: the wall budgets in seconds
         --data <dir>       the benchmarks folder (default: ../shared/benchmarks, searched
                            upwards from the current directory and from binroute itself)
         --out-dir <dir>    where the JSON goes (default: bench/results in the package)

@@ -13,6 +13,8 @@ let qCount: i32 = 0;
 
 export function lsAlloc(n: i32): void {
   lastTested = new StaticArray<i64>(n);
+  // never tested: the first local search examines every pair, whatever the routes' stamps
+  for (let i = 0; i < n; i++) unchecked((lastTested[i] = -1));
   queue = new StaticArray<i32>(n);
   inQueue = new StaticArray<u8>(n);
   qHead = 0;
@@ -51,6 +53,12 @@ export function pushRoute(sol: Sol, r: i32): void {
     if (v < N) pushNode(v);
     v = unchecked(sol.next[v]);
   }
+}
+
+/** Stamps route r as changed now, so that the local search re-examines its pairs. */
+export function stampRoute(sol: Sol, r: i32): void {
+  moveCount++;
+  unchecked((sol.rStamp[r] = moveCount));
 }
 
 /** Call after changing route r: refreshes its caches, stamps it and queues its customers. */
