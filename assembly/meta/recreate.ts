@@ -12,7 +12,7 @@ import {
   vMaxReloads, cost, fLoc, jLoc, isUnreachableCost,
 } from '../model/problem';
 import { Sol, startOf, endOf, missCostOf } from '../model/Sol';
-import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits } from '../model/feasibility';
+import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch } from './ruin';
 
@@ -153,6 +153,12 @@ function reloadFits(sol: Sol, r: i32, a: i32, c: i32, f: i32, reloadFirst: bool)
   if (slot < 0) return false;
   unchecked((sol.fac[slot] = f));
   unchecked((sol.vloc[slot] = fLoc[f]));
+  // a relaxation first: most positions of a full route fail on time alone
+  const b = unchecked(sol.next[a]);
+  if (!(reloadFirst ? twoVisitsTimeFit(sol, r, a, slot, c, b) : twoVisitsTimeFit(sol, r, a, c, slot, b))) {
+    unchecked((sol.fac[slot] = -1));
+    return false;
+  }
   seqStart(sol, r);
   const e = endOf(r);
   let x = startOf(r);

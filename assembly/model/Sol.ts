@@ -6,8 +6,9 @@
 import {
   N, R, D, P, V, INF, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS,
   vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jMiss, fLoc, cost, dur, dist,
-  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP,
+  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP, NB,
 } from './problem';
+import { cacheBreaks } from './feasibility';
 import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
 export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
@@ -32,6 +33,8 @@ export class Sol {
   early: StaticArray<i64>; // service start (start visit: departure; end visit: arrival)
   dep: StaticArray<i64>; // departure
   late: StaticArray<i64>; // latest service start that keeps the rest of the route feasible
+  bdep: StaticArray<i64>; // departure with the route's breaks (see feasibility.ts#cacheBreaks)
+  bStep: StaticArray<i32>; // per route: first position whose prefix holds every break decision
   jobsUpto: StaticArray<i32>;
   reloadsUpto: StaticArray<i32>;
   pUpto: StaticArray<i32>; // V×D pickups since the trip start, this visit included
@@ -60,6 +63,8 @@ export class Sol {
     this.early = new StaticArray<i64>(V);
     this.dep = new StaticArray<i64>(V);
     this.late = new StaticArray<i64>(V);
+    this.bdep = new StaticArray<i64>(V);
+    this.bStep = new StaticArray<i32>(R);
     this.jobsUpto = new StaticArray<i32>(V);
     this.reloadsUpto = new StaticArray<i32>(V);
     this.pUpto = new StaticArray<i32>(V * D);
@@ -152,6 +157,10 @@ export class Sol {
       copy64(this.early, o.early, V);
       copy64(this.dep, o.dep, V);
       copy64(this.late, o.late, V);
+      if (NB > 0) {
+        copy64(this.bdep, o.bdep, V);
+        copy32(this.bStep, o.bStep, R);
+      }
     }
     if (HAS_LIMITS) {
       copy64(this.cumDist, o.cumDist, V);
@@ -247,6 +256,7 @@ export class Sol {
     unchecked((this.rSize[r] = jobs));
     for (let k = 0; k < D; k++) unchecked((this.rLoad[r * D + k] = this.pUpto[e * D + k]));
     if (!SIMPLE_LOAD || HAS_TIME) this.backward(r);
+    if (NB > 0 && HAS_TIME) cacheBreaks(this, r);
   }
 
   /** Backward pass: latest starts, deliveries still on board, and trip load maxima. */

@@ -79,6 +79,68 @@ export function feasibilityAlloc(): void {
   breakDist = new StaticArray<i64>(most);
 }
 
+/** bStep of a route whose break decisions are not cached: no prefix holds them all. */
+const NO_BREAK_PREFIX: i32 = 0x7fffffff;
+
+/**
+ * Caches where route r's breaks fall, for the checks that would otherwise walk the whole
+ * route: walks it once (the one walk, recording) and keeps each visit's departure with the
+ * breaks (bdep) and the first position p such that every break decision was made while driving
+ * to a visit at a position ≤ p (bStep). A decision before driving to the visit at position q
+ * depends only on the route up to that visit, so a change after a visit at position ≥ bStep
+ * leaves the schedule up to its departure, breaks included, as cached; the rest of the route
+ * then has no break, and the break-free caches (late) are exact for it. Release dates keep
+ * the full walk (bStep = NO_BREAK_PREFIX).
+ */
+export function cacheBreaks(sol: Sol, r: i32): void {
+  unchecked((sol.bStep[r] = NO_BREAK_PREFIX));
+  if (HAS_RELEASE || unchecked(vBreakCount[r]) == 0) return;
+  const st = startOf(r);
+  const en = endOf(r);
+  seqStart(sol, r);
+  seqPath(sol, unchecked(sol.next[st]), unchecked(sol.prev[en]), false, unchecked(sol.next[st]) != en);
+  if (!walk(sol, r, true, -1)) return;
+  const n = seqLen;
+  unchecked((sol.bdep[st] = posDep[0]));
+  for (let i = 0; i < n; i++) unchecked((sol.bdep[seq[i]] = posDep[i + 1]));
+  let last = -1;
+  const nb = unchecked(vBreakCount[r]);
+  for (let k = 0; k < nb; k++) last = max(last, unchecked(breakAt[k]));
+  // the break after sequence position q is decided driving to position q + 2 (q = -1: the start)
+  unchecked((sol.bStep[r] = last + 2));
+}
+
+/**
+ * True when every break of route r is decided before its route leaves visit a: then the route
+ * up to a's departure (bdep) is as cached whatever follows a, and no break follows.
+ */
+// @ts-ignore: decorator
+@inline function breaksBefore(sol: Sol, r: i32, a: i32): bool {
+  return unchecked(sol.pos[a]) >= unchecked(sol.bStep[r]);
+}
+
+/**
+ * Time relaxation of route r = [start..a] + x1 + x2 + [b..end] (two new visits, e.g. a job and
+ * a reload stop): their schedule from a's cached departure against b's cached latest start.
+ * Breaks and release dates only delay a route and the caches leave them out, so false means
+ * the full walk would fail too; true decides nothing.
+ */
+export function twoVisitsTimeFit(sol: Sol, r: i32, a: i32, x1: i32, x2: i32, b: i32): bool {
+  if (!HAS_TIME) return true;
+  let t = breaksBefore(sol, r, a) ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a]);
+  let prevLoc = unchecked(sol.vloc[a]);
+  for (let i = 0; i < 2; i++) {
+    const x = i == 0 ? x1 : x2;
+    const l = unchecked(sol.vloc[x]);
+    const fac = unchecked(sol.fac[x]);
+    const st = earliestStart(x, fac, t + dur(r, prevLoc, l));
+    if (st < 0) return false;
+    t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+    prevLoc = l;
+  }
+  return t + dur(r, prevLoc, unchecked(sol.vloc[b])) <= unchecked(sol.late[b]);
+}
+
 /** Route r becomes [start..a] + path + [b..end], walked in full (vehicles with breaks). */
 function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32): bool {
   assert(unchecked(sol.route[a]) == r && unchecked(sol.route[b]) == r, 'walkBetween: a or b not in route');
@@ -102,7 +164,10 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
   if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return false;
   // breaks and release dates only delay a route, and the caches ignore them: the checks below
   // are then a relaxation that prunes cheaply before the full walk at the end
-  const walk = HAS_RELEASE || unchecked(vBreakCount[r]) > 0;
+  let needWalk = HAS_RELEASE || unchecked(vBreakCount[r]) > 0;
+  // every break before a: the cached departure with breaks is exact, and nothing after a has one
+  const exactFromA = needWalk && !HAS_RELEASE && HAS_TIME && breaksBefore(sol, r, a);
+  if (exactFromA) needWalk = false;
   const next = sol.next;
   const prev = sol.prev;
   // skills and the segment's own loads
@@ -133,9 +198,9 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
   }
   const pb = unchecked(prev[b]);
   if (!loadsFit(sol, r, a, b, r)) return false;
-  if (!HAS_TIME && !HAS_LIMITS) return !walk || walkBetween(sol, r, a, s, e, rev, b);
+  if (!HAS_TIME && !HAS_LIMITS) return !needWalk || walkBetween(sol, r, a, s, e, rev, b);
   // schedule through the segment, then the cached latest start of b
-  let t = unchecked(sol.dep[a]);
+  let t = exactFromA ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a]);
   let prevLoc = unchecked(sol.vloc[a]);
   let travel: i64 = 0;
   let distance: i64 = 0;
@@ -172,7 +237,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
       if (tot > <i64>maxDist) return false;
     }
   }
-  return walk ? walkBetween(sol, r, a, s, e, rev, b) : true;
+  return needWalk ? walkBetween(sol, r, a, s, e, rev, b) : true;
 }
 
 /**
@@ -247,7 +312,8 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const la = unchecked(sol.vloc[a]);
   const lb = unchecked(sol.vloc[b]);
   const tr = dur(r, la, lb);
-  if (HAS_TIME && unchecked(sol.dep[a]) + tr > unchecked(sol.late[b])) return false;
+  const exactFromA = !HAS_RELEASE && HAS_TIME && unchecked(vBreakCount[r]) > 0 && breaksBefore(sol, r, a);
+  if (HAS_TIME && (exactFromA ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a])) + tr > unchecked(sol.late[b])) return false;
   if (HAS_LIMITS) {
     const maxTasks = unchecked(vMaxTasks[r]);
     if (maxTasks < NO_LIMIT && unchecked(sol.jobsUpto[a]) + unchecked(sol.rSize[rb]) - unchecked(sol.jobsUpto[pb]) > maxTasks) return false;
@@ -256,8 +322,8 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
     const maxDist = unchecked(vMaxDist[r]);
     if (maxDist < NO_LIMIT && unchecked(sol.cumDist[a]) + dist(r, la, lb) + unchecked(sol.cumDist[eb]) - unchecked(sol.cumDist[b]) > <i64>maxDist) return false;
   }
-  // as in fitsBetween, the checks above relax breaks and release dates
-  return HAS_RELEASE || unchecked(vBreakCount[r]) > 0 ? walkTail(sol, r, a, b, rb) : true;
+  // as in fitsBetween, the checks above relax breaks and release dates (exact when every break is before a)
+  return (HAS_RELEASE || unchecked(vBreakCount[r]) > 0) && !exactFromA ? walkTail(sol, r, a, b, rb) : true;
 }
 
 /** Route r becomes [start..a] + [b..end of rb], walked in full. */
