@@ -126,7 +126,7 @@ function instructionsText(output: VroomOutput, language: InstructionLanguage, pa
 /**
  * A scenario's day, end to end: matrices and paths from a {@link MatrixProvider} (the road
  * network by default, haversine, OSRM or your own), the routing problem
- * (`scenarioToVroom`), the solve, VROOM's output, the routes as GeoJSON along the roads, the
+ * (`scenarioToVroom`), the solve, VROOM's output, the routes as GeoJSON along the provider's paths, the
  * drivers' turn-by-turn text and the offline report. `binroute plan` and the bench run this.
  *
  * @example
