@@ -5,6 +5,7 @@ import { findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
 import { machineInfo } from '../bench/machineInfo.js';
 import { formatSeongdongTable, runSeongdongBench, seongdongReport } from '../bench/seongdongBench.js';
 import { formatSeongdongDayTable, runSeongdongDayBench, seongdongDayReport, SEONGDONG_DAY_VARIANTS, type SeongdongDayVariant } from '../bench/seongdongDayBench.js';
+import { formatMatrixTable, matrixReport, runMatrixBench } from '../bench/matrixBench.js';
 import { formatReport, runBench, writeReport, type BenchConfig, type RunEvent } from '../bench/runBench.js';
 import { checkSuiteName, listSuite } from '../bench/suites.js';
 import {
@@ -45,6 +46,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     quiet: 'switch',
     'no-local-search': 'switch',
     budgets: 'value',
+    runs: 'value',
   });
   if (flags.has('help')) {
     io.stdout(io.usage);
@@ -54,6 +56,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   const suiteName = stringFlag(flags, 'suite') ?? 'x-dev';
   if (suiteName === 'seongdong') return seongdongBench(flags, io);
   if (suiteName === 'seongdong-day') return seongdongDayBench(flags, io);
+  if (suiteName === 'matrix') return matrixBench(flags, io);
   const suite = isCollectionSuite(suiteName) ? suiteName : checkSuiteName(suiteName);
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   let timeLimitS = secondsFlag(flags, 'time-limit');
@@ -216,10 +219,7 @@ async function seongdongDayBench(flags: Map<string, string | true>, io: CliIo): 
   const seeds = intFlag(flags, 'seeds', 1, 1000) ?? 3;
   const variants = (stringFlag(flags, 'instances') ?? SEONGDONG_DAY_VARIANTS.join(',')).split(',').map((x) => x.trim());
   for (const v of variants) if (!(SEONGDONG_DAY_VARIANTS as readonly string[]).includes(v)) throw new UsageError(`--instances: unknown variant "${v}" (known: ${SEONGDONG_DAY_VARIANTS.join(', ')})`);
-  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
-  if (!packageRoot) throw new InputError('bench --suite seongdong-day: cannot find the binroute package (fixtures/seongdong)');
-  const outDirFlag = stringFlag(flags, 'out-dir');
-  const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot, 'bench', 'results');
+  const { packageRoot, outDir } = scenarioSuiteDirs(flags, io, 'seongdong-day');
   io.stdout(`binroute bench: suite seongdong-day, budgets ${budgetsS.join(', ')} s, seeds 1..${seeds}, variants ${variants.join(', ')}\n`);
   const runs = await runSeongdongDayBench(packageRoot, { budgetsS, seeds, variants: variants as SeongdongDayVariant[] }, (r) => {
     if (!flags.has('quiet')) {
@@ -227,11 +227,24 @@ async function seongdongDayBench(flags: Map<string, string | true>, io: CliIo): 
     }
   });
   io.stdout(`\n${formatSeongdongDayTable(runs)}\n`);
-  await mkdir(outDir, { recursive: true });
-  const file = join(outDir, `seongdong-day-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}Z.json`);
-  await writeFile(file, `${JSON.stringify(seongdongDayReport(runs, machineInfo(packageRoot)), null, 1)}\n`);
-  io.stdout(`results: ${file}\n`);
+  await writeSuiteReport(io, outDir, 'seongdong-day', seongdongDayReport(runs, machineInfo(packageRoot)));
   return runs.every((r) => r.valid) ? 0 : 1;
+}
+
+/** The package root (for fixtures/seongdong) and the report folder of the Seongdong suites. */
+function scenarioSuiteDirs(flags: Map<string, string | true>, io: CliIo, suite: string): { packageRoot: string; outDir: string } {
+  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
+  if (!packageRoot) throw new InputError(`bench --suite ${suite}: cannot find the binroute package (fixtures/seongdong)`);
+  const outDirFlag = stringFlag(flags, 'out-dir');
+  return { packageRoot, outDir: outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot, 'bench', 'results') };
+}
+
+/** Writes a suite's JSON report as `<name>-<UTC time>Z.json` in `outDir` and prints its path. */
+async function writeSuiteReport(io: CliIo, outDir: string, name: string, report: unknown): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const file = join(outDir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}Z.json`);
+  await writeFile(file, `${JSON.stringify(report, null, 1)}\n`);
+  io.stdout(`results: ${file}\n`);
 }
 
 /** `bench --suite seongdong`: a day of each Seongdong scenario end to end (`bench/seongdongBench.ts`). */
@@ -239,18 +252,26 @@ async function seongdongBench(flags: Map<string, string | true>, io: CliIo): Pro
   const timeLimitS = secondsFlag(flags, 'time-limit') ?? 5;
   const seeds = intFlag(flags, 'seeds', 1, 1000) ?? 1;
   const only = stringFlag(flags, 'instances')?.split(',').map((x) => x.trim());
-  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
-  if (!packageRoot) throw new InputError('bench --suite seongdong: cannot find the binroute package (fixtures/seongdong)');
-  const outDirFlag = stringFlag(flags, 'out-dir');
-  const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot, 'bench', 'results');
+  const { packageRoot, outDir } = scenarioSuiteDirs(flags, io, 'seongdong');
   io.stdout(`binroute bench: suite seongdong, ${timeLimitS} s per solve, seeds 1..${seeds}\n`);
   const runs = await runSeongdongBench(packageRoot, { timeLimitS, seeds, only }, (r) => {
     if (!flags.has('quiet')) io.stdout(`${r.scenario} seed ${r.seed}: ${r.routes} routes, ${r.unassigned} unassigned, ${r.km.toFixed(1)} km, total ${r.totalS.toFixed(2)} s${r.valid ? '' : ' INVALID'}\n`);
   });
   io.stdout(`\n${formatSeongdongTable(runs)}\n`);
-  await mkdir(outDir, { recursive: true });
-  const file = join(outDir, `seongdong-${timeLimitS}s-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}Z.json`);
-  await writeFile(file, `${JSON.stringify(seongdongReport(runs, machineInfo(packageRoot), timeLimitS), null, 1)}\n`);
-  io.stdout(`results: ${file}\n`);
+  await writeSuiteReport(io, outDir, `seongdong-${timeLimitS}s`, seongdongReport(runs, machineInfo(packageRoot), timeLimitS));
   return runs.every((r) => r.valid) ? 0 : 1;
+}
+
+/** `bench --suite matrix`: matrix build times and figures per provider and profile (`bench/matrixBench.ts`). */
+async function matrixBench(flags: Map<string, string | true>, io: CliIo): Promise<number> {
+  const builds = intFlag(flags, 'runs', 1, 100) ?? 5;
+  const only = stringFlag(flags, 'instances')?.split(',').map((x) => x.trim());
+  const { packageRoot, outDir } = scenarioSuiteDirs(flags, io, 'matrix');
+  io.stdout(`binroute bench: suite matrix, ${builds} builds per provider and profile (median)\n`);
+  const runs = await runMatrixBench(packageRoot, { builds, only }, (r) => {
+    if (!flags.has('quiet')) io.stdout(`${r.scenario} ${r.provider} ${r.profile}: ${r.places} places, median ${r.medianS.toFixed(3)} s\n`);
+  });
+  io.stdout(`\n${formatMatrixTable(runs)}\n`);
+  await writeSuiteReport(io, outDir, 'matrix', matrixReport(runs, machineInfo(packageRoot), builds));
+  return 0;
 }

@@ -4,9 +4,10 @@ export const USAGE = `Usage:
                  [--output <file>] [--quiet]
   binroute solve -i <file> [-o <file>] [-l <s>] [-t <threads>] [-x <level>]   (VROOM's flags)
   binroute solve - ...     (or no file with piped stdin: the problem is read from stdin)
-  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong|seongdong-day] [--time-limit <s>] [--iterations <n>]
-                 [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
-                 [--no-local-search]
+  binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong|seongdong-day|matrix]
+                 [--time-limit <s>] [--iterations <n>] [--seeds <k>] [--instances <a,b,...>]
+                 [--data <dir>] [--out-dir <dir>] [--quiet] [--no-local-search] [--runs <n>]
+                 [--budgets <a,b,...>]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
                  [--matrix road|haversine|osrm] [--osrm <url>] [--osrm-profile <p>]
@@ -45,7 +46,8 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            matrices, solve, geometry, report; default 5 s per solve),
                            seongdong-day (the 846-café day with and without hubs at each
                            of --budgets, default 1,5,60 s, seeds 1..3; --instances hubs or
-                           no-hubs)
+                           no-hubs), matrix (road and haversine matrix build times per
+                           profile for seongdong-200 and -846, far connectors, distance ratios)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)
@@ -57,6 +59,7 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --quiet            no progress lines
         --no-local-search  CVRP suites: ruin and recreate without the local search
                            (to measure what the local search brings)
+        --runs <n>         matrix suite: builds timed per provider and profile (default 5)
 
 plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
         fixtures/seongdong/seongdong-846.json): bins as jobs (kg and litres, opening

@@ -11,9 +11,11 @@ import { solveRouting } from '../solveRouting.js';
 import { routesGeoJson } from '../geo/routesGeoJson.js';
 import { turnByTurn, type DrivenLeg, type InstructionLanguage } from '../geo/turnByTurn.js';
 import { renderReport } from '../report/renderReport.js';
-import { scenarioPlaces, scenarioToVroom, type ScenarioPlanOptions } from './scenarioToVroom.js';
-import { profileDurations, scenarioRoadMatrices } from './scenarioRoadMatrices.js';
-import { OsrmClient, type OsrmOptions } from '../roads/osrmClient.js';
+import { scenarioPlaces, scenarioProfiles, scenarioToVroom } from './scenarioToVroom.js';
+import type { MatrixProvider, MatrixSet } from '../matrix/MatrixProvider.js';
+import { createMatrixProvider, type MatrixKind } from '../matrix/createMatrixProvider.js';
+import type { OsrmProviderOptions } from '../matrix/OsrmMatrixProvider.js';
+import type { HourlySpeedsByDay } from '../matrix/RoadMatrixProvider.js';
 import { MAX_LOCATIONS } from '../core/coreInput.js';
 
 /** Options of {@link planScenario}. */
@@ -23,18 +25,20 @@ export interface PlanScenarioOptions {
   /** Days of generation a bin holds when visited (until forecasts exist). Default 2. */
   cycleDays?: number;
   /**
-   * Travel: shortest paths on `map`'s road network (default), haversine straight lines, or a
-   * user's OSRM server (`osrm`; legs are drawn straight).
+   * Where travel times, distances and the legs' paths come from: `road` (default: shortest
+   * paths on `map`'s road network, offline), `haversine` (straight lines × 1.3, legs drawn
+   * straight), `osrm` (the server in `osrm`: its `/table`, and `/route` for each planned leg),
+   * or a {@link MatrixProvider} of your own.
    */
-  matrix?: 'road' | 'haversine' | 'osrm';
+  matrix?: MatrixKind | MatrixProvider;
   /** The OSRM server for `matrix: 'osrm'`. */
-  osrm?: OsrmOptions;
+  osrm?: OsrmProviderOptions;
   /**
    * Road speeds by hour (TOPIS's `seongsu-hourly-speeds.json` shape: `overall[dayKey]` and
    * `roads[name][dayKey]`, 24 km/h values) and the departure hour: links drive at that hour's
    * mean speed for the planning day's type (weekday or weekend) instead of class speeds.
    */
-  speeds?: { overall: Record<string, number[]>; roads?: Record<string, Record<string, number[]>> };
+  speeds?: HourlySpeedsByDay;
   /** Departure hour (0–23) for `speeds`. */
   hour?: number;
   /** Map layers: `road` and `road-node` features for the network, `boundary`/`dong`/`road` for the report. */
@@ -54,9 +58,11 @@ export interface ScenarioPlan {
   routes: FeatureCollection<LineString | Point>;
   instructions: string;
   report: string;
-  /** How travel was modelled, in words. */
+  /** How travel was modelled, in words (the provider's description). */
   travel: string;
-  /** Milliseconds: matrices (road, OSRM; 0 for haversine, built inside the problem), problem, solve, geometry and texts. */
+  /** Per profile, the places whose connector to the road is longer than 150 m (road matrices only). */
+  farConnectors?: Record<string, number>;
+  /** Milliseconds: matrices (part of build), problem, solve, geometry (with OSRM: its `/route` requests) and texts. */
   timings: { matrixMs: number; buildMs: number; solveMs: number; renderMs: number };
 }
 
@@ -64,7 +70,34 @@ const hhmm = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${
 
 /** How a vehicle drives from one stop to the next. */
 type PathOf = (from: [number, number], to: [number, number], vehicle: number) => RoadPath;
-const straight: PathOf = (a, b) => ({ coordinates: [a, b], names: [null] });
+
+/**
+ * Every planned leg's path, each asked of the provider once (OSRM: one `/route` a leg), as
+ * the lookup `routesGeoJson` and the turn-by-turn text use: by vehicle and the two stops'
+ * coordinates.
+ */
+async function legPaths(output: VroomOutput, scenario: Scenario, set: MatrixSet): Promise<PathOf> {
+  const asked = new Map<string, Promise<RoadPath>>();
+  const byLeg = new Map<string, Promise<RoadPath>>();
+  const legKey = (a: [number, number], b: [number, number], vehicle: number) => `${vehicle}:${a[0]},${a[1]}:${b[0]},${b[1]}`;
+  for (const route of output.routes) {
+    const profile = scenario.fleet[route.vehicle - 1].profile;
+    const stops = route.steps.filter((s) => s.type !== 'break');
+    for (let k = 1; k < stops.length; k++) {
+      const [a, b] = [stops[k - 1], stops[k]];
+      const key = `${profile}:${a.location_index}:${b.location_index}`;
+      if (!asked.has(key)) asked.set(key, set.path(profile, a.location_index!, b.location_index!));
+      byLeg.set(legKey(a.location as [number, number], b.location as [number, number], route.vehicle), asked.get(key)!);
+    }
+  }
+  const paths = new Map<string, RoadPath>();
+  await Promise.all([...byLeg].map(async ([k, p]) => paths.set(k, await p)));
+  return (a, b, vehicle) => {
+    const path = paths.get(legKey(a, b, vehicle));
+    if (!path) throw new Error(`planScenario: no path for a leg of vehicle ${vehicle} (a bug)`);
+    return path;
+  };
+}
 
 /** The drivers' turn-by-turn text: per vehicle, per stop, the instructions of the leg to it. */
 function instructionsText(output: VroomOutput, language: InstructionLanguage, pathOf: PathOf): string {
@@ -91,8 +124,9 @@ function instructionsText(output: VroomOutput, language: InstructionLanguage, pa
 }
 
 /**
- * A scenario's day, end to end: matrices (road network or haversine), the routing problem
- * (`scenarioToVroom`), the solve, VROOM's output, the routes as GeoJSON along the roads, the
+ * A scenario's day, end to end: matrices and paths from a {@link MatrixProvider} (the road
+ * network by default, haversine, OSRM or your own), the routing problem
+ * (`scenarioToVroom`), the solve, VROOM's output, the routes as GeoJSON along the provider's paths, the
  * drivers' turn-by-turn text and the offline report. `binroute plan` and the bench run this.
  *
  * @example
@@ -116,52 +150,16 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
       'bins',
     );
   }
-  let matrices: ScenarioPlanOptions['matrices'];
-  let travel = 'haversine matrices (straight lines × 1.3)';
-  let pathOf: PathOf = straight;
-  if ((options.matrix ?? 'road') === 'road') {
-    if (!map?.features.some((f) => f.properties?.kind === 'road')) {
-      throw new InputError('map: no road network (road and road-node features); give one or plan with haversine matrices', undefined, 'map');
-    }
-    let hourly: { speeds: { overall: number[]; roads: Record<string, number[]> }; hour: number } | undefined;
-    if (options.speeds && options.hour !== undefined) {
-      const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
-      const key = weekend ? 'weekend' : 'weekday';
-      const overall = options.speeds.overall[key] ?? options.speeds.overall.all;
-      if (!Array.isArray(overall) || overall.length !== 24) throw new InputError(`speeds.overall.${key}: expected 24 hourly speeds`, undefined, 'speeds');
-      const roads = Object.fromEntries(Object.entries(options.speeds.roads ?? {}).map(([name, byDay]) => [name, byDay[key] ?? byDay.all]).filter(([, v]) => Array.isArray(v)));
-      hourly = { speeds: { overall, roads }, hour: options.hour };
-    }
-    const roads = scenarioRoadMatrices(scenario, map, undefined, hourly ?? {});
-    matrices = roads;
-    const index = new Map(scenarioPlaces(scenario).map((p, i) => [`${p[0]},${p[1]}`, i]));
-    pathOf = (a, b, vehicle) => {
-      const i = index.get(`${a[0]},${a[1]}`);
-      const j = index.get(`${b[0]},${b[1]}`);
-      const profile = scenario.fleet[vehicle - 1]?.profile;
-      if (i === undefined || j === undefined || !profile) return straight(a, b, vehicle);
-      return roads[profile].path(i, j);
-    };
-    const far = Math.max(...Object.values(roads).map((r) => r.road.farConnectors));
-    travel = `road matrices (TOPIS arterials, no expressways for bikes, ${hourly ? `TOPIS mean speeds at ${hourly.hour}:00` : 'class speeds'}; up to ${far} places more than 150 m from a usable road)`;
-  }
-  if (options.matrix === 'osrm') {
-    if (!options.osrm) throw new InputError('osrm: matrix "osrm" needs the server (osrm.baseUrl)', undefined, 'osrm');
-    const table = await new OsrmClient(options.osrm).table(scenarioPlaces(scenario));
-    matrices = {};
-    for (const v of scenario.fleet) {
-      const kmh = Math.min(...scenario.fleet.filter((w) => w.profile === v.profile).map((w) => w.speedKmh));
-      matrices[v.profile] = { durations: profileDurations(table.durations, table.distances, kmh), distances: table.distances };
-    }
-    travel = `OSRM matrices (${options.osrm.baseUrl}, profile ${options.osrm.profile ?? 'driving'}; legs drawn straight)`;
-  }
+  const provider = typeof options.matrix === 'object' ? options.matrix : createMatrixProvider(options.matrix ?? 'road', { map, osrm: options.osrm, speeds: options.speeds, hour: options.hour, date });
+  const set = await provider.matrices(scenarioPlaces(scenario), scenarioProfiles(scenario));
   const tm = performance.now();
-  const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices });
+  const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices: set.matrices });
   const problem = fromVroom(vroom);
   const t1 = performance.now();
   const solution = await solveRouting(problem, solveOptions);
   const t2 = performance.now();
   const output = toVroom(problem, solution);
+  const pathOf = await legPaths(output, scenario, set);
   // the predicted fill of each bin at its visit, % of its volume (job k + 1 is bin k)
   const fill = (id: number) => {
     const b = scenario.bins[id - 1];
@@ -173,7 +171,7 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const report = renderReport({
     title: `${scenario.name}: collection plan for ${date}`,
     subtitle: [
-      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; ${travel}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
+      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; ${set.description}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
       scenario.synthetic,
     ],
     output,
@@ -183,5 +181,5 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   });
   const instructions = instructionsText(output, language, pathOf);
   const t3 = performance.now();
-  return { vroom, problem, solution, output, routes, instructions, report, travel, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
+  return { vroom, problem, solution, output, routes, instructions, report, travel: set.description, farConnectors: set.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
 }

@@ -1,5 +1,6 @@
 import type { Bin, Scenario } from '../model/Scenario.js';
 import type { VroomInput } from '../vroom/types.js';
+import type { ProfileSpec } from '../matrix/MatrixProvider.js';
 import { InputError } from '../errors.js';
 
 /** Options of {@link scenarioToVroom}. */
@@ -29,6 +30,21 @@ export interface ScenarioPlanOptions {
  */
 export function scenarioPlaces(scenario: Scenario): [number, number][] {
   return [...scenario.depots.map((d) => d.location), ...scenario.hubs.map((h) => h.location), ...scenario.bins.map((b) => b.location)];
+}
+
+/**
+ * The scenario's vehicle profiles, in fleet order, each with the speed of its slowest vehicle
+ * (what a matrix provider holds the profile's arcs to).
+ *
+ * @example
+ * ```ts
+ * scenarioProfiles(scenario); // [{ profile: 'bike', speedKmh: 15 }, { profile: 'truck', speedKmh: 25 }]
+ * ```
+ */
+export function scenarioProfiles(scenario: Scenario): ProfileSpec[] {
+  const speedOf = new Map<string, number>();
+  for (const v of scenario.fleet) speedOf.set(v.profile, Math.min(speedOf.get(v.profile) ?? Infinity, v.speedKmh));
+  return [...speedOf].map(([profile, speedKmh]) => ({ profile, speedKmh }));
 }
 
 /** Row-major n×n numbers as VROOM's nested rows. */

@@ -197,8 +197,9 @@ export class RoadGraph {
    * Where a point meets the network: the nearest point of any link of the largest strongly
    * connected component (projection on its segments, in a local planar frame; links of the
    * small pieces at the network's edge are skipped, so every point can reach every other), and
-   * also the reverse twin of that link when there is one, so a point on a two-way street can
-   * leave and be reached in both directions.
+   * the nearest point of that link's reverse twin when there is one (its own connector: the
+   * twin is often a carriageway of its own), so a point on a two-way street can leave and be
+   * reached in both directions.
    *
    * @example
    * ```ts
@@ -207,44 +208,52 @@ export class RoadGraph {
    * ```
    */
   attach(p: Position): Attachment[] {
-    const k = Math.cos((p[1] * Math.PI) / 180) * 111_320;
-    const kLat = 110_574;
     let best: Attachment | undefined;
     const main = this.mainEdges();
     for (let e = 0; e < this.geometry.length; e++) {
       if (!main[e]) continue;
-      const g = this.geometry[e];
-      let along = 0;
-      for (let i = 1; i < g.length; i++) {
-        const ax = (g[i - 1][0] - p[0]) * k;
-        const ay = (g[i - 1][1] - p[1]) * kLat;
-        const dx = (g[i][0] - g[i - 1][0]) * k;
-        const dy = (g[i][1] - g[i - 1][1]) * kLat;
-        const l2 = dx * dx + dy * dy;
-        const t = l2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / l2)) : 0;
-        const off = Math.hypot(ax + t * dx, ay + t * dy);
-        const seg = Math.sqrt(l2);
-        if (!best || off < best.offset - 1e-9) best = { edge: e, along: along + t * seg, offset: off };
-        along += seg;
-      }
+      const a = this.project(p, e);
+      if (!best || a.offset < best.offset - 1e-9) best = a;
     }
     if (!best) return [];
     const out = [best];
     const e = best.edge;
     for (let j = this.outStart[this.to[e]]; j < this.outStart[this.to[e] + 1]; j++) {
       const r = this.outEdges[j];
+      // the twin runs the other way, often on a carriageway of its own: the point meets it
+      // where it is nearest to it, by a connector of its own length
       if (this.to[r] === this.from[e]) {
-        // the twin runs the other way: the same spot is (length − along) from its start
-        const planar = this.planarLength(e);
-        const scale = planar > 0 ? this.length[r] / planar : 1;
-        out.push({ edge: r, along: Math.max(0, Math.min(this.length[r], (planar - best.along) * scale)), offset: best.offset });
+        out.push(this.project(p, r));
         break;
       }
     }
-    // `along` is planar metres; keep it consistent with the haversine length of the edge
-    const planar0 = this.planarLength(e);
-    if (planar0 > 0) out[0] = { ...best, along: Math.min(this.length[e], (best.along * this.length[e]) / planar0) };
     return out;
+  }
+
+  /**
+   * The nearest point of edge e to p (projection on its segments in a local planar frame):
+   * `along` in the edge's haversine metres from its start, `offset` in metres from p.
+   */
+  private project(p: Position, e: number): Attachment {
+    const k = Math.cos((p[1] * Math.PI) / 180) * 111_320;
+    const kLat = 110_574;
+    const g = this.geometry[e];
+    let best = { along: 0, offset: Infinity };
+    let along = 0;
+    for (let i = 1; i < g.length; i++) {
+      const ax = (g[i - 1][0] - p[0]) * k;
+      const ay = (g[i - 1][1] - p[1]) * kLat;
+      const dx = (g[i][0] - g[i - 1][0]) * k;
+      const dy = (g[i][1] - g[i - 1][1]) * kLat;
+      const l2 = dx * dx + dy * dy;
+      const t = l2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / l2)) : 0;
+      const off = Math.hypot(ax + t * dx, ay + t * dy);
+      const seg = Math.sqrt(l2);
+      if (off < best.offset - 1e-9) best = { along: along + t * seg, offset: off };
+      along += seg;
+    }
+    // `along` is planar metres; keep it consistent with the haversine length of the edge
+    return { edge: e, along: along > 0 ? Math.min(this.length[e], (best.along * this.length[e]) / along) : 0, offset: best.offset };
   }
 
   private main?: Uint8Array;
@@ -257,13 +266,5 @@ export class RoadGraph {
       this.main = Uint8Array.from(this.from, (u, e) => (inMain[u] && inMain[this.to[e]] ? 1 : 0));
     }
     return this.main;
-  }
-
-  private planarLength(e: number): number {
-    const g = this.geometry[e];
-    const k = Math.cos((g[0][1] * Math.PI) / 180) * 111_320;
-    let s = 0;
-    for (let i = 1; i < g.length; i++) s += Math.hypot((g[i][0] - g[i - 1][0]) * k, (g[i][1] - g[i - 1][1]) * 110_574);
-    return s;
   }
 }

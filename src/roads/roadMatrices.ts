@@ -88,6 +88,9 @@ export function nodeTables(graph: RoadGraph): NodeTables {
   return { n, time, length, via };
 }
 
+/** A connector longer than this (metres, straight line from the point to its road) counts as far. */
+export const FAR_CONNECTOR_M = 150;
+
 /** Road matrices of a set of points, and how the points meet the network. */
 export interface RoadMatrices {
   /** Seconds, n×n row-major, integers; 2³¹−1 where no path exists. */
@@ -96,7 +99,7 @@ export interface RoadMatrices {
   distances: Int32Array;
   /** Per point, where it meets the road (first: the nearest link). */
   attachments: Attachment[][];
-  /** Points whose connector is longer than 150 m. */
+  /** Points whose connector is longer than {@link FAR_CONNECTOR_M} (150 m), or that meet no road at all. */
   farConnectors: number;
   /** The node tables the matrices came from (for `roadPath`). */
   tables: NodeTables;
@@ -159,7 +162,8 @@ export function fastest(graph: RoadGraph, tables: NodeTables, from: Attachment[]
  * point meets its nearest link by a connector (`CONNECTOR`: straight line × 1.3 at 10 km/h),
  * leaves along that link's direction (or its reverse twin's) and is reached the same way;
  * between nodes the fastest path counts. Values are rounded to whole seconds and metres; a
- * pair without a path gets 2³¹−1, which the solver treats as unreachable.
+ * pair without a path gets 2³¹−1, which the solver treats as unreachable; points at the same
+ * spot are 0 apart.
  *
  * @example
  * ```ts
@@ -174,14 +178,15 @@ export function roadMatrices(graph: RoadGraph, points: readonly Position[], tabl
   const distances = new Int32Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i === j) continue;
+      // a place to itself, or to another at the same spot, is no drive
+      if (i === j || (points[i][0] === points[j][0] && points[i][1] === points[j][1])) continue;
       const f = fastest(graph, tables, attachments[i], attachments[j]);
       const ok = Number.isFinite(f.time);
       durations[i * n + j] = ok ? Math.min(NO_LIMIT - 1, Math.round(f.time)) : NO_LIMIT;
       distances[i * n + j] = ok ? Math.min(NO_LIMIT - 1, Math.round(f.length)) : NO_LIMIT;
     }
   }
-  return { durations, distances, attachments, farConnectors: attachments.filter((a) => a.length > 0 && a[0].offset > 150).length, tables };
+  return { durations, distances, attachments, farConnectors: attachments.filter((a) => a.length === 0 || a[0].offset > FAR_CONNECTOR_M).length, tables };
 }
 
 /** A driven path: `[lon, lat]` points and the road name of each segment (`null` for connectors). */
@@ -246,8 +251,8 @@ function subLine(graph: RoadGraph, e: number, a0: number, a1: number): Position[
  * ```
  */
 export function roadPath(graph: RoadGraph, tables: NodeTables, from: Attachment[], to: Attachment[], start: Position, end: Position): RoadPath {
-  const f = fastest(graph, tables, from, to);
-  if (!f.leave || !f.arrive || !Number.isFinite(f.time)) return { coordinates: [start, end], names: [null] };
+  const f = start[0] === end[0] && start[1] === end[1] ? undefined : fastest(graph, tables, from, to);
+  if (!f || !f.leave || !f.arrive || !Number.isFinite(f.time)) return { coordinates: [start, end], names: [null] };
   const coordinates: Position[] = [start];
   const names: (string | null)[] = [];
   const add = (pts: Position[], name: string | null) => {

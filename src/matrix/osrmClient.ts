@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { NO_LIMIT } from '../core/coreInput.js';
-import type { RoadPath } from './roadMatrices.js';
+import type { RoadPath } from '../roads/roadMatrices.js';
 
 /** `[lon, lat]`. */
 type Position = [number, number];
@@ -43,7 +43,8 @@ export interface OsrmOptions {
  * matrices (in blocks of at most `maxTableSize` sources and destinations) and `/route` for one
  * leg's geometry and road names. Timeouts, HTTP errors, malformed JSON, OSRM error codes and
  * partial tables become a {@link ProviderError} naming the request; a matrix is returned whole
- * or not at all. `null` entries (no route) become 2³¹−1, which the solver reads as unreachable.
+ * or not at all. `null` entries (no route) become 2³¹−1 in both matrices, which the solver
+ * reads as unreachable.
  *
  * @example
  * ```ts
@@ -143,11 +144,15 @@ export class OsrmClient {
         take('distances', distances);
       }
     }
+    // a pair without a duration or without a distance has no route: unreachable in both
+    for (let k = 0; k < n * n; k++) if (durations[k] === NO_LIMIT || distances[k] === NO_LIMIT) durations[k] = distances[k] = NO_LIMIT;
     return { durations, distances };
   }
 
   /**
-   * One leg's road geometry and road names (OSRM `/route` with steps), as a path.
+   * One leg's road geometry and road names (OSRM `/route` with steps), as a path from `from`
+   * to `to`: the stretches between the points and where OSRM snapped them onto the roads are
+   * connectors (name `null`).
    *
    * @example
    * ```ts
@@ -163,16 +168,21 @@ export class OsrmClient {
     if (!Array.isArray(steps) || steps.length === 0) throw new ProviderError('the route has no steps', url);
     const coordinates: Position[] = [from];
     const names: (string | null)[] = [];
-    for (const s of steps) {
+    const add = (c: Position, name: string | null) => {
+      const last = coordinates[coordinates.length - 1];
+      if (c[0] === last[0] && c[1] === last[1]) return;
+      coordinates.push([c[0], c[1]]);
+      names.push(name);
+    };
+    steps.forEach((s, k) => {
       const line = s.geometry?.coordinates;
-      if (!Array.isArray(line)) throw new ProviderError('a step has no GeoJSON geometry', url);
-      for (const c of line) {
-        const last = coordinates[coordinates.length - 1];
-        if (c[0] === last[0] && c[1] === last[1]) continue;
-        coordinates.push([c[0], c[1]]);
-        names.push(s.name ? s.name : null);
+      if (!Array.isArray(line) || line.some((c) => !Array.isArray(c) || !Number.isFinite(c[0]) || !Number.isFinite(c[1]))) {
+        throw new ProviderError(`steps[${k}]: no GeoJSON LineString geometry (ask with geometries=geojson)`, url);
       }
-    }
+      // the way from the point to where OSRM snapped it is a connector, not the first road
+      line.forEach((c, i) => add(c, k === 0 && i === 0 ? null : s.name ? s.name : null));
+    });
+    add(to, null);
     if (coordinates.length === 1) {
       coordinates.push(to);
       names.push(null);
