@@ -10,8 +10,9 @@ import { checkCollectionSolution } from './checkCollectionSolution.js';
 import { fixed, formatTable } from './formatTable.js';
 import type { MachineInfo } from './machineInfo.js';
 
-/** The scenarios of the suite, smallest first. */
-export const SEONGDONG_SCENARIOS = ['seongdong-200', 'seongdong-846'] as const;
+/** The scenarios of the suite, smallest first; `seoul-10k` runs only when named (`--instances seoul-10k`). */
+export const SEONGDONG_SCENARIOS = ['seongdong-200', 'seongdong-846', 'seoul-10k'] as const;
+const BY_DEFAULT = ['seongdong-200', 'seongdong-846'];
 
 /** One plan of the suite. */
 export interface SeongdongRun {
@@ -51,7 +52,7 @@ export async function runSeongdongBench(packageRoot: string, config: { timeLimit
   const map = JSON.parse(readFileSync(join(dir, 'map.geojson'), 'utf8'));
   const runs: SeongdongRun[] = [];
   for (const name of SEONGDONG_SCENARIOS) {
-    if (config.only && !config.only.includes(name)) continue;
+    if (config.only ? !config.only.includes(name) : !BY_DEFAULT.includes(name)) continue;
     const scenario = parseScenario(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
     for (let seed = 1; seed <= config.seeds; seed++) {
       const plan = await planScenario(scenario, { date: '2026-11-23', map, solve: { timeLimitMs: config.timeLimitS * 1000, seed } });

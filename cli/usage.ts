@@ -43,7 +43,8 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            solomon (56 VRPTW, min distance), mtvrptwr (81 100-client
                            instances; --instances may name any of the 171), kim (10 wcvrptw),
                            seongdong (a day of seongdong-200 and -846 end to end: road
-                           matrices, solve, geometry, report; default 5 s per solve),
+                           matrices, solve, geometry, report; default 5 s per solve;
+                           --instances seoul-10k for the 10,000-bin day),
                            seongdong-day (the 846-café day with and without hubs at each
                            of --budgets, default 1,5,60 s, seeds 1..3; --instances hubs or
                            no-hubs), matrix (road and haversine matrix build times per

@@ -254,7 +254,7 @@ function main() {
   const runs = [
     ['seongdong-200', seongdongBins(data, 200, SEED), fleet(3, 1, hubIds), districtBox],
     ['seongdong-846', seongdongBins(data, 846, SEED), fleet(5, 5, hubIds), districtBox],
-    ['seoul-10k', tenKBins(data, SEED), fleet(40, 30, hubIds), TEN_K_BBOX],
+    ['seoul-10k', tenKBins(data, SEED), fleet(70, 50, hubIds), TEN_K_BBOX],
   ];
   writeMap(dataDir, join(outDir, 'map.geojson'));
   // TOPIS hourly mean speeds (km/h) by road and day type, unchanged (KOGL Type 1, attribution: TOPIS)

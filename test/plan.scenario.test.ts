@@ -118,12 +118,32 @@ describe('binroute bench --suite seongdong', () => {
 });
 
 describe('size limits', () => {
-  it('seoul-10k is refused with one line naming the limit (no crash, no half-built matrices)', async () => {
-    const r = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seoul-10k.json', '--date', '2026-11-23']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^binroute: bins: 10004 places .* above the 8000 binroute can hold in full matrices/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  it('a scenario above 2,000 places is planned on computed arcs fitted to the road network: every bin once, checker-valid', async () => {
+    const { planScenario } = await import('../src/plan/planScenario.js');
+    const big = parseScenario(JSON.parse(readFileSync(new URL('../fixtures/seongdong/seoul-10k.json', import.meta.url), 'utf8')));
+    // the 846 district bins and 1,204 around them, with a quarter of the fleet
+    const part = { ...big, bins: big.bins.slice(0, 2050), fleet: big.fleet.filter((_, i) => i % 4 === 0) };
+    const map = JSON.parse(readFileSync(new URL('../fixtures/seongdong/map.geojson', import.meta.url), 'utf8'));
+    // the release build of the geo core (the debug build's checks make this 2,050-stop day slow)
+    const { useCoreBinary } = await import('../src/core/loadCore.js');
+    useCoreBinary(readFileSync(new URL('../build/release-geo.wasm', import.meta.url)), 'geo');
+    const plan = await planScenario(part, { date: '2026-11-23', map, solve: { maxIterations: 3, seed: 1 } }).finally(() =>
+      useCoreBinary(readFileSync(new URL('../build/debug-geo.wasm', import.meta.url)), 'geo'),
+    );
+    expect(plan.problem.matrices.every((m) => m.geo !== undefined && m.durations.length === 0)).toBe(true);
+    for (const p of ['bike', 'truck']) {
+      const arcs = plan.vroom.matrices![p].arcs!;
+      expect(arcs.detour).toBeGreaterThan(1.1);
+      expect(arcs.detour).toBeLessThan(3);
+      expect(arcs.speed).toBeGreaterThan(5);
+    }
+    expect(plan.travel).toMatch(/computed arcs .* fitted on 250 places of the road matrices/);
+    const served = plan.output.routes.flatMap((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id));
+    const out = plan.output.unassigned.map((u) => u.id);
+    expect([...served, ...out].sort((a, b) => a! - b!)).toEqual(part.bins.map((_, k) => k + 1));
+    expect(checkCollectionSolution(plan.problem, plan.solution).violations).toEqual([]);
+    for (const f of plan.routes.features) if (f.geometry.type === 'LineString') expect(f.geometry.coordinates.length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
 
   it('VROOM JSON with more distinct locations than full matrices can hold gets computed arcs, not a 256 MB matrix', async () => {
     const { fromVroom } = await import('../src/vroom/fromVroom.js');

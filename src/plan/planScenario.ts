@@ -4,7 +4,7 @@ import type { RoutingProblem, RoutingSolution } from '../model/RoutingProblem.js
 import type { SolveOptions } from '../types.js';
 import type { VroomInput, VroomOutput } from '../vroom/types.js';
 import type { RoadPath } from '../roads/roadMatrices.js';
-import { InputError } from '../errors.js';
+import { straightPath } from '../matrix/HaversineMatrixProvider.js';
 import { fromVroom } from '../vroom/fromVroom.js';
 import { toVroom } from '../vroom/toVroom.js';
 import { solveRouting } from '../solveRouting.js';
@@ -16,7 +16,8 @@ import type { MatrixProvider, MatrixSet } from '../matrix/MatrixProvider.js';
 import { createMatrixProvider, type MatrixKind } from '../matrix/createMatrixProvider.js';
 import type { OsrmProviderOptions } from '../matrix/OsrmMatrixProvider.js';
 import type { HourlySpeedsByDay } from '../matrix/RoadMatrixProvider.js';
-import { MAX_LOCATIONS } from '../core/coreInput.js';
+import { GEO_ARCS_ABOVE } from '../core/coreInput.js';
+import { calibrateArcs } from './calibrateArcs.js';
 
 /** Options of {@link planScenario}. */
 export interface PlanScenarioOptions {
@@ -143,23 +144,20 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const language = options.language ?? 'ko';
   const solveOptions: SolveOptions = { seed: 1, ...options.solve };
   const places = scenario.depots.length + scenario.hubs.length + scenario.bins.length;
-  if (places > MAX_LOCATIONS) {
-    throw new InputError(
-      `bins: ${places} places (depots, hubs, bins), above the ${MAX_LOCATIONS} binroute can hold in full matrices; neighbour-limited matrices for larger scenarios (such as seoul-10k) are not implemented yet`,
-      undefined,
-      'bins',
-    );
-  }
   const provider = typeof options.matrix === 'object' ? options.matrix : createMatrixProvider(options.matrix ?? 'road', { map, osrm: options.osrm, speeds: options.speeds, hour: options.hour, date });
-  const set = await provider.matrices(scenarioPlaces(scenario), scenarioProfiles(scenario));
+  // above GEO_ARCS_ABOVE places: arcs computed in the core, fitted to the provider on a sample
+  const large = places > GEO_ARCS_ABOVE;
+  const set = large ? undefined : await provider.matrices(scenarioPlaces(scenario), scenarioProfiles(scenario));
+  const fit = large ? await calibrateArcs(provider, scenario) : undefined;
+  const travel = set?.description ?? fit!.description;
   const tm = performance.now();
-  const vroom = scenarioToVroom(scenario, { date, cycleDays, matrices: set.matrices });
+  const vroom = scenarioToVroom(scenario, { date, cycleDays, ...(set ? { matrices: set.matrices } : { arcs: fit!.arcs }) });
   const problem = fromVroom(vroom);
   const t1 = performance.now();
   const solution = await solveRouting(problem, solveOptions);
   const t2 = performance.now();
   const output = toVroom(problem, solution);
-  const pathOf = await legPaths(output, scenario, set);
+  const pathOf: PathOf = set ? await legPaths(output, scenario, set) : (a, b) => straightPath(a, b);
   // the predicted fill of each bin at its visit, % of its volume (job k + 1 is bin k)
   const fill = (id: number) => {
     const b = scenario.bins[id - 1];
@@ -171,7 +169,7 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const report = renderReport({
     title: `${scenario.name}: collection plan for ${date}`,
     subtitle: [
-      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; ${set.description}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
+      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; ${travel}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
       scenario.synthetic,
     ],
     output,
@@ -181,5 +179,5 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   });
   const instructions = instructionsText(output, language, pathOf);
   const t3 = performance.now();
-  return { vroom, problem, solution, output, routes, instructions, report, travel: set.description, farConnectors: set.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
+  return { vroom, problem, solution, output, routes, instructions, report, travel, farConnectors: set?.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
 }

@@ -14,6 +14,11 @@ export interface ScenarioPlanOptions {
    */
   matrices?: Record<string, { durations: ArrayLike<number>; distances: ArrayLike<number> }>;
   /**
+   * Computed arcs per vehicle profile instead of matrices (scenarios above the matrix limit):
+   * written as the `arcs` extension (docs/format.md §3); the problem then carries coordinates.
+   */
+  arcs?: Record<string, { detour: number; speed: number }>;
+  /**
    * Days of grounds a bin holds when visited, until fill forecasts replace this estimate: the
    * amount is the expected generation of the `cycleDays` days up to the planning day. Default 2.
    */
@@ -159,6 +164,12 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
       time_windows: h.openingHours.map(([a, z]) => [a, z] as [number, number]),
     })),
   };
+  if (options.arcs && !m) {
+    for (const v of scenario.fleet) {
+      if (!options.arcs[v.profile]) throw new InputError(`arcs: no computed arcs for profile ${v.profile} (vehicle ${v.id})`, undefined, 'arcs');
+    }
+    vroom.matrices = Object.fromEntries(Object.entries(options.arcs).map(([p, a]) => [p, { arcs: { detour: a.detour, speed: a.speed } }]));
+  }
   if (m) vroom.matrices = Object.fromEntries(Object.entries(m).map(([p, mat]) => [p, { durations: rows(mat.durations, nPlaces), distances: rows(mat.distances, nPlaces) }]));
   return vroom;
 }

@@ -97,6 +97,8 @@ export interface VroomProfileMatrices {
   durations?: (number | null)[][];
   distances?: (number | null)[][];
   costs?: (number | null)[][];
+  /** binroute extension: arcs computed from the coordinates (detour factor, speed in km/h) instead of matrices. */
+  arcs?: { detour: number; speed: number };
 }
 
 /** A VROOM problem as binroute accepts it. */
