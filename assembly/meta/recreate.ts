@@ -14,7 +14,7 @@ import {
 import { Sol, startOf, endOf, missCostOf } from '../model/Sol';
 import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
-import { removed, nRemoved, touch } from './ruin';
+import { removed, nRemoved, touch, bannedRoute } from './ruin';
 
 const BLINK: f64 = 0.01;
 /** Neighbours whose positions are tried before falling back to a full scan. */
@@ -259,7 +259,7 @@ export function insertRange(sol: Sol, from: i32, to: i32): void {
     for (let cl = 0; cl < NC; cl++) {
       for (let t = unchecked(classStart[cl]); t < unchecked(classStart[cl + 1]); t++) {
         const r = unchecked(classVehicles[t]);
-        if (unchecked(sol.rSize[r]) != 0) continue;
+        if (unchecked(sol.rSize[r]) != 0 || r == bannedRoute) continue;
         tryPosition(sol, c, r, startOf(r));
         break;
       }

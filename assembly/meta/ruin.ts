@@ -3,7 +3,7 @@
 // remove one string of consecutive jobs (or a split string that keeps a block in its
 // middle) from each of the next few routes met in the seed's neighbour list.
 
-import { N, KN, neigh, vReturnEmpty, jPrize, MISSING_PENALTY } from '../model/problem';
+import { N, R, KN, neigh, vReturnEmpty, jPrize, MISSING_PENALTY, HAS_FIXED } from '../model/problem';
 import { Sol, isBoundary, isReloadVisit, isPinned, startOf, endOf } from '../model/Sol';
 import { rngFloat, rngInt } from '../common/rng';
 
@@ -15,6 +15,21 @@ const SPLIT_RATE: f64 = 0.5;
 const SPLIT_DEPTH: f64 = 0.01;
 /** Random jobs looked at per step for unserved ones to retry. */
 const RETRY_SAMPLES: i32 = 8;
+/**
+ * Most unserved mandatory jobs offered again per step (from a random place in the job list):
+ * with thousands of them (10,000 bins beyond the fleet) offering all made each step take a
+ * second.
+ */
+const MAX_MANDATORY_RETRIES: i32 = 64;
+/**
+ * Route removal (vehicles with a fixed cost): the share of steps that empty the smaller of two
+ * random routes and ban its vehicle from the recreate that follows, so that the step keeps
+ * every job served only by fitting them into the other routes (after the route-elimination
+ * idea of Nagata & Bräysy 2009; here judged by the annealing like any other step).
+ */
+const ROUTE_REMOVAL_RATE: f64 = 0.05;
+/** The vehicle the current recreate may not use (-1: none). */
+export let bannedRoute: i32 = -1;
 
 export let removed: StaticArray<i32> = new StaticArray<i32>(0);
 export let nRemoved: i32 = 0;
@@ -40,6 +55,7 @@ export function setRuinSize(avgRemoved: f64, maxString: f64): void {
 
 /** Starts a new ruin-and-recreate step: no route is marked as touched. */
 export function beginStep(): void {
+  bannedRoute = -1;
   epoch++;
   nTouched = 0;
   nRemoved = 0;
@@ -71,6 +87,11 @@ export function addToInsert(c: i32): void {
 
 /** Removes strings around a random seed job; touched routes get fresh caches afterwards. */
 export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
+  bannedRoute = -1;
+  if (HAS_FIXED && nonEmptyRoutes > 1 && rngFloat() < ROUTE_REMOVAL_RATE) {
+    removeRoute(sol);
+    return;
+  }
   const avgSize: f64 = <f64>(N - 1) / <f64>max(nonEmptyRoutes, 1);
   const lsMax: f64 = min(MAX_STRING, avgSize);
   const ksMax: f64 = (4.0 * AVG_REMOVED) / (1.0 + lsMax) - 1.0;
@@ -96,8 +117,32 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   }
   // unserved jobs get another chance: every mandatory one (leaving it out costs more than any
   // route), and a few random optional ones (routes around them may have changed)
+  retryUnserved(sol, missingBefore);
+  for (let t = 0; t < nTouched; t++) {
+    const r = unchecked(touched[t]);
+    dropIdleReloads(sol, r);
+    sol.updateRoute(r);
+  }
+}
+
+/**
+ * Unserved jobs get another chance: mandatory ones (leaving one out costs more than any
+ * route), at most MAX_MANDATORY_RETRIES of them from a random place in the list, and a few
+ * random optional ones (routes around them may have changed).
+ */
+function retryUnserved(sol: Sol, missingBefore: i64): void {
   if (missingBefore >= MISSING_PENALTY) {
-    for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) addToInsert(c);
+    let count = 0;
+    for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) count++;
+    const from = count > MAX_MANDATORY_RETRIES ? 1 + rngInt(N - 1) : 1;
+    let added = 0;
+    for (let i = 0; i < N - 1 && added < MAX_MANDATORY_RETRIES; i++) {
+      const c = 1 + ((from - 1 + i) % (N - 1));
+      if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) {
+        addToInsert(c);
+        added++;
+      }
+    }
   }
   if (missingBefore > 0) {
     for (let i = 0; i < RETRY_SAMPLES; i++) {
@@ -105,11 +150,38 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
       if (unchecked(sol.route[c]) < 0) addToInsert(c);
     }
   }
-  for (let t = 0; t < nTouched; t++) {
-    const r = unchecked(touched[t]);
-    dropIdleReloads(sol, r);
-    sol.updateRoute(r);
+}
+
+/** Route removal: empties the smaller of two random used routes and bans its vehicle from this step's recreate. */
+function removeRoute(sol: Sol): void {
+  const missingBefore = sol.miss;
+  let r = -1;
+  for (let pick = 0; pick < 2; pick++) {
+    // a random used route: the first used one from a random vehicle on
+    const from = rngInt(R);
+    let q = -1;
+    for (let i = 0; i < R; i++) {
+      const x = (from + i) % R;
+      if (unchecked(sol.rSize[x]) > 0) {
+        q = x;
+        break;
+      }
+    }
+    if (q >= 0 && (r < 0 || unchecked(sol.rSize[q]) < unchecked(sol.rSize[r]))) r = q;
   }
+  if (r < 0) return;
+  const e = endOf(r);
+  let v = unchecked(sol.next[startOf(r)]);
+  while (v != e) {
+    const nx = unchecked(sol.next[v]);
+    if (v < N) removeOne(sol, v);
+    v = nx;
+  }
+  touch(r);
+  bannedRoute = r;
+  retryUnserved(sol, missingBefore);
+  dropIdleReloads(sol, r);
+  sol.updateRoute(r);
 }
 
 /**

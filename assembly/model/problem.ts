@@ -8,7 +8,7 @@
 
 import { NO_LIMIT } from '../protocol.generated';
 import {
-  allocArrays, mats, vCost, vDur, vDist, vTwStart, vTwEnd, vCap, vClass, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads,
+  allocArrays, mats, vFixed, vCost, vDur, vDist, vTwStart, vTwEnd, vCap, vClass, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads,
   vFacMask, vRouteCap, vReturnEmpty, jLoc, jDel, jTwCount, jPrize, jRelease, jMiss, fTwCount, geoPts, geoRule,
 } from '../arrays.generated';
 export { NO_LIMIT };
@@ -40,6 +40,7 @@ export let SIMPLE_LOAD: bool = true; // pickups only and no reloads: a route's l
 export let HAS_OPTIONAL: bool = false; // some jobs may stay unserved
 export let SAME_VEHICLES: bool = true; // one vehicle class
 export let HAS_RELEASE: bool = false; // release dates: a trip leaves after its jobs are released
+export let HAS_FIXED: bool = false; // some vehicle has a fixed cost: using fewer vehicles can pay
 
 // Derived by the core (not written by the host):
 /** The reload visit pinned before the end of a return-empty vehicle's route, else -1. */
@@ -87,7 +88,9 @@ export function finishProblem(): void {
     for (let k = 0; k < D; k++) if (unchecked(jDel[v * D + k]) != 0) deliveries = true;
   }
   SAME_VEHICLES = true;
+  HAS_FIXED = false;
   for (let r = 0; r < R; r++) {
+    if (unchecked(vFixed[r]) > 0) HAS_FIXED = true;
     if (unchecked(vTwStart[r]) > 0 || unchecked(vTwEnd[r]) < NO_LIMIT) HAS_TIME = true;
     if (unchecked(vMaxTravel[r]) < NO_LIMIT) HAS_TIME = true;
     if (unchecked(vMaxTasks[r]) < NO_LIMIT || unchecked(vMaxTravel[r]) < NO_LIMIT || unchecked(vMaxDist[r]) < NO_LIMIT) HAS_LIMITS = true;
