@@ -71,19 +71,19 @@ describe('Seongdong scenarios', () => {
 
 describe('far connectors: what plan reports is what the docs say', () => {
   const docs = (file: string) => readFileSync(join(ROOT, file), 'utf8').replace(/\s+/g, ' ');
-  it('seongdong-846: 17 places on the truck network and 67 on the bike network connect farther than 150 m; seongdong-200: 4 and 15', async () => {
+  it('seongdong-846: 67 places on the truck network and 67 on the bike network connect farther than 150 m; seongdong-200: 15 and 15', async () => {
     const map = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'seongdong', 'map.geojson'), 'utf8'));
     const provider = new RoadMatrixProvider({ map });
-    for (const [name, truck, bike, places] of [['seongdong-846', 17, 67, 850], ['seongdong-200', 4, 15, 204]] as const) {
+    for (const [name, truck, bike, places] of [['seongdong-846', 67, 67, 850], ['seongdong-200', 15, 15, 204]] as const) {
       const s = load(name);
       const set = await provider.matrices(scenarioPlaces(s), scenarioProfiles(s));
       expect(set.farConnectors).toEqual({ bike, truck });
       // the plan's travel line and report subtitle
       expect(set.description).toContain(`places connecting farther than 150 m: bike ${bike}, truck ${truck} of ${places})`);
     }
-    expect(docs('docs/architecture.md')).toContain('seongdong-846 has **17 of 850 places on the truck network and 67 on the bike network**');
-    expect(docs('docs/architecture.md')).toContain('seongdong-200 has 4 and 15 of 204');
-    expect(docs('fixtures/seongdong/README.md')).toContain("more than 150 m for 17 of seongdong-846's 850 places on the truck network and 67 on the bike network (no urban expressways), 4 and 15 of seongdong-200's 204");
+    expect(docs('docs/architecture.md')).toContain('seongdong-846 has **67 of 850 places on the truck network and 67 on the bike network**');
+    expect(docs('docs/architecture.md')).toContain('seongdong-200 has 15 and 15 of 204');
+    expect(docs('fixtures/seongdong/README.md')).toContain("more than 150 m for 67 of seongdong-846's 850 places on the truck network and 67 on the bike network (no place attaches to an urban expressway), 15 and 15 of seongdong-200's 204");
   });
 });
 

@@ -24,6 +24,21 @@ function loop(kind = 'road'): FeatureCollection {
 }
 
 describe('RoadGraph', () => {
+  it('no place attaches to an urban expressway (no vehicle stops there), though trucks drive on them', () => {
+    const g = RoadGraph.fromGeoJson(map);
+    const expressway = (e: number) => map.features.filter((f) => f.properties?.kind === 'road')[e]?.properties?.roadType === '도시고속도로';
+    expect(g.from.some((_, e) => expressway(e))).toBe(true);
+    const s = parseScenario(JSON.parse(readFileSync(new URL('../fixtures/seongdong/seongdong-846.json', import.meta.url), 'utf8')));
+    let attached = 0;
+    for (const b of s.bins) {
+      for (const a of g.attach(b.location)) {
+        expect(expressway(a.edge), `${b.id} on edge ${a.edge}`).toBe(false);
+        attached++;
+      }
+    }
+    expect(attached).toBeGreaterThanOrEqual(s.bins.length);
+  });
+
   it('the Seongdong network: its strongly connected pieces partition the nodes, the largest holds most', () => {
     const g = RoadGraph.fromGeoJson(map);
     expect(g.nodes).toHaveLength(258);

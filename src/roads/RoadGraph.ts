@@ -12,6 +12,13 @@ export const ROAD_CLASS_SPEEDS_KMH: Record<string, number> = {
   보조간선도로: 30,
   기타도로: 25,
 };
+/**
+ * Road classes no stop can be on: a vehicle cannot stop on an urban expressway (도시고속도로) to
+ * collect a bin, so places attach to the nearest link of another class (vehicles may still
+ * drive on it between stops).
+ */
+export const NO_STOPPING_CLASSES: readonly string[] = ['도시고속도로'];
+
 /** Speed of a link without a class, km/h. */
 export const DEFAULT_ROAD_SPEED_KMH = 28;
 /** The short connector from a point to its nearest road: speed (km/h) and detour factor over the straight line. */
@@ -59,12 +66,14 @@ export class RoadGraph {
   readonly length: Float64Array;
   readonly duration: Float64Array;
   readonly names: string[];
+  /** Per edge: 1 when a place may attach to it (its class is not in NO_STOPPING_CLASSES). */
+  readonly stoppable: Uint8Array;
   readonly geometry: Position[][];
   /** Outgoing edges of node u: `outEdges[outStart[u] … outStart[u + 1] − 1]`. */
   readonly outStart: Int32Array;
   readonly outEdges: Int32Array;
 
-  private constructor(nodes: Position[], edges: { from: number; to: number; length: number; duration: number; name: string; geometry: Position[] }[]) {
+  private constructor(nodes: Position[], edges: { from: number; to: number; length: number; duration: number; name: string; roadType: string; geometry: Position[] }[]) {
     this.nodes = nodes;
     const m = edges.length;
     this.from = Int32Array.from(edges, (e) => e.from);
@@ -72,6 +81,7 @@ export class RoadGraph {
     this.length = Float64Array.from(edges, (e) => e.length);
     this.duration = Float64Array.from(edges, (e) => e.duration);
     this.names = edges.map((e) => e.name);
+    this.stoppable = Uint8Array.from(edges, (e) => (NO_STOPPING_CLASSES.includes(e.roadType) ? 0 : 1));
     this.geometry = edges.map((e) => e.geometry);
     this.outStart = new Int32Array(nodes.length + 1);
     for (let e = 0; e < m; e++) this.outStart[this.from[e] + 1]++;
@@ -129,7 +139,7 @@ export class RoadGraph {
         const named = speeds!.roads?.[name]?.[hour!];
         kmh = named ?? (classKmh * overall) / overallMean;
       }
-      edges.push({ from: u, to: v, length, duration: length / (kmh / 3.6), name, geometry });
+      edges.push({ from: u, to: v, length, duration: length / (kmh / 3.6), name, roadType: typeof p.roadType === 'string' ? p.roadType : '', geometry });
     }
     if (nodes.length === 0 || edges.length === 0) throw new InputError('road network: no road-node or road features', undefined, 'roads');
     return new RoadGraph(nodes, edges);
@@ -196,7 +206,8 @@ export class RoadGraph {
   /**
    * Where a point meets the network: the nearest point of any link of the largest strongly
    * connected component (projection on its segments, in a local planar frame; links of the
-   * small pieces at the network's edge are skipped, so every point can reach every other), and
+   * small pieces at the network's edge are skipped, so every point can reach every other; so are
+   * links where no vehicle may stop, {@link NO_STOPPING_CLASSES}), and
    * the nearest point of that link's reverse twin when there is one (its own connector: the
    * twin is often a carriageway of its own), so a point on a two-way street can leave and be
    * reached in both directions.
@@ -211,7 +222,7 @@ export class RoadGraph {
     let best: Attachment | undefined;
     const main = this.mainEdges();
     for (let e = 0; e < this.geometry.length; e++) {
-      if (!main[e]) continue;
+      if (!main[e] || !this.stoppable[e]) continue;
       const a = this.project(p, e);
       if (!best || a.offset < best.offset - 1e-9) best = a;
     }
