@@ -48,12 +48,12 @@ export interface BenchInstance {
  * @example
  * ```ts
  * checkSuiteName('x-dev'); // 'x-dev'
- * checkSuiteName('y');     // throws: --suite: unknown suite "y" (known: x-dev, x-all, abp)
+ * checkSuiteName('y');     // throws: --suite: unknown suite "y" (known: x-dev, x-all, abp, …)
  * ```
  */
 export function checkSuiteName(s: string): SuiteName {
   if ((SUITE_NAMES as readonly string[]).includes(s)) return s as SuiteName;
-  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim'].join(', ')})`, undefined, 'suite');
+  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim', 'seongdong', 'forecast-edinburgh'].join(', ')})`, undefined, 'suite');
 }
 
 function nodesOf(name: string): number {

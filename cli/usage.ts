@@ -7,6 +7,7 @@ export const USAGE = `Usage:
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong] [--time-limit <s>] [--iterations <n>]
                  [--seeds <k>] [--instances <a,b,...>] [--data <dir>] [--out-dir <dir>] [--quiet]
                  [--no-local-search]
+  binroute bench --suite forecast-edinburgh [--data <path>] [--out <dir>]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
                  [--matrix road|haversine|osrm] [--osrm <url>] [--osrm-profile <p>]
@@ -42,7 +43,12 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            solomon (56 VRPTW, min distance), mtvrptwr (81 100-client
                            instances; --instances may name any of the 171), kim (10 wcvrptw),
                            seongdong (a day of seongdong-200 and -846 end to end: road
-                           matrices, solve, geometry, report; default 5 s per solve)
+                           matrices, solve, geometry, report; default 5 s per solve),
+                           forecast-edinburgh (fill forecasts of 334 Edinburgh litter bins:
+                           the last 20 % of each bin's emptyings from earlier ones, MAE
+                           against three naive baselines; writes predictions.csv,
+                           baselines.csv and summary.json to --out, default
+                           bench/results/forecast-edinburgh-<time>/)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)
