@@ -15,6 +15,8 @@ export const USAGE = `Usage:
                  [--lang ko|en] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
+  binroute forecast --readings <file> [--scenario <file>] [--collections <file>]
+                 [--now <time>] [--at <time>] [--out <file>] [--quiet]
   binroute --help | --version
 
 solve   Solve one instance; the format is recognised from the name and content:
@@ -82,6 +84,19 @@ simulate  Hourly fill readings of a scenario's bin sensors (binroute-scenario/1,
         and a daily collection round that empties bins at 70 % or more. Writes
         readings.csv, collections.csv, faults.csv, truth.csv (--format csv, default),
         simulation.json (json) or all (both) to --out (default readings/).
+
+forecast  Fill forecasts per bin from sensor readings (readings.csv or simulation.json of
+        binroute simulate: bin_id,timestamp,fill_percent): readings cleaned (spikes,
+        stuck and dead sensors, emptyings found in the data, or taken from
+        --collections, a CSV with the same columns), a fill rate per bin with
+        day-of-week and hour-of-day factors, bins with little history leaning on
+        similar ones, and a schedule-based estimate for bins without a working sensor.
+        --scenario gives the bins (all of them are reported; bins with sensor false,
+        expected generation, opening hours). Writes CSV (bin_id, status, basis,
+        fill_now, fill_at, q10_at, q90_at, p_overflow_at, rate_per_day, note) for
+        --at (default 24 h after --now; --now defaults to the last reading) to --out
+        or stdout. Bad rows are listed on stderr with their line and skipped; a file
+        with no usable row exits 2.
 
 Exit codes: 0 success; 1 internal error (bug); 2 bad arguments, unreadable or invalid
 input file; 130 bench interrupted by Ctrl-C (partial results are still written).

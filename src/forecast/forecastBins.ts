@@ -3,7 +3,7 @@ import { cleanReadings, type CleanedBin, type CleanOptions, type FillPoint, type
 import { FillForecast, type TimeInput } from './FillForecast.js';
 import { checkReadings, type CheckedReadings, type ReadingInput, type ReadingProblem } from './readReadings.js';
 import { median, robustSigma, shrink, theilSenSlope } from './robustStats.js';
-import { toMs } from './timestamps.js';
+import { formatTimestamp, toMs } from './timestamps.js';
 import { WeeklyProfile } from './WeeklyProfile.js';
 
 const HOUR = 3_600_000;
@@ -202,7 +202,7 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
     const post = shrink(w.rate, w.rateVar, prior.mean, prior.variance);
     const rate = Math.max(0, post.mean);
     const rateSigma = Math.sqrt(post.variance + (dailyVariation * rate) ** 2);
-    return binForecast(w, { rate, rateSigma, now, cycleDays, maxCarryHours, collections });
+    return binForecast(w, { rate, rateSigma, now, cycleDays, maxCarryHours, collections, offset });
   });
   const byId = new Map(out.map((b) => [b.binId, b]));
   return { asOf: now, utcOffsetMinutes: offset, bins: out, get: (id) => byId.get(id), problems: problems.sort((a, b) => a.row - b.row), cleaned };
@@ -440,9 +440,10 @@ function ratePriors(work: BinWork[]): Map<BinWork, { mean: number; variance: num
 
 function binForecast(
   w: BinWork,
-  o: { rate: number; rateSigma: number; now: number; cycleDays: number; maxCarryHours: number; collections: { binId: string; t: number }[] },
+  o: { rate: number; rateSigma: number; now: number; cycleDays: number; maxCarryHours: number; collections: { binId: string; t: number }[]; offset: number },
 ): BinForecast {
   const c = w.cleaned;
+  const iso = (t: number) => formatTimestamp(t, o.offset);
   const base = { binId: w.info.id, ratePerDay: o.rate * 24, rateSigmaPerDay: o.rateSigma * 24, profile: w.profile };
   const lastReset = c?.resets.filter((r) => r.t <= o.now).at(-1);
   const lastGood = c?.points.at(-1);
@@ -454,7 +455,7 @@ function binForecast(
     const since = Number.isFinite(lastKnown) ? lastKnown : o.now - o.cycleDays * 24 * HOUR;
     const cycle = o.rate * w.profile.effectiveHours(since, o.now);
     const sigma = Number.isFinite(lastKnown) ? 2 : Math.max(2, 0.5 * cycle);
-    const from = Number.isFinite(lastKnown) ? `since its emptying at ${new Date(lastKnown).toISOString()}` : `over an assumed ${o.cycleDays}-day cycle`;
+    const from = Number.isFinite(lastKnown) ? `since its emptying at ${iso(lastKnown)}` : `over an assumed ${o.cycleDays}-day cycle`;
     return { ...base, status, basis: 'schedule', note: `${why}: expected generation ${from}`, lastReset, lastReading: lastGood?.t ?? Number.NaN, forecast: make(since, 0, sigma) };
   };
   if (w.info.sensor === false) return schedule('no_sensor', 'no sensor');
@@ -462,7 +463,7 @@ function binForecast(
   const status: BinStatus = c.stuck.some((s) => s.current) ? 'stuck' : c.dead ? 'dead' : 'ok';
   // an emptying after the last good reading (given, or detected with no reading after it)
   if (lastReset && lastReset.t > lastGood.t) {
-    return { ...base, status, basis: status === 'ok' ? 'sensor' : 'history', note: `${statusText(status)}emptied at ${new Date(lastReset.t).toISOString()}`, lastReset, lastReading: lastGood.t, forecast: make(lastReset.t, 0, 2) };
+    return { ...base, status, basis: status === 'ok' ? 'sensor' : 'history', note: `${statusText(status)}emptied at ${iso(lastReset.t)}`, lastReset, lastReading: lastGood.t, forecast: make(lastReset.t, 0, 2) };
   }
   if (status !== 'ok' && o.now - lastGood.t > o.maxCarryHours * HOUR) return schedule(status, `${status === 'stuck' ? 'stuck' : 'dead'} sensor, last good reading more than ${o.maxCarryHours / 24} days ago`);
   // the level at the last good reading, on the line of the current cycle
@@ -477,8 +478,8 @@ function binForecast(
   const levelSigma = Math.max(0.5, (1.25 * noise) / Math.sqrt(Math.min(recent.length, 8)));
   const note =
     status === 'ok'
-      ? `sensor: ${cycle.length} reading${cycle.length === 1 ? '' : 's'} since ${lastReset ? `the emptying at ${new Date(lastReset.t).toISOString()}` : 'the first reading'}`
-      : `${statusText(status)}last good reading ${new Date(lastGood.t).toISOString()} carried forward at the bin's rate`;
+      ? `sensor: ${cycle.length} reading${cycle.length === 1 ? '' : 's'} since ${lastReset ? `the emptying at ${iso(lastReset.t)}` : 'the first reading'}`
+      : `${statusText(status)}last good reading ${iso(lastGood.t)} carried forward at the bin's rate`;
   return { ...base, status, basis: status === 'ok' ? 'sensor' : 'history', note, lastReset, lastReading: lastGood.t, forecast: make(lastGood.t, Math.min(100, Math.max(0, level)), levelSigma) };
 }
 
