@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
-import { CollectionFillForecaster, type CollectionForecastOptions } from '../src/forecast/CollectionFillForecaster.js';
+import { COLLECTION_FORECAST_DEFAULTS, CollectionFillForecaster, type CollectionForecastOptions } from '../src/forecast/CollectionFillForecaster.js';
 import { parseTimestamp } from '../src/forecast/timestamps.js';
 import { parseCsvRecords } from '../src/io/parseCsv.js';
 import { fixed, formatTable } from './formatTable.js';
@@ -204,6 +204,8 @@ export interface EdinburghReport {
   improvementDayAheadPct: number;
   targetPct: number;
   targetMet: boolean;
+  /** The forecaster's settings (its defaults, chosen on the training part), and the grouping. */
+  settings: Readonly<Required<Omit<CollectionForecastOptions, 'groupOf'>>> & { groupOf: string };
   machine: MachineInfo;
 }
 
@@ -262,6 +264,7 @@ export function runEdinburghBench(text: string, file: string, machine: MachineIn
     improvementDayAheadPct: 100 * (1 - m.forecastDayAhead / m[best]),
     targetPct,
     targetMet: improvementPct >= targetPct,
+    settings: { ...COLLECTION_FORECAST_DEFAULTS, groupOf: 'the street of the address (house number dropped)' },
     machine,
   };
   return { report, predictions };

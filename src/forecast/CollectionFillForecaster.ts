@@ -35,6 +35,18 @@ export interface CollectionForecastOptions {
   refitHours?: number;
 }
 
+/** The default settings of {@link CollectionFillForecaster} (the one place they are written). */
+export const COLLECTION_FORECAST_DEFAULTS: Readonly<Required<Omit<CollectionForecastOptions, 'groupOf'>>> = Object.freeze({
+  recency: 0.93,
+  groupWeight: 2,
+  elapsedRange: [3, 150] as [number, number],
+  roundWeight: 1,
+  roundHours: 2,
+  dayWeight: 0.5,
+  dayHours: 48,
+  refitHours: 24,
+});
+
 /** A forecast of the fill a bin will show when it is next emptied. */
 export interface CollectionFillPrediction {
   /** The central forecast (a median), % (0 … 100). */
@@ -101,18 +113,18 @@ export class CollectionFillForecaster {
   private nextFit = Number.NEGATIVE_INFINITY;
 
   constructor(options: CollectionForecastOptions = {}) {
-    const range = options.elapsedRange ?? [3, 150];
+    const range = options.elapsedRange ?? COLLECTION_FORECAST_DEFAULTS.elapsedRange;
     if (!(range[0] > 0 && range[1] > range[0])) throw new InputError(`elapsedRange: expected 0 < low < high, got [${range.join(', ')}]`, undefined, 'elapsedRange');
     this.o = {
       groupOf: options.groupOf ?? (() => ''),
-      recency: fraction(options.recency ?? 0.93, 'recency'),
-      groupWeight: nonNegative(options.groupWeight ?? 2, 'groupWeight'),
+      recency: fraction(options.recency ?? COLLECTION_FORECAST_DEFAULTS.recency, 'recency'),
+      groupWeight: nonNegative(options.groupWeight ?? COLLECTION_FORECAST_DEFAULTS.groupWeight, 'groupWeight'),
       elapsedRange: range,
-      roundWeight: nonNegative(options.roundWeight ?? 1, 'roundWeight'),
-      roundHours: positive(options.roundHours ?? 2, 'roundHours'),
-      dayWeight: nonNegative(options.dayWeight ?? 0.5, 'dayWeight'),
-      dayHours: positive(options.dayHours ?? 48, 'dayHours'),
-      refitHours: positive(options.refitHours ?? 24, 'refitHours'),
+      roundWeight: nonNegative(options.roundWeight ?? COLLECTION_FORECAST_DEFAULTS.roundWeight, 'roundWeight'),
+      roundHours: positive(options.roundHours ?? COLLECTION_FORECAST_DEFAULTS.roundHours, 'roundHours'),
+      dayWeight: nonNegative(options.dayWeight ?? COLLECTION_FORECAST_DEFAULTS.dayWeight, 'dayWeight'),
+      dayHours: positive(options.dayHours ?? COLLECTION_FORECAST_DEFAULTS.dayHours, 'dayHours'),
+      refitHours: positive(options.refitHours ?? COLLECTION_FORECAST_DEFAULTS.refitHours, 'refitHours'),
     };
   }
 
