@@ -49,7 +49,6 @@ export async function forecastCommand(argv: string[], io: CliIo): Promise<number
   const atFlag = stringFlag(flags, 'at');
   const at = atFlag !== undefined ? toMs(atFlag, offset) : result.asOf + 24 * 3_600_000;
   if (Number.isNaN(at)) throw new UsageError(`--at: cannot read "${atFlag}" as an ISO 8601 time`);
-  if (nowFlag !== undefined && Number.isNaN(toMs(nowFlag))) throw new UsageError(`--now: cannot read "${nowFlag}" as an ISO 8601 time`);
 
   if (!flags.has('quiet')) {
     for (const p of result.problems.slice(0, SHOWN_PROBLEMS)) io.stderr(`binroute: skipped ${p.message}\n`);
