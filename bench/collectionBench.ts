@@ -10,9 +10,9 @@ import type { Progress, StopReason } from '../src/types.js';
 import { readTextFile } from '../src/io/readFiles.js';
 import { loadCollectionInstance, type LoadedCollectionInstance } from '../src/io/formats.js';
 import { fixed, formatTable } from './formatTable.js';
+import { parseCsv } from '../src/io/parseCsv.js';
 import { findBenchmarksDir } from './locate.js';
 import type { MachineInfo } from './machineInfo.js';
-import { parseCsv } from './suites.js';
 import { readMtvrptwrData, verifyKim, verifyMtvrptwr, verifySolomon, type KimStep } from './verifyCollection.js';
 
 /** Suites of the collection model. */

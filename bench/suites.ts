@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
+import { parseCsv } from '../src/io/parseCsv.js';
 import { readSolFile, readTextFile } from '../src/io/readFiles.js';
 
 /** Names of the suites `binroute bench --suite` accepts. */
@@ -52,7 +53,7 @@ export interface BenchInstance {
  */
 export function checkSuiteName(s: string): SuiteName {
   if ((SUITE_NAMES as readonly string[]).includes(s)) return s as SuiteName;
-  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim', 'seongdong', 'matrix'].join(', ')})`, undefined, 'suite');
+  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim', 'seongdong', 'seongdong-day', 'matrix', 'forecast-edinburgh'].join(', ')})`, undefined, 'suite');
 }
 
 function nodesOf(name: string): number {
@@ -120,46 +121,6 @@ export function listSuite(suite: SuiteName, cvrplibDir: string, only?: string[])
   }
   const setRank = (s: string) => ['A', 'B', 'P', 'X'].indexOf(s);
   return all.sort((a, b) => setRank(a.set) - setRank(b.set) || a.n - b.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/**
- * Minimal CSV reader (double-quoted fields may hold commas and `""`); blank lines are dropped.
- *
- * @example
- * ```ts
- * parseCsv('a,b\n1,"x,y"\n'); // [['a', 'b'], ['1', 'x,y']]
- * ```
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
 }
 
 /**

@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError } from '../src/errors.js';
-import { findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
+import { EDINBURGH_CSV, EDINBURGH_DIR, formatEdinburghTable, runEdinburghBench, writeEdinburghOutputs } from '../bench/forecastEdinburgh.js';
+import { findBenchmarksDir, findPackageRoot, resolveCvrplibDir } from '../bench/locate.js';
 import { machineInfo } from '../bench/machineInfo.js';
 import { formatSeongdongTable, runSeongdongBench, seongdongReport } from '../bench/seongdongBench.js';
 import { formatSeongdongDayTable, runSeongdongDayBench, seongdongDayReport, SEONGDONG_DAY_VARIANTS, type SeongdongDayVariant } from '../bench/seongdongDayBench.js';
@@ -26,7 +28,8 @@ const DEFAULT_TIME_LIMIT_S = 10;
 
 /**
  * `binroute bench [--suite s] [--time-limit s] [--iterations n] [--seeds k] [--instances a,b]
- * [--data dir] [--out-dir dir] [--quiet]`. Returns the exit code: 0, 1 if any solution failed
+ * [--data dir] [--out-dir dir] [--quiet]`, or `binroute bench --suite forecast-edinburgh
+ * [--data path] [--out dir]`. Returns the exit code: 0, 1 if any solution failed
  * verification, 130 if interrupted.
  *
  * @example
@@ -43,6 +46,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     instances: 'value',
     data: 'value',
     'out-dir': 'value',
+    out: 'value',
     quiet: 'switch',
     'no-local-search': 'switch',
     budgets: 'value',
@@ -57,6 +61,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   if (suiteName === 'seongdong') return seongdongBench(flags, io);
   if (suiteName === 'seongdong-day') return seongdongDayBench(flags, io);
   if (suiteName === 'matrix') return matrixBench(flags, io);
+  if (suiteName === 'forecast-edinburgh') return forecastEdinburghBench(flags, io);
   const suite = isCollectionSuite(suiteName) ? suiteName : checkSuiteName(suiteName);
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   let timeLimitS = secondsFlag(flags, 'time-limit');
@@ -273,5 +278,45 @@ async function matrixBench(flags: Map<string, string | true>, io: CliIo): Promis
   });
   io.stdout(`\n${formatMatrixTable(runs)}\n`);
   await writeSuiteReport(io, outDir, 'matrix', matrixReport(runs, machineInfo(packageRoot), builds));
+  return 0;
+}
+
+/**
+ * The Edinburgh CSV to forecast: `--data` may name the CSV itself, its folder, or the shared
+ * benchmarks folder; without it `../shared/benchmarks` is searched for upwards.
+ */
+function edinburghCsv(data: string | undefined, starts: string[]): string {
+  if (data !== undefined) {
+    const d = resolve(data);
+    if (!existsSync(d)) throw new InputError('--data: no such file or directory', data, 'data');
+    if (statSync(d).isFile()) return d;
+    for (const candidate of [join(d, EDINBURGH_CSV), join(d, EDINBURGH_DIR, EDINBURGH_CSV)]) if (existsSync(candidate)) return candidate;
+    throw new InputError(`--data: holds neither ${EDINBURGH_CSV} nor ${EDINBURGH_DIR}/${EDINBURGH_CSV}`, data, 'data');
+  }
+  const found = findBenchmarksDir(starts);
+  const file = found && join(found, EDINBURGH_DIR, EDINBURGH_CSV);
+  if (!file || !existsSync(file)) throw new InputError(`cannot find ${EDINBURGH_DIR}/${EDINBURGH_CSV} under ../shared/benchmarks above ${starts.join(' or ')}; pass --data <file>`);
+  return file;
+}
+
+/** `bench --suite forecast-edinburgh`: fill forecasts on the Edinburgh litter bins against naive baselines (`bench/forecastEdinburgh.ts`). */
+async function forecastEdinburghBench(flags: Map<string, string | true>, io: CliIo): Promise<number> {
+  for (const f of ['time-limit', 'iterations', 'seeds', 'instances', 'no-local-search']) if (flags.has(f)) throw new UsageError(`--${f} does not apply to --suite forecast-edinburgh`);
+  const file = edinburghCsv(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
+  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
+  const outFlag = stringFlag(flags, 'out') ?? stringFlag(flags, 'out-dir');
+  if (flags.has('out') && flags.has('out-dir')) throw new UsageError('give --out or --out-dir, not both');
+  const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const outDir = outFlag !== undefined ? resolve(io.cwd, outFlag) : join(packageRoot ?? io.cwd, 'bench', 'results', `forecast-edinburgh-${stamp}`);
+  if (!flags.has('quiet')) io.stdout(`binroute bench: suite forecast-edinburgh, data ${file}\n`);
+  const { report, predictions } = runEdinburghBench(await readFile(file, 'utf8'), file, machineInfo(packageRoot));
+  io.stdout(`\n${formatEdinburghTable(report)}`);
+  let paths: string[];
+  try {
+    paths = await writeEdinburghOutputs(report, predictions, outDir);
+  } catch (e) {
+    throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+  }
+  io.stdout(`results: ${paths.join(', ')}\n`);
   return 0;
 }

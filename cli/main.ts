@@ -9,6 +9,7 @@ import { nodeIo, type CliIo } from './cliIo.js';
 import { solveCommand } from './solveCommand.js';
 import { simulateCommand } from './simulateCommand.js';
 import { planCommand } from './planCommand.js';
+import { forecastCommand } from './forecastCommand.js';
 
 function version(io: CliIo): string {
   const root = findPackageRoot(io.cliDir);
@@ -60,6 +61,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<numb
         return await simulateCommand(rest, io);
       case 'plan':
         return await planCommand(rest, io);
+      case 'forecast':
+        return await forecastCommand(rest, io);
       default:
         throw new UsageError(
           command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`,

@@ -9,6 +9,7 @@ export { defaultTimeLimitMs, defaultStallIterations } from './solveOptions.js';
 export * from './io/index.js';
 export * from './vroom/index.js';
 export * from './sensors/index.js';
+export * from './forecast/index.js';
 export * from './roads/index.js';
 export type * from './model/Scenario.js';
 export { parseScenario } from './io/parseScenario.js';

@@ -99,7 +99,7 @@ describe('binroute: usage and user errors', () => {
     expectUserError(await run(['solve', TINY, '--seed', '-1']), /--seed: expected an integer from 0 to 4294967295, got "-1"/);
     expectUserError(await run(['solve', TINY, '--iterations']), /^binroute: --iterations needs a value\n$/);
     expectUserError(await run(['solve', TINY, '--output', join(tmp, 'no', 'such', 'dir', 'a.sol'), '--iterations', '1']), /--output: cannot write there/);
-    expectUserError(await run(['bench', '--suite', 'nope']), /--suite: unknown suite "nope" \(known: x-dev, x-all, abp, solomon, mtvrptwr, kim, seongdong, matrix\)/);
+    expectUserError(await run(['bench', '--suite', 'nope']), /--suite: unknown suite "nope" \(known: x-dev, x-all, abp, solomon, mtvrptwr, kim, seongdong, seongdong-day, matrix, forecast-edinburgh\)/);
     expectUserError(await run(['bench', '--data', join(tmp, 'missing')]), /--data: not a directory/);
   });
 });
