@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { nonNegativeOption, positiveOption } from './checkNumberOption.js';
 import { median } from './robustStats.js';
 import { toMs } from './timestamps.js';
 import type { TimeInput } from './FillForecast.js';
@@ -118,13 +119,13 @@ export class CollectionFillForecaster {
     this.o = {
       groupOf: options.groupOf ?? (() => ''),
       recency: fraction(options.recency ?? COLLECTION_FORECAST_DEFAULTS.recency, 'recency'),
-      groupWeight: nonNegative(options.groupWeight ?? COLLECTION_FORECAST_DEFAULTS.groupWeight, 'groupWeight'),
+      groupWeight: nonNegativeOption(options.groupWeight ?? COLLECTION_FORECAST_DEFAULTS.groupWeight, 'groupWeight'),
       elapsedRange: range,
-      roundWeight: nonNegative(options.roundWeight ?? COLLECTION_FORECAST_DEFAULTS.roundWeight, 'roundWeight'),
-      roundHours: positive(options.roundHours ?? COLLECTION_FORECAST_DEFAULTS.roundHours, 'roundHours'),
-      dayWeight: nonNegative(options.dayWeight ?? COLLECTION_FORECAST_DEFAULTS.dayWeight, 'dayWeight'),
-      dayHours: positive(options.dayHours ?? COLLECTION_FORECAST_DEFAULTS.dayHours, 'dayHours'),
-      refitHours: positive(options.refitHours ?? COLLECTION_FORECAST_DEFAULTS.refitHours, 'refitHours'),
+      roundWeight: nonNegativeOption(options.roundWeight ?? COLLECTION_FORECAST_DEFAULTS.roundWeight, 'roundWeight'),
+      roundHours: positiveOption(options.roundHours ?? COLLECTION_FORECAST_DEFAULTS.roundHours, 'roundHours'),
+      dayWeight: nonNegativeOption(options.dayWeight ?? COLLECTION_FORECAST_DEFAULTS.dayWeight, 'dayWeight'),
+      dayHours: positiveOption(options.dayHours ?? COLLECTION_FORECAST_DEFAULTS.dayHours, 'dayHours'),
+      refitHours: positiveOption(options.refitHours ?? COLLECTION_FORECAST_DEFAULTS.refitHours, 'refitHours'),
     };
   }
 
@@ -305,15 +306,6 @@ function clamp(x: number): number {
   return Math.min(100, Math.max(0, x));
 }
 
-function positive(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x > 0)) throw new InputError(`${name}: expected a positive number, got ${x}`, undefined, name);
-  return x;
-}
-
-function nonNegative(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x >= 0)) throw new InputError(`${name}: expected a number ≥ 0, got ${x}`, undefined, name);
-  return x;
-}
 
 function fraction(x: number, name: string): number {
   if (!(Number.isFinite(x) && x > 0 && x <= 1)) throw new InputError(`${name}: expected a number in (0, 1], got ${x}`, undefined, name);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { nonNegativeOption, positiveOption } from './checkNumberOption.js';
 import { cleanReadings, type CleanedBin, type CleanOptions, type FillPoint, type Reset } from './cleanReadings.js';
 import { FillForecast, type TimeInput } from './FillForecast.js';
 import { checkReadings, type CheckedReadings, type ReadingInput, type ReadingProblem } from './readReadings.js';
@@ -169,9 +170,9 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
     if (!Number.isFinite(now)) throw new InputError('now: required when there are no readings', undefined, 'now');
   }
   const offset = options.utcOffsetMinutes ?? checked.utcOffsetMinutes ?? 0;
-  const cycleDays = positive(options.cycleDays ?? 2, 'cycleDays');
-  const dailyVariation = nonNegative(options.dailyVariation ?? 0.1, 'dailyVariation');
-  const maxCarryHours = nonNegative(options.maxCarryDays ?? 3, 'maxCarryDays') * 24;
+  const cycleDays = positiveOption(options.cycleDays ?? 2, 'cycleDays');
+  const dailyVariation = nonNegativeOption(options.dailyVariation ?? 0.1, 'dailyVariation');
+  const maxCarryHours = nonNegativeOption(options.maxCarryDays ?? 3, 'maxCarryDays') * 24;
   const collections = (options.collections ?? []).map((c, i) => {
     const t = toMs(c.time);
     if (Number.isNaN(t)) throw new InputError(`collections[${i}].time: cannot read ${JSON.stringify(String(c.time))} as a time`, undefined, `collections[${i}].time`);
@@ -208,15 +209,6 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
   return { asOf: now, utcOffsetMinutes: offset, bins: out, get: (id) => byId.get(id), problems: problems.sort((a, b) => a.row - b.row), cleaned };
 }
 
-function positive(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x > 0)) throw new InputError(`${name}: expected a positive number, got ${x}`, undefined, name);
-  return x;
-}
-
-function nonNegative(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x >= 0)) throw new InputError(`${name}: expected a number ≥ 0, got ${x}`, undefined, name);
-  return x;
-}
 
 function defaultGroup(b: ForecastBinInfo): string {
   if (b.group !== undefined) return b.group;
