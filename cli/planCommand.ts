@@ -9,8 +9,11 @@ import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec } from './args.js';
 import type { CliIo } from './cliIo.js';
 import { withProgress } from './withProgress.js';
+import { readReadings } from '../src/forecast/readReadings.js';
+import { forecastBins } from '../src/forecast/forecastBins.js';
+import { selectBins, DEFAULT_POLICY, type BinSelection } from '../src/select/selectBins.js';
 
-const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', osrm: 'value', 'osrm-profile': 'value', hour: 'value', speeds: 'value', quiet: 'switch' };
+const FLAGS: FlagSpec = { scenario: 'value', date: 'value', out: 'value', 'time-limit': 'value', iterations: 'value', seed: 'value', 'cycle-days': 'value', map: 'value', lang: 'value', matrix: 'value', osrm: 'value', 'osrm-profile': 'value', hour: 'value', speeds: 'value', readings: 'value', now: 'value', quiet: 'switch' };
 
 /** The report's background layers: --map, else map.geojson beside the scenario, else none. */
 async function readMap(flag: string | undefined, scenarioFile: string): Promise<ReportInput['map']> {
@@ -33,13 +36,22 @@ async function readJsonBeside(flag: string | undefined, scenarioFile: string, na
   }
 }
 
+/** One row per bin: the selection's decision, its reason and the forecast it rests on. */
+function selectionCsv(selection: readonly BinSelection[]): string {
+  const q = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+  const rows = selection.map((c) => [c.binId, c.decision, c.fill.toFixed(1), c.risk.toFixed(3), c.kg.toFixed(1), c.litres.toFixed(1), c.prize ?? '', c.basis, c.status, q(c.reason)].join(','));
+  return `bin_id,decision,fill_percent,p_overflow_before_next,kg,litres,prize,basis,status,reason\n${rows.join('\n')}\n`;
+}
+
 /** Default solve budget of `plan`, in seconds. */
 const DEFAULT_PLAN_SECONDS = 5;
 
 /**
  * `binroute plan --scenario FILE --date YYYY-MM-DD [--out DIR] [--time-limit S] [--iterations N]
- * [--seed N] [--cycle-days N] [--quiet]`: the day's plan of a scenario. Until fill forecasting
- * lands, each bin's amount is its expected generation over `--cycle-days` days (default 2).
+ * [--seed N] [--cycle-days N] [--readings FILE [--now TIME]] [--quiet]`: the day's plan of a
+ * scenario. With `--readings`, each bin is forecast and selected (must-go, may-go with a prize,
+ * or skipped; `selection.csv`); without, each bin's amount is its expected generation over
+ * `--cycle-days` days (default 2) and every bin goes.
  * Writes `problem.json` (VROOM JSON with binroute's extensions), `solution.json` (VROOM
  * output), `routes.geojson` (trips and stops), `instructions.<lang>.txt` (turn-by-turn, Korean by
  * default, `--lang en`) and `report.html` (an offline map and tables;
@@ -78,8 +90,26 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const map = await readMap(stringFlag(flags, 'map'), file);
   const hour = intFlag(flags, 'hour', 0, 23);
   const speeds = hour === undefined ? undefined : await readJsonBeside(stringFlag(flags, 'speeds'), file, 'speeds.json', 'speeds');
+  // with readings: forecast every bin, then must-go / may-go / skip (docs/selection.md)
+  let selection: BinSelection[] | undefined;
+  const readingsFile = stringFlag(flags, 'readings');
+  if (readingsFile !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(readingsFile, 'utf8');
+    } catch (e) {
+      throw new InputError(`--readings: cannot read ${readingsFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, undefined, 'readings');
+    }
+    const checked = readReadings(text, { binIds: scenario.bins.map((b) => b.id), file: readingsFile, naiveOffsetMinutes: DEFAULT_POLICY.utcOffsetMinutes });
+    if (checked.problems.length > 0 && !quiet) {
+      io.stderr(`binroute: ${checked.problems.length} of ${checked.total} readings left out, e.g. ${checked.problems.slice(0, 3).map((p) => p.message).join('; ')}\n`);
+    }
+    const now = stringFlag(flags, 'now') ?? `${date}T07:00:00+09:00`;
+    const forecasts = forecastBins(checked, scenario.bins, { now, cycleDays, utcOffsetMinutes: DEFAULT_POLICY.utcOffsetMinutes });
+    selection = selectBins(scenario.bins, forecasts, date, scenario.densityKgPerLitre);
+  }
   const plan = await withProgress(file.replace(/^.*[\\/]/, ''), options, quiet, io, () =>
-    planScenario(scenario, { date, cycleDays, matrix: matrixKind, osrm, map, language: lang, solve: options, speeds, hour }),
+    planScenario(scenario, { date, cycleDays, matrix: matrixKind, osrm, map, language: lang, solve: options, speeds, hour, selection }),
   );
   const { output, problem, solution, timings } = plan;
   const violations = checkCollectionSolution(problem, solution).violations;
@@ -91,6 +121,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     [`instructions.${lang}.txt`, plan.instructions],
     ['report.html', plan.report],
   ];
+  if (selection) files.push(['selection.csv', selectionCsv(selection)]);
   const w0 = performance.now();
   for (const [name, text] of files) await writeFile(join(outDir, name), text);
   const writeS = (performance.now() - w0) / 1000;
@@ -100,6 +131,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
+        (selection ? `selection: ${selection.filter((c) => c.decision === 'must').length} must-go, ${selection.filter((c) => c.decision === 'may').length} may-go, ${plan.skipped.length} skipped (selection.csv)\n` : '') +
         `travel: ${plan.travel}\n` +
         `time: build ${(timings.buildMs / 1000).toFixed(2)} s (matrices ${(timings.matrixMs / 1000).toFixed(2)} s), solve ${(timings.solveMs / 1000).toFixed(2)} s, render ${(timings.renderMs / 1000).toFixed(2)} s, write ${writeS.toFixed(2)} s\n` +
         `wrote ${files.slice(0, 4).map(([f]) => join(outDir, f)).join(', ')}\n` +

@@ -12,7 +12,7 @@ export const USAGE = `Usage:
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
                  [--matrix road|haversine|osrm] [--osrm <url>] [--osrm-profile <p>]
-                 [--hour <0-23>] [--speeds <json>]
+                 [--hour <0-23>] [--speeds <json>] [--readings <file>] [--now <time>]
                  [--lang ko|en] [--quiet]
   binroute simulate --scenario <file> --start <YYYY-MM-DD> [--days <n>] [--seed <n>]
                  [--out <dir>] [--format csv|json|both] [--quiet]
@@ -78,8 +78,12 @@ plan    The day's collection plan of a scenario (binroute-scenario/1, e.g.
         --osrm <url> for your own OSRM server's /table (profile --osrm-profile).
         --hour H uses TOPIS's mean road speeds at hour H (speeds.json beside the
         scenario, or --speeds) for the day's type (weekday or weekend).
-        Until fill forecasts exist, a bin's amount is its expected generation over
-        --cycle-days days (default 2). Solves for --time-limit seconds (default 5),
+        With --readings (CSV or JSON of sensor readings, e.g. from simulate) each
+        bin's fill is forecast at --now (default 07:00 of --date, UTC+9) and the
+        bin is must-go, may-go (an optional job with a prize) or skipped
+        (docs/selection.md; selection.csv is written too); without, a bin's amount
+        is its expected generation over --cycle-days days (default 2) and every bin
+        goes. Solves for --time-limit seconds (default 5),
         writes problem.json (VROOM JSON), solution.json (VROOM output),
         routes.geojson, instructions.<lang>.txt (turn-by-turn, Korean unless
         --lang en) and report.html (an offline SVG map and tables; background

@@ -21,3 +21,5 @@ export { routesGeoJson, type RoutesGeoJsonOptions } from './geo/routesGeoJson.js
 export { renderReport, type ReportInput } from './report/renderReport.js';
 export { turnByTurn, legSteps, type DrivenLeg, type RouteStep, type Instruction, type InstructionLanguage } from './geo/turnByTurn.js';
 export { seededRandom, normalDraw } from './common/seededRandom.js';
+
+export { selectBins, DEFAULT_POLICY, type SelectionPolicy, type BinSelection } from './select/selectBins.js';

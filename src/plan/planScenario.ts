@@ -1,3 +1,4 @@
+import type { BinSelection } from '../select/selectBins.js';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { Scenario } from '../model/Scenario.js';
 import type { RoutingProblem, RoutingSolution } from '../model/RoutingProblem.js';
@@ -48,6 +49,12 @@ export interface PlanScenarioOptions {
   language?: InstructionLanguage;
   /** Solve options (budget, seed, progress, abort). */
   solve?: SolveOptions;
+  /**
+   * Today's selection from the fill forecasts (`selectBins`): skipped bins are not planned (the
+   * plan lists them with their reason), may-go bins are optional jobs with a prize, and the
+   * amounts are the forecast's. Without it every bin is collected with its expected generation.
+   */
+  selection?: readonly BinSelection[];
 }
 
 /** Everything a day's plan produces, with the time each stage took. */
@@ -61,6 +68,8 @@ export interface ScenarioPlan {
   report: string;
   /** How travel was modelled, in words (the provider's description). */
   travel: string;
+  /** Bins the selection let wait today, with the reason (empty without a selection). */
+  skipped: { bin: string; reason: string }[];
   /** Per profile, the places whose connector to the road is longer than 150 m (road matrices only). */
   farConnectors?: Record<string, number>;
   /** Milliseconds: matrices (part of build), problem, solve, geometry (with OSRM: its `/route` requests) and texts. */
@@ -151,7 +160,8 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const fit = large ? await calibrateArcs(provider, scenario) : undefined;
   const travel = set?.description ?? fit!.description;
   const tm = performance.now();
-  const vroom = scenarioToVroom(scenario, { date, cycleDays, ...(set ? { matrices: set.matrices } : { arcs: fit!.arcs }) });
+  const selection = options.selection;
+  const vroom = scenarioToVroom(scenario, { date, cycleDays, selection, ...(set ? { matrices: set.matrices } : { arcs: fit!.arcs }) });
   const problem = fromVroom(vroom);
   const t1 = performance.now();
   const solution = await solveRouting(problem, solveOptions);
@@ -159,17 +169,24 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const output = toVroom(problem, solution);
   const pathOf: PathOf = set ? await legPaths(output, scenario, set) : (a, b) => straightPath(a, b);
   // the predicted fill of each bin at its visit, % of its volume (job k + 1 is bin k)
+  const jobOf = new Map(vroom.jobs!.map((j) => [j.id, j]));
   const fill = (id: number) => {
     const b = scenario.bins[id - 1];
-    const j = vroom.jobs![id - 1];
-    return b ? { bin: b.id, fillPercent: Math.round((j.pickup![1] / b.capacityLitres) * 1000) / 10, kg: j.pickup![0] } : undefined;
+    const j = jobOf.get(id);
+    if (!b || !j) return undefined;
+    const percent = selection ? selection[id - 1].fill : (j.pickup![1] / b.capacityLitres) * 100;
+    return { bin: b.id, fillPercent: Math.round(percent * 10) / 10, kg: j.pickup![0] };
   };
+  const skipped = (selection ?? []).filter((c) => c.decision === 'skip').map((c) => ({ bin: c.binId, reason: c.reason }));
+  const amounts = selection
+    ? `amounts = forecast fill at pickup (${selection.filter((c) => c.decision === 'must').length} must-go, ${selection.filter((c) => c.decision === 'may').length} may-go, ${skipped.length} skipped)`
+    : `amounts = expected generation over ${cycleDays} days`;
   const routes = routesGeoJson(output, { jobProperties: fill, path: (a, b, v) => pathOf(a, b, v).coordinates });
   const typeOf = new Map(scenario.fleet.map((v, i) => [i + 1, `${v.id} (${v.type})`]));
   const report = renderReport({
     title: `${scenario.name}: collection plan for ${date}`,
     subtitle: [
-      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; amounts = expected generation over ${cycleDays} days; ${travel}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
+      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; ${amounts}; ${travel}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
       scenario.synthetic,
     ],
     output,
@@ -179,5 +196,5 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   });
   const instructions = instructionsText(output, language, pathOf);
   const t3 = performance.now();
-  return { vroom, problem, solution, output, routes, instructions, report, travel, farConnectors: set?.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
+  return { vroom, problem, solution, output, routes, instructions, report, travel, skipped, farConnectors: set?.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
 }

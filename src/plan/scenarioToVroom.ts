@@ -1,3 +1,4 @@
+import type { BinSelection } from '../select/selectBins.js';
 import type { Bin, Scenario } from '../model/Scenario.js';
 import type { VroomInput } from '../vroom/types.js';
 import type { ProfileSpec } from '../matrix/MatrixProvider.js';
@@ -18,6 +19,12 @@ export interface ScenarioPlanOptions {
    * written as the `arcs` extension (docs/format.md §3); the problem then carries coordinates.
    */
   arcs?: Record<string, { detour: number; speed: number }>;
+  /**
+   * Today's selection (`selectBins`), one entry per bin in order: skipped bins are no job,
+   * may-go bins optional jobs with their prize, and the amounts are the forecast's. Without it
+   * every bin is a mandatory job with its expected generation (`cycleDays`).
+   */
+  selection?: readonly BinSelection[];
   /**
    * Days of grounds a bin holds when visited, until fill forecasts replace this estimate: the
    * amount is the expected generation of the `cycleDays` days up to the planning day. Default 2.
@@ -97,7 +104,10 @@ export function expectedKg(bin: Bin, date: string, cycleDays: number): number {
  * ```
  */
 export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions): VroomInput {
-  const { date } = options;
+  const { date, selection } = options;
+  if (selection && selection.length !== scenario.bins.length) {
+    throw new InputError(`selection: ${selection.length} entries for ${scenario.bins.length} bins`, undefined, 'selection');
+  }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ? new Date(`${date}T00:00:00Z`) : undefined;
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
     throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
@@ -141,10 +151,13 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
         return_empty: v.hubs.length > 0,
       };
     }),
-    jobs: scenario.bins.map((b, k) => {
-      const kg = expectedKg(b, date, cycleDays);
-      const litres = Math.min(b.capacityLitres, kg / scenario.densityKgPerLitre);
+    jobs: scenario.bins.flatMap((b, k) => {
+      const chosen = selection?.[k];
+      if (chosen?.decision === 'skip') return [];
+      const kg = chosen ? chosen.kg : expectedKg(b, date, cycleDays);
+      const litres = chosen ? chosen.litres : Math.min(b.capacityLitres, kg / scenario.densityKgPerLitre);
       return {
+        ...(chosen?.decision === 'may' && chosen.prize! > 0 ? { prize: chosen.prize } : {}),
         id: k + 1,
         description: `${b.id} ${b.name}`,
         location: b.location,
