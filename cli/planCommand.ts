@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import type { ReportInput } from '../src/report/renderReport.js';
 import { readScenarioFile } from './readScenarioFile.js';
-import { planScenario } from '../src/plan/planScenario.js';
+import { kpiLine, planScenario } from '../src/plan/planScenario.js';
 import type { SolveOptions } from '../src/types.js';
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { intFlag, parseArgs, secondsFlag, stringFlag, UsageError, type FlagSpec } from './args.js';
@@ -131,6 +131,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(
       `${date}: ${problem.jobs.length} bins, ${s.routes} routes, ${s.unassigned} unassigned, ${(s.distance / 1000).toFixed(1)} km, ` +
         `${(s.duration / 3600).toFixed(1)} h driving, ${kg} kg; cost ${s.cost}; iterations ${solution.iterations}, stop ${solution.stopReason}\n` +
+        `kpis: ${kpiLine(plan.kpis)}\n` +
         (selection ? `selection: ${selection.filter((c) => c.decision === 'must').length} must-go, ${selection.filter((c) => c.decision === 'may').length} may-go, ${plan.skipped.length} skipped (selection.csv)\n` : '') +
         `travel: ${plan.travel}\n` +
         `time: build ${(timings.buildMs / 1000).toFixed(2)} s (matrices ${(timings.matrixMs / 1000).toFixed(2)} s), solve ${(timings.solveMs / 1000).toFixed(2)} s, render ${(timings.renderMs / 1000).toFixed(2)} s, write ${writeS.toFixed(2)} s\n` +

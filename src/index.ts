@@ -16,10 +16,14 @@ export { parseScenario } from './io/parseScenario.js';
 export * from './matrix/index.js';
 export { scenarioToVroom, scenarioPlaces, scenarioProfiles, expectedKg, type ScenarioPlanOptions } from './plan/scenarioToVroom.js';
 export { scenarioRoadMatrices } from './plan/scenarioRoadMatrices.js';
-export { planScenario, type PlanScenarioOptions, type ScenarioPlan } from './plan/planScenario.js';
+export { planScenario, kpiLine, type PlanScenarioOptions, type ScenarioPlan } from './plan/planScenario.js';
+export { planKpis, DEFAULT_CO2_KG_PER_KM, type PlanKpis } from './plan/planKpis.js';
+export { calibrateArcs, type ArcCalibration } from './plan/calibrateArcs.js';
 export { routesGeoJson, type RoutesGeoJsonOptions } from './geo/routesGeoJson.js';
 export { renderReport, type ReportInput } from './report/renderReport.js';
 export { turnByTurn, legSteps, type DrivenLeg, type RouteStep, type Instruction, type InstructionLanguage } from './geo/turnByTurn.js';
 export { seededRandom, normalDraw } from './common/seededRandom.js';
 
 export { selectBins, DEFAULT_POLICY, type SelectionPolicy, type BinSelection } from './select/selectBins.js';
+export { geoMatrices, type GeoMatrixOptions } from './vroom/geoMatrices.js';
+export { geoPoints, geoDistance, geoDuration, geoCost, EARTH_RADIUS_M, type GeoArcs } from './model/geoArcs.js';

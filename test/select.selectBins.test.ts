@@ -84,6 +84,16 @@ describe('a plan from sensor readings', () => {
       else expect(jobs.get(c.binId)!.prize).toBeUndefined();
     }
     expect(checkCollectionSolution(plan.problem, plan.solution).violations).toEqual([]);
+    // the key figures, recomputed here from the output and the selection
+    const k = plan.kpis;
+    expect(k.pickups).toBe(routed.length);
+    expect(k.km).toBeCloseTo(plan.output.routes.reduce((a, r) => a + r.distance, 0) / 1000, 6);
+    const truckKm = plan.output.routes.filter((r) => scenario.fleet[r.vehicle - 1].profile === 'truck').reduce((a, r) => a + r.distance / 1000, 0);
+    expect(k.co2Kg).toBeCloseTo(0.2 * truckKm, 6);
+    const fills = routed.map((id) => selection.find((c) => c.binId === id)!.fill);
+    expect(k.meanFillAtPickup).toBeCloseTo(fills.reduce((a, b) => a + b, 0) / fills.length, 6);
+    const left = selection.filter((c) => !routed.includes(c.binId)).reduce((a, c) => a + c.risk, 0);
+    expect(k.expectedOverflowsLeft).toBeCloseTo(left, 6);
   }, 120_000);
 
   it('binroute plan --readings with a missing file: exit 2, one line naming the flag', async () => {

@@ -1,3 +1,4 @@
+import { planKpis, type PlanKpis } from './planKpis.js';
 import type { BinSelection } from '../select/selectBins.js';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { Scenario } from '../model/Scenario.js';
@@ -70,10 +71,28 @@ export interface ScenarioPlan {
   travel: string;
   /** Bins the selection let wait today, with the reason (empty without a selection). */
   skipped: { bin: string; reason: string }[];
+  /** The day's key figures: km, driving hours, pickups, kg, mean fill at pickup, expected overflows left, CO2. */
+  kpis: PlanKpis;
   /** Per profile, the places whose connector to the road is longer than 150 m (road matrices only). */
   farConnectors?: Record<string, number>;
   /** Milliseconds: matrices (part of build), problem, solve, geometry (with OSRM: its `/route` requests) and texts. */
   timings: { matrixMs: number; buildMs: number; solveMs: number; renderMs: number };
+}
+
+/**
+ * The key figures in one line (CO2 next to km, never instead of it).
+ *
+ * @example
+ * ```ts
+ * kpiLine(plan.kpis); // '296 km (12.4 kg CO2), 19.5 h driving, 846 pickups, 10657 kg, mean fill at pickup 71 %'
+ * ```
+ */
+export function kpiLine(k: PlanKpis): string {
+  return (
+    `${k.km.toFixed(1)} km (${k.co2Kg.toFixed(1)} kg CO2), ${k.drivingHours.toFixed(1)} h driving, ${k.pickups} pickups, ${Math.round(k.kgCollected)} kg, ` +
+    `mean fill at pickup ${Math.round(k.meanFillAtPickup)} %` +
+    (k.expectedOverflowsLeft !== undefined ? `, expected overflows left ${k.expectedOverflowsLeft.toFixed(1)}` : '')
+  );
 }
 
 const hhmm = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
@@ -181,12 +200,13 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   const amounts = selection
     ? `amounts = forecast fill at pickup (${selection.filter((c) => c.decision === 'must').length} must-go, ${selection.filter((c) => c.decision === 'may').length} may-go, ${skipped.length} skipped)`
     : `amounts = expected generation over ${cycleDays} days`;
+  const kpis = planKpis(scenario, vroom, output, selection);
   const routes = routesGeoJson(output, { jobProperties: fill, path: (a, b, v) => pathOf(a, b, v).coordinates });
   const typeOf = new Map(scenario.fleet.map((v, i) => [i + 1, `${v.id} (${v.type})`]));
   const report = renderReport({
     title: `${scenario.name}: collection plan for ${date}`,
     subtitle: [
-      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; ${amounts}; ${travel}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
+      `${problem.jobs.length} bins, ${scenario.fleet.length} vehicles, ${scenario.hubs.length} hubs; ${amounts}; ${travel}; ${kpiLine(kpis)}; solved with seed ${solveOptions.seed}, ${solution.iterations} iterations (${solution.stopReason}).`,
       scenario.synthetic,
     ],
     output,
@@ -196,5 +216,5 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
   });
   const instructions = instructionsText(output, language, pathOf);
   const t3 = performance.now();
-  return { vroom, problem, solution, output, routes, instructions, report, travel, skipped, farConnectors: set?.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
+  return { vroom, problem, solution, output, routes, instructions, report, travel, skipped, kpis, farConnectors: set?.farConnectors, timings: { matrixMs: tm - t0, buildMs: t1 - t0, solveMs: t2 - t1, renderMs: t3 - t2 } };
 }
