@@ -27,3 +27,4 @@ export { seededRandom, normalDraw } from './common/seededRandom.js';
 export { selectBins, DEFAULT_POLICY, type SelectionPolicy, type BinSelection } from './select/selectBins.js';
 export { geoMatrices, type GeoMatrixOptions } from './vroom/geoMatrices.js';
 export { geoPoints, geoDistance, geoDuration, geoCost, EARTH_RADIUS_M, type GeoArcs } from './model/geoArcs.js';
+export { plan, type PlanInput, type PlanOptions, type Plan, type PlanStop } from './plan/plan.js';

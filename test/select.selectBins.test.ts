@@ -96,6 +96,23 @@ describe('a plan from sensor readings', () => {
     expect(k.expectedOverflowsLeft).toBeCloseTo(left, 6);
   }, 120_000);
 
+  it('plan(): readings in, every bin once (route, skipped or unassigned), predicted fill at each stop, clear errors', async () => {
+    const { plan } = await import('../src/plan/plan.js');
+    const sim = simulateReadings(scenario.bins, { start: '2026-11-09', days: 14, seed: 5 });
+    const day = await plan(
+      { bins: scenario.bins, readings: sim.readings, depots: scenario.depots, hubs: scenario.hubs, vehicles: scenario.fleet, date: '2026-11-23', densityKgPerLitre: scenario.densityKgPerLitre },
+      { map, solve: { maxIterations: 200, seed: 2 } },
+    );
+    const ids = [...day.routes.flatMap((r) => r.stops.map((s) => s.binId)), ...day.skipped.map((s) => s.binId), ...day.unassigned.map((u) => u.binId)];
+    expect(ids.sort()).toEqual(scenario.bins.map((b) => b.id).sort());
+    for (const r of day.routes) for (const s of r.stops) expect(s.predictedFill).toBe(day.selection.find((c) => c.binId === s.binId)!.fill);
+    expect(day.kpis.pickups).toBe(day.routes.reduce((a, r) => a + r.stops.length, 0));
+    expect(checkCollectionSolution(day.details.problem, day.details.solution).violations).toEqual([]);
+    // a bad vehicle is one InputError naming the field
+    const bad = { bins: scenario.bins, readings: sim.readings, depots: scenario.depots, hubs: scenario.hubs, vehicles: [{ ...scenario.fleet[0], hubs: ['nowhere'] }], date: '2026-11-23' };
+    await expect(plan(bad, { map, solve: { maxIterations: 10 } })).rejects.toThrow(/^vehicles\[0\]\.hubs\[0\]: names no hub/);
+  }, 120_000);
+
   it('binroute plan --readings with a missing file: exit 2, one line naming the flag', async () => {
     const r = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--date', '2026-11-23', '--readings', 'no-such-readings.csv', '--quiet']);
     expect(r.code).toBe(2);
