@@ -16,7 +16,7 @@ import type { MachineInfo } from './machineInfo.js';
 import { readMtvrptwrData, verifyKim, verifyMtvrptwr, verifySolomon, type KimStep } from './verifyCollection.js';
 
 /** Suites of the collection model. */
-export const COLLECTION_SUITES = ['solomon', 'mtvrptwr', 'kim'] as const;
+export const COLLECTION_SUITES = ['solomon', 'homberger', 'mtvrptwr', 'kim'] as const;
 /** A collection-model suite name. */
 export type CollectionSuite = (typeof COLLECTION_SUITES)[number];
 
@@ -33,7 +33,10 @@ export function isCollectionSuite(s: string): s is CollectionSuite {
   return (COLLECTION_SUITES as readonly string[]).includes(s);
 }
 
-const SUBDIR: Record<CollectionSuite, string> = { solomon: 'solomon', mtvrptwr: 'mtvrptwr', kim: join('wcvrptw', 'instances') };
+const SUBDIR: Record<CollectionSuite, string> = { solomon: 'solomon', homberger: 'homberger-200', mtvrptwr: 'mtvrptwr', kim: join('wcvrptw', 'instances') };
+
+/** Solomon and Homberger share the Solomon file format and verification. */
+const isSolomonLike = (suite: CollectionSuite) => suite === 'solomon' || suite === 'homberger';
 
 const isDir = (p: string) => {
   try {
@@ -103,6 +106,12 @@ export function listCollectionSuite(suite: CollectionSuite, dir: string, only?: 
       .filter((f) => /^(C|R|RC)\d{3}\.txt$/i.test(f))
       .map((f) => ({ name: f.slice(0, -4), path: join(dir, f), group: solomonClass(f) }))
       .sort((a, b) => SOLOMON_CLASSES.indexOf(a.group) - SOLOMON_CLASSES.indexOf(b.group) || (a.name < b.name ? -1 : 1));
+  } else if (suite === 'homberger') {
+    const num = (n: string) => Number(n.split('_')[2]);
+    all = files
+      .filter((f) => /^(c|r|rc)[12]_2_\d+\.txt$/i.test(f))
+      .map((f) => ({ name: f.slice(0, -4), path: join(dir, f), group: f.split('_')[0].toUpperCase() }))
+      .sort((a, b) => SOLOMON_CLASSES.indexOf(a.group) - SOLOMON_CLASSES.indexOf(b.group) || num(a.name) - num(b.name));
   } else if (suite === 'mtvrptwr') {
     all = files
       .filter((f) => f.endsWith('.vrp'))
@@ -163,6 +172,8 @@ export interface CollectionBenchConfig {
   iterations?: number;
   seeds: number;
   instances?: string[];
+  /** Solomon and Homberger: every vehicle gets a fixed cost above any route (vehicles first), compared with the hierarchical best-known table. */
+  fixedCost?: boolean;
   signal?: AbortSignal;
   onRunStart?: (e: CollectionRunEvent) => void;
   onProgress?: (e: CollectionRunEvent, p: Progress) => void;
@@ -192,23 +203,33 @@ export interface CollectionReport {
   machine: MachineInfo;
   runs: CollectionRun[];
   /** Per group (Solomon class, MTVRPTWR base, or `all`): mean gap % over feasible runs. */
-  averages: { group: string; runs: number; infeasibleRuns: number; meanGapPct: number | null; meanSeconds: number }[];
+  averages: { group: string; runs: number; infeasibleRuns: number; meanGapPct: number | null; meanSeconds: number; vehicles?: number; bksVehicles?: number }[];
+  /** Solomon and Homberger: every vehicle had a fixed cost above any route (vehicles first; hierarchical best-known table). */
+  fixedCost: boolean;
   infeasibleRuns: number;
   abortedRuns: number;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 
-/** BKS lookup for one instance: [value, vehicles] or undefined. */
-async function loadSolomonBks(dir: string): Promise<Map<string, [number, number]>> {
+/**
+ * BKS lookup by instance name: [distance, vehicles]. `hierarchical`: the vehicles-first record
+ * (`bks_distance_hier`, `bks_vehicles_hier`), else the minimum-distance one.
+ */
+async function loadSolomonBks(dir: string, hierarchical: boolean): Promise<Map<string, [number, number]>> {
   const file = join(dir, 'bks.csv');
   if (!existsSync(file)) return new Map();
   const rows = parseCsv(await readTextFile(file));
   const h = rows[0] ?? [];
-  const [ci, cd, cv] = ['instance', 'bks_distance_min', 'vehicles_at_distance_min'].map((k) => h.indexOf(k));
-  if (ci < 0 || cd < 0 || cv < 0) throw new InputError('expected columns instance, bks_distance_min, vehicles_at_distance_min', file);
-  return new Map(rows.slice(1).map((r) => [r[ci], [Number(r[cd]), Number(r[cv])]]));
+  const cols = hierarchical ? ['instance', 'bks_distance_hier', 'bks_vehicles_hier'] : ['instance', 'bks_distance_min', 'vehicles_at_distance_min'];
+  const [ci, cd, cv] = cols.map((k) => h.indexOf(k));
+  if (ci < 0 || cd < 0 || cv < 0) throw new InputError(`expected columns ${cols.join(', ')}`, file);
+  const value = (x: string) => (x === undefined || x.trim() === '' ? Number.NaN : Number(x));
+  return new Map(rows.slice(1).map((r) => [r[ci].toLowerCase(), [value(r[cd]), value(r[cv])]]));
 }
+
+/** The fixed cost per vehicle of `--fixed-cost` runs: above any route's cost, so vehicles come first. */
+export const VEHICLES_FIRST_FIXED_COST = 10_000_000;
 
 async function mtvrptwrBks(vrpPath: string): Promise<number> {
   const sol = vrpPath.replace(/\.vrp$/, '.sol');
@@ -315,7 +336,8 @@ export function collectionChecker(
 export async function runCollectionBench(config: CollectionBenchConfig, machine: MachineInfo): Promise<CollectionReport> {
   const startedAt = new Date().toISOString();
   const instances = listCollectionSuite(config.suite, config.dir, config.instances);
-  const solomonBks = config.suite === 'solomon' ? await loadSolomonBks(config.dir) : undefined;
+  if (config.fixedCost && !isSolomonLike(config.suite)) throw new InputError(`--fixed-cost: only for the solomon and homberger suites`, undefined, 'fixed-cost');
+  const solomonBks = isSolomonLike(config.suite) ? await loadSolomonBks(config.dir, config.fixedCost === true || config.suite === 'homberger') : undefined;
   const seeds = Array.from({ length: config.seeds }, (_, i) => i + 1);
   const total = instances.length * seeds.length;
   const runs: CollectionRun[] = [];
@@ -324,9 +346,11 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
   outer: for (const inst of instances) {
     const mtBks = config.suite === 'mtvrptwr' ? await mtvrptwrBks(inst.path) : undefined;
     const text = await readTextFile(inst.path);
-    const loaded = loadCollectionInstance(config.suite, inst.path, text);
+    const loaded = loadCollectionInstance(isSolomonLike(config.suite) ? 'solomon' : (config.suite as 'mtvrptwr' | 'kim'), inst.path, text);
     const { problem } = loaded;
-    const check = collectionChecker(loaded, text, { solomon: solomonBks?.get(inst.name), mtvrptwr: mtBks });
+    // vehicles first: every vehicle costs more than any route (the hierarchical objective)
+    if (config.fixedCost) for (const v of problem.vehicles) v.costs = { ...v.costs, fixed: VEHICLES_FIRST_FIXED_COST };
+    const check = collectionChecker(loaded, text, { solomon: solomonBks?.get(inst.name.toLowerCase()), mtvrptwr: mtBks });
     for (const seed of seeds) {
       if (config.signal?.aborted) {
         interrupted = true;
@@ -365,7 +389,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
       }
     }
   }
-  const groups = config.suite === 'solomon' ? SOLOMON_CLASSES : config.suite === 'mtvrptwr' ? [...new Set(instances.map((i) => i.group))] : [];
+  const groups = isSolomonLike(config.suite) ? SOLOMON_CLASSES : config.suite === 'mtvrptwr' ? [...new Set(instances.map((i) => i.group))] : [];
   const avg = (group: string, rs: CollectionRun[]) => {
     const done = rs.filter((r) => r.stopReason !== 'aborted');
     const ok = done.filter((r) => r.feasible && Number.isFinite(r.metrics.gapPct));
@@ -375,6 +399,8 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
       infeasibleRuns: done.filter((r) => !r.feasible).length,
       meanGapPct: config.suite === 'kim' || ok.length === 0 ? null : mean(ok.map((r) => r.metrics.gapPct)),
       meanSeconds: mean(done.map((r) => r.seconds)),
+      // Solomon-like: vehicles used and the best-known table's, summed over the feasible runs
+      ...(isSolomonLike(config.suite) ? { vehicles: ok.reduce((a, r) => a + r.vehicles, 0), bksVehicles: ok.reduce((a, r) => a + r.metrics.bksVehicles, 0) } : {}),
     };
   };
   const averages = groups.map((g) => avg(g, runs.filter((r) => r.group === g))).filter((a) => a.runs > 0);
@@ -391,6 +417,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
     finishedAt: new Date().toISOString(),
     interrupted,
     machine,
+    fixedCost: config.fixedCost === true,
     runs,
     averages,
     infeasibleRuns: runs.filter((r) => !r.feasible).length,
@@ -409,7 +436,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
 export function runLine(suite: CollectionSuite, r: CollectionRun): string {
   const m = r.metrics;
   let s = `${r.instance} seed ${r.seed}: ${r.vehicles} vehicles, `;
-  if (suite === 'solomon') s += `distance ${fixed(m.distance, 2)} (BKS ${fixed(m.bksDistance, 2)}, gap ${fixed(m.gapPct, 2)}%)`;
+  if (isSolomonLike(suite)) s += `distance ${fixed(m.distance, 2)} (BKS ${fixed(m.bksDistance, 2)}, gap ${fixed(m.gapPct, 2)}%)`;
   else if (suite === 'mtvrptwr') s += `${m.reloads} reloads, cost ${m.cost} (BKS ${m.bks}, gap ${fixed(m.gapPct, 2)}%)`;
   else s += `${fixed(m.miles, 1)} mi, ${fixed(m.durationH, 2)} h, ${m.disposalTrips} disposal trips`;
   s += ` ${r.seconds.toFixed(2)}s ${r.iterations} iterations ${r.stopReason}`;
@@ -432,7 +459,7 @@ export function formatCollectionReport(report: CollectionReport): string {
   const row = (r: CollectionRun, cols: string[]) => (seedCol ? [cols[0], String(r.seed), ...cols.slice(1)] : cols);
   const rows: (string[] | null)[] = [];
   const flag = (r: CollectionRun) => (r.feasible ? 'yes' : 'NO');
-  if (report.suite === 'solomon') {
+  if (isSolomonLike(report.suite)) {
     rows.push(head(['instance', 'vehicles', 'distance', 'BKS', 'BKS veh', 'gap%', 'feasible', 's']));
     for (const r of report.runs) {
       const m = r.metrics;
@@ -454,14 +481,15 @@ export function formatCollectionReport(report: CollectionReport): string {
   let out = formatTable(rows);
   if (report.suite !== 'kim') {
     out += '\n';
-    const ar: string[][] = [['group', 'runs', 'infeasible', 'mean gap%', 'mean s']];
+    const veh = isSolomonLike(report.suite);
+    const ar: string[][] = [['group', 'runs', 'infeasible', 'mean gap%', 'mean s', ...(veh ? ['vehicles', 'BKS vehicles'] : [])]];
     for (const a of report.averages) {
-      ar.push([a.group, String(a.runs), String(a.infeasibleRuns), a.meanGapPct === null ? '-' : fixed(a.meanGapPct, 2), fixed(a.meanSeconds, 2)]);
+      ar.push([a.group, String(a.runs), String(a.infeasibleRuns), a.meanGapPct === null ? '-' : fixed(a.meanGapPct, 2), fixed(a.meanSeconds, 2), ...(veh ? [String(a.vehicles), String(a.bksVehicles)] : [])]);
     }
     out += formatTable(ar);
   }
   const limit = report.timeLimitS !== null ? `time limit ${report.timeLimitS} s` : `${report.iterations} iterations`;
-  out += `${report.suite}: ${report.runs.length} runs (${limit}, seeds ${report.seeds.join(',')})`;
+  out += `${report.suite}${report.fixedCost ? ' (vehicles first: fixed cost per vehicle, hierarchical BKS)' : ''}: ${report.runs.length} runs (${limit}, seeds ${report.seeds.join(',')})`;
   if (report.infeasibleRuns) out += `, ${report.infeasibleRuns} INFEASIBLE (left out of the averages)`;
   if (report.interrupted) out += ', interrupted';
   return `${out}\n`;

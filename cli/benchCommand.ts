@@ -49,6 +49,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     out: 'value',
     quiet: 'switch',
     'no-local-search': 'switch',
+    'fixed-cost': 'switch',
     budgets: 'value',
     runs: 'value',
   });
@@ -80,7 +81,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   if (isCollectionSuite(suite)) {
     const dir = resolveSuiteDir(suite, stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
     listCollectionSuite(suite, dir, instances); // unknown --instances fail here, before any output
-    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances }, io, quiet, packageRoot, outDir);
+    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances, fixedCost: flags.has('fixed-cost') }, io, quiet, packageRoot, outDir);
   }
 
   const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);

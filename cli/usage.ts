@@ -7,7 +7,7 @@ export const USAGE = `Usage:
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong|seongdong-day|matrix]
                  [--time-limit <s>] [--iterations <n>] [--seeds <k>] [--instances <a,b,...>]
                  [--data <dir>] [--out-dir <dir>] [--quiet] [--no-local-search] [--runs <n>]
-                 [--budgets <a,b,...>]
+                 [--budgets <a,b,...>] [--fixed-cost]
   binroute bench --suite forecast-edinburgh [--data <path>] [--out <dir>]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
@@ -45,6 +45,9 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --suite <name>     x-dev (12 X instances, default), x-all (100 X), abp (A, B, P),
                            solomon (56 VRPTW, min distance), mtvrptwr (81 100-client
                            instances; --instances may name any of the 171), kim (10 wcvrptw),
+                           homberger (60 Homberger-Gehring 200-customer VRPTW; with
+                           --fixed-cost, like solomon, every vehicle costs more than any
+                           route and the hierarchical best-known table is the reference),
                            seongdong (a day of seongdong-200 and -846 end to end: road
                            matrices, solve, geometry, report; default 5 s per solve;
                            --instances seoul-10k for the 10,000-bin day),
@@ -62,6 +65,7 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --seeds <k>        runs per instance, seeds 1..k (default 1)
         --instances <a,b>  only these instances (names from the suite's sets)
         --budgets <a,b>    seongdong-day: the wall budgets in seconds
+        --fixed-cost       solomon, homberger: vehicles first (a fixed cost per vehicle)
         --data <dir>       the benchmarks folder (default: ../shared/benchmarks, searched
                            upwards from the current directory and from binroute itself)
         --out-dir <dir>    where the JSON goes (default: bench/results in the package)

@@ -140,4 +140,21 @@ describe.skipIf(!present)('binroute bench: collection suites (smoke)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^binroute: --instances: "nope" is not an instance of the kim suite/);
   });
+
+  it('homberger with --fixed-cost: vehicles first, compared with the hierarchical best-known table', async () => {
+    expect(listCollectionSuite('homberger', join(SHARED, 'homberger-200'))).toHaveLength(60);
+    const dir = join(tmp, 'homberger');
+    const r = await run(['bench', '--suite', 'homberger', '--instances', 'c1_2_1', '--iterations', '30', '--fixed-cost', '--out-dir', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/vehicles first/);
+    const report = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
+    expect(report).toMatchObject({ suite: 'homberger', fixedCost: true, infeasibleRuns: 0 });
+    // c1_2_1's hierarchical record: 20 vehicles, 2704.57
+    expect(report.runs[0].metrics.bksVehicles).toBe(20);
+    expect(report.runs[0].metrics.bksDistance).toBeCloseTo(2704.57, 2);
+    expect(report.averages.at(-1)).toMatchObject({ group: 'all', vehicles: report.runs[0].vehicles, bksVehicles: 20 });
+    const kim = await run(['bench', '--suite', 'kim', '--fixed-cost', '--iterations', '5', '--instances', '102_stop']);
+    expect(kim.code).toBe(2);
+    expect(kim.stderr).toMatch(/^binroute: --fixed-cost: only for the solomon and homberger suites/);
+  });
 });
