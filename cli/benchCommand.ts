@@ -10,6 +10,8 @@ import { formatSeongdongDayTable, runSeongdongDayBench, seongdongDayReport, SEON
 import { formatMatrixTable, matrixReport, runMatrixBench } from '../bench/matrixBench.js';
 import { formatReport, runBench, writeReport, type BenchConfig, type RunEvent } from '../bench/runBench.js';
 import { checkSuiteName, listSuite } from '../bench/suites.js';
+import { formatSimulationTable, runSimulation, tradeoffSvg } from '../bench/simulatePolicies.js';
+import { parseScenario } from '../src/io/parseScenario.js';
 import {
   formatCollectionReport,
   isCollectionSuite,
@@ -52,6 +54,9 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     'fixed-cost': 'switch',
     budgets: 'value',
     runs: 'value',
+    scenario: 'value',
+    days: 'value',
+    seed: 'value',
   });
   if (flags.has('help')) {
     io.stdout(io.usage);
@@ -63,6 +68,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   if (suiteName === 'seongdong-day') return seongdongDayBench(flags, io);
   if (suiteName === 'matrix') return matrixBench(flags, io);
   if (suiteName === 'forecast-edinburgh') return forecastEdinburghBench(flags, io);
+  if (suiteName === 'simulate') return simulateBench(flags, io);
   const suite = isCollectionSuite(suiteName) ? suiteName : checkSuiteName(suiteName);
   const iterations = intFlag(flags, 'iterations', 0, 2 ** 31 - 1);
   let timeLimitS = secondsFlag(flags, 'time-limit');
@@ -319,5 +325,55 @@ async function forecastEdinburghBench(flags: Map<string, string | true>, io: Cli
     throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
   }
   io.stdout(`results: ${paths.join(', ')}\n`);
+  return 0;
+}
+
+/**
+ * `bench --suite simulate --scenario FILE [--days N] [--seed N] [--time-limit S | --iterations N]
+ * [--out DIR]`: the 28-day simulation of three collection policies (fixed schedule, threshold,
+ * binroute) on one ground truth; writes `summary.json` and `tradeoff.svg` and prints the table.
+ * `--scenario` is a scenario file or a name under `fixtures/seongdong` (e.g. `seongdong-846`);
+ * the map is `map.geojson` next to it.
+ */
+async function simulateBench(flags: Map<string, string | true>, io: CliIo): Promise<number> {
+  for (const f of ['seeds', 'instances', 'no-local-search', 'budgets', 'runs', 'data']) if (flags.has(f)) throw new UsageError(`--${f} does not apply to --suite simulate`);
+  const name = stringFlag(flags, 'scenario');
+  if (!name) throw new UsageError('--suite simulate needs --scenario FILE (e.g. fixtures/seongdong/seongdong-200.json)');
+  const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+  const candidates = [resolve(io.cwd, name), resolve(io.cwd, `${name}.json`), ...(packageRoot ? [join(packageRoot, 'fixtures', 'seongdong', `${base}.json`)] : [])];
+  const file = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  if (!file) throw new UsageError(`--scenario: no scenario file ${name}`);
+  const mapFile = join(file, '..', 'map.geojson');
+  if (!existsSync(mapFile)) throw new UsageError(`--scenario: no map.geojson next to ${file}`);
+  const scenario = parseScenario(JSON.parse(await readFile(file, 'utf8')));
+  const map = JSON.parse(await readFile(mapFile, 'utf8'));
+  const days = intFlag(flags, 'days', 1, 366) ?? 28;
+  const seed = intFlag(flags, 'seed', 0, 2 ** 31 - 1) ?? 1;
+  const iterations = intFlag(flags, 'iterations', 1, 2 ** 31 - 1);
+  const timeLimitS = secondsFlag(flags, 'time-limit');
+  if (iterations !== undefined && timeLimitS !== undefined) throw new UsageError('give --time-limit or --iterations, not both');
+  if (flags.has('out') && flags.has('out-dir')) throw new UsageError('give --out or --out-dir, not both');
+  const outFlag = stringFlag(flags, 'out') ?? stringFlag(flags, 'out-dir');
+  const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const outDir = outFlag !== undefined ? resolve(io.cwd, outFlag) : join(packageRoot ?? io.cwd, 'bench', 'results', `simulate-${base}-${stamp}`);
+  const quiet = flags.has('quiet');
+  if (!quiet) io.stdout(`binroute bench: suite simulate, ${scenario.name}, ${days} days, seed ${seed}\n`);
+  const summary = await runSimulation(scenario, {
+    days,
+    seed,
+    map,
+    ...(iterations !== undefined ? { maxIterations: iterations } : { timeLimitMs: (timeLimitS ?? 2) * 1000 }),
+    onDay: quiet ? undefined : (policy, d) => io.stderr(`${policy} day ${d + 1}/${days}\n`),
+  });
+  io.stdout(`\n${formatSimulationTable(summary)}`);
+  try {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, 'summary.json'), `${JSON.stringify({ ...summary, machine: machineInfo(packageRoot) }, null, 2)}\n`);
+    await writeFile(join(outDir, 'tradeoff.svg'), tradeoffSvg(summary));
+  } catch (e) {
+    throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+  }
+  io.stdout(`results: ${join(outDir, 'summary.json')}, ${join(outDir, 'tradeoff.svg')}\n`);
   return 0;
 }

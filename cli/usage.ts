@@ -9,6 +9,8 @@ export const USAGE = `Usage:
                  [--data <dir>] [--out-dir <dir>] [--quiet] [--no-local-search] [--runs <n>]
                  [--budgets <a,b,...>] [--fixed-cost]
   binroute bench --suite forecast-edinburgh [--data <path>] [--out <dir>]
+  binroute bench --suite simulate --scenario <file> [--days <n>] [--seed <n>]
+                 [--time-limit <s> | --iterations <n>] [--out <dir>]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
                  [--matrix road|haversine|osrm] [--osrm <url>] [--osrm-profile <p>]
@@ -59,7 +61,9 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            the last 20 % of each bin's emptyings from earlier ones, MAE
                            against three naive baselines; writes predictions.csv,
                            baselines.csv and summary.json to --out, default
-                           bench/results/forecast-edinburgh-<time>/)
+                           bench/results/forecast-edinburgh-<time>/),
+                           simulate (28 days of three policies, fixed schedule, threshold
+                           and binroute, on one ground truth; summary.json, tradeoff.svg)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)
