@@ -177,9 +177,17 @@ describe('forecastBins', () => {
       ['C', 'dead', 'history'],
       ['D', 'no_readings', 'schedule'],
     ]);
-    // the schedule estimate of B: 3 kg/day of 30 kg over the default 2-day cycle = 20 %
-    expect(r.get('B')!.forecast.fillAt(now)).toBeCloseTo(20, 6);
+    // the schedule estimate of B: 3 kg/day of 30 kg since an emptying assumed 2 days (the
+    // default cycle) before the data begins at T0, read 2 days after T0: 4 days × 10 % = 40 %
+    expect(r.get('B')!.forecast.fillAt(now)).toBeCloseTo(40, 6);
     expect(r.get('B')!.ratePerDay).toBeCloseTo(10, 6);
+    // the assumed emptying does not slide with `now`: a day later the bin is a day fuller
+    const later = forecastBins([...a.map((x) => ({ ...x, binId: 'A' })), ...c], bins, { now: now + 24 * HOUR });
+    expect(later.get('B')!.forecast.fillAt(now + 24 * HOUR)).toBeCloseTo(50, 6);
+    // a known emptying replaces the assumption
+    const known = forecastBins([...a.map((x) => ({ ...x, binId: 'A' })), ...c], bins, { now, collections: [{ binId: 'B', time: now - 12 * HOUR }] });
+    // (about 5 %: given collections replace reset detection, which moves the group's rate a little)
+    expect(known.get('B')!.forecast.fillAt(now)).toBeCloseTo(5, 1);
     for (const b of r.bins) expect(b.note.length).toBeGreaterThan(5);
   });
 

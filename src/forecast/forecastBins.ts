@@ -68,7 +68,12 @@ export interface ForecastOptions {
   collections?: readonly { binId: string; time: TimeInput }[];
   /** The group of a bin (shrinkage target). Default: `bin.group`, else franchise / independent, else one group. */
   groupOf?: (bin: ForecastBinInfo) => string;
-  /** Schedule-based estimate without a known emptying: the bin was emptied this many days ago. Default 2 (as `binroute plan --cycle-days`). */
+  /**
+   * Schedule-based estimate without a known emptying: the bin was emptied this many days
+   * before the data begins (the first reading or given collection; `now` when there is
+   * neither), so its estimate keeps growing until an emptying is known. Default 2 (as
+   * `binroute plan --cycle-days`).
+   */
   cycleDays?: number;
   /** Day-to-day variation of the fill rate (coefficient of variation), for the bands. Default 0.1 (calibrated on simulated readings: docs/forecasting.md). */
   dailyVariation?: number;
@@ -183,6 +188,10 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
     { ...options.clean, now, collections: options.collections ? collections.filter((c) => c.t <= now) : undefined },
   );
 
+  // where the data begins: an emptying assumed `cycleDays` before it does not slide with `now`
+  let origin = now;
+  for (const r of usable) if (r.t < origin) origin = r.t;
+  for (const c of collections) if (c.t < origin) origin = c.t;
   const list: ForecastBinInfo[] = infos ?? [...cleaned.keys()].sort().map((id) => ({ id }));
   const groupOf = options.groupOf ?? defaultGroup;
   const flat = WeeklyProfile.flat(offset);
@@ -203,7 +212,7 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
     const post = shrink(w.rate, w.rateVar, prior.mean, prior.variance);
     const rate = Math.max(0, post.mean);
     const rateSigma = Math.sqrt(post.variance + (dailyVariation * rate) ** 2);
-    return binForecast(w, { rate, rateSigma, now, cycleDays, maxCarryHours, collections, offset });
+    return binForecast(w, { rate, rateSigma, now, origin, cycleDays, maxCarryHours, collections, offset });
   });
   const byId = new Map(out.map((b) => [b.binId, b]));
   return { asOf: now, utcOffsetMinutes: offset, bins: out, get: (id) => byId.get(id), problems: problems.sort((a, b) => a.row - b.row), cleaned };
@@ -432,7 +441,7 @@ function ratePriors(work: BinWork[]): Map<BinWork, { mean: number; variance: num
 
 function binForecast(
   w: BinWork,
-  o: { rate: number; rateSigma: number; now: number; cycleDays: number; maxCarryHours: number; collections: { binId: string; t: number }[]; offset: number },
+  o: { rate: number; rateSigma: number; now: number; origin: number; cycleDays: number; maxCarryHours: number; collections: { binId: string; t: number }[]; offset: number },
 ): BinForecast {
   const c = w.cleaned;
   const iso = (t: number) => formatTimestamp(t, o.offset);
@@ -444,10 +453,10 @@ function binForecast(
   const make = (from: number, level: number, levelSigma: number) =>
     new FillForecast({ from, asOf: o.now, level, levelSigma, ratePerHour: o.rate, rateSigma: o.rateSigma, profile: w.profile });
   const schedule = (status: BinStatus, why: string): BinForecast => {
-    const since = Number.isFinite(lastKnown) ? lastKnown : o.now - o.cycleDays * 24 * HOUR;
+    const since = Number.isFinite(lastKnown) ? lastKnown : o.origin - o.cycleDays * 24 * HOUR;
     const cycle = o.rate * w.profile.effectiveHours(since, o.now);
     const sigma = Number.isFinite(lastKnown) ? 2 : Math.max(2, 0.5 * cycle);
-    const from = Number.isFinite(lastKnown) ? `since its emptying at ${iso(lastKnown)}` : `over an assumed ${o.cycleDays}-day cycle`;
+    const from = Number.isFinite(lastKnown) ? `since its emptying at ${iso(lastKnown)}` : `since an emptying assumed at ${iso(since)} (${o.cycleDays} days before the data begins)`;
     return { ...base, status, basis: 'schedule', note: `${why}: expected generation ${from}`, lastReset, lastReading: lastGood?.t ?? Number.NaN, forecast: make(since, 0, sigma) };
   };
   if (w.info.sensor === false) return schedule('no_sensor', 'no sensor');
