@@ -25,29 +25,47 @@ function fakeForecasts(values: Map<string, { fill: number; risk: number }>): For
 }
 
 describe('selectBins', () => {
-  it('every bin once, in order; must iff the risk reaches the threshold; may iff full enough; prizes grow with fill', () => {
+  it('every bin once, in order; must iff the risk reaches the threshold; may iff risky or full enough; prizes grow with risk and fill', () => {
     const bins = scenario.bins.slice(0, 30);
     fc.assert(
       fc.property(
         fc.array(fc.record({ fill: fc.double({ min: 0, max: 100, noNaN: true }), risk: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 30, maxLength: 30 }),
-        fc.record({ mustGoRisk: fc.double({ min: 0.01, max: 1, noNaN: true }), mayGoMinFill: fc.double({ min: 0, max: 100, noNaN: true }) }),
+        fc.record({
+          mustGoRisk: fc.double({ min: 0.01, max: 1, noNaN: true }),
+          mayGoMinRisk: fc.double({ min: 0, max: 1, noNaN: true }),
+          mayGoMinFill: fc.double({ min: 0, max: 100, noNaN: true }),
+          fillWeight: fc.double({ min: 0, max: 2, noNaN: true }),
+        }),
         (vals, policy) => {
           const f = fakeForecasts(new Map(bins.map((b, i) => [b.id, vals[i]])));
           const out = selectBins(bins, f, '2026-11-23', scenario.densityKgPerLitre, policy);
           expect(out.map((c) => c.binId)).toEqual(bins.map((b) => b.id));
           out.forEach((c, i) => {
             const { fill, risk } = vals[i];
-            expect(c.decision).toBe(risk >= policy.mustGoRisk ? 'must' : fill >= policy.mayGoMinFill ? 'may' : 'skip');
+            expect(c.decision).toBe(risk >= policy.mustGoRisk ? 'must' : fill >= policy.mayGoMinFill || risk >= policy.mayGoMinRisk ? 'may' : 'skip');
             expect(c.litres).toBeLessThanOrEqual(bins[i].capacityLitres + 1e-9);
             expect(c.kg).toBeCloseTo(c.litres * scenario.densityKgPerLitre, 9);
             expect(c.reason.length).toBeGreaterThan(10);
-            if (c.decision === 'may') expect(c.prize).toBe(Math.round(DEFAULT_POLICY.prizeWeight * (fill / 100 + risk)));
+            if (c.decision === 'may') expect(c.prize).toBe(Math.round(DEFAULT_POLICY.prizeWeight * (risk + (policy.fillWeight * fill) / 100)));
             else expect(c.prize).toBeUndefined();
           });
         },
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('the risk is read at the next service day: Saturday looks to Monday, unless Sunday is a service day', () => {
+    const asked: string[] = [];
+    const f = { get: (id: string) => ({ binId: id, status: 'ok', basis: 'sensor', forecast: { fillAt: () => 50, pOverflow: (t: string) => (asked.push(t), 0) } }) } as unknown as ForecastResult;
+    const bins = scenario.bins.slice(0, 1);
+    selectBins(bins, f, '2026-11-28', 0.6); // a Saturday
+    selectBins(bins, f, '2026-11-28', 0.6, { serviceDays: [0, 1, 2, 3, 4, 5, 6] });
+    selectBins(bins, f, '2026-11-25', 0.6); // a Wednesday
+    selectBins(bins, f, '2026-11-27', 0.6, { serviceDays: [0, 4] }); // Friday → Monday
+    expect(asked).toEqual(['2026-11-30T12:00:00+09:00', '2026-11-29T12:00:00+09:00', '2026-11-26T12:00:00+09:00', '2026-11-30T12:00:00+09:00']);
+    expect(() => selectBins(bins, f, '2026-11-28', 0.6, { serviceDays: [] })).toThrow(/policy\.serviceDays: expected distinct weekdays/);
+    expect(() => selectBins(bins, f, '2026-11-28', 0.6, { serviceDays: [7] })).toThrow(/policy\.serviceDays/);
   });
 
   it('bad policies and a bin without a forecast are InputErrors naming the field', () => {

@@ -4,28 +4,47 @@ import { InputError } from '../errors.js';
 
 /**
  * Which bins a day's plan collects (docs/selection.md): must-go when the risk of overflowing
- * before the next planning day's pickup is at least `mustGoRisk`; may-go, an optional job whose
- * prize grows with its expected fill and its risk, when its expected fill at pickup is at least
- * `mayGoMinFill`; skip otherwise.
+ * before the next service day's pickup is at least `mustGoRisk`; may-go, an optional job whose
+ * prize grows with its risk and (less) its expected fill, when the risk is at least
+ * `mayGoMinRisk` or the expected fill at pickup at least `mayGoMinFill`; skip otherwise.
  */
 export interface SelectionPolicy {
-  /** P(overflow before the next day's pickup) that makes a bin must-go. Default 0.2. */
+  /** P(overflow before the next service day's pickup) that makes a bin must-go. Default 0.2. */
   mustGoRisk: number;
-  /** Expected fill at pickup (%) below which a bin that need not go waits. Default 50. */
+  /** A bin that need not go is may-go when its overflow risk is at least this… Default 0.02. */
+  mayGoMinRisk: number;
+  /** …or its expected fill at pickup (%) is at least this. Default 70. */
   mayGoMinFill: number;
   /**
    * Prize of a may-go bin, in cost units (1 unit = 1 s of driving at the default rates):
-   * `prizeWeight × (fill / 100 + risk)`. Default 900: a full bin is worth a 15-minute detour.
+   * `prizeWeight × (risk + fillWeight × fill / 100)`. Default 900: a bin sure to overflow is
+   * worth a 15-minute detour.
    */
   prizeWeight: number;
+  /** The fill part of the prize, relative to the risk part. Default 0.1. */
+  fillWeight: number;
   /** Local hour of the day's pickups (the forecast is read there). Default 12. */
   pickupHour: number;
   /** Minutes east of UTC of the scenario's clock. Default 540 (Asia/Seoul). */
   utcOffsetMinutes: number;
+  /**
+   * Days of the week the service collects, 0 = Monday … 6 = Sunday. The risk is read at the
+   * pickup of the next service day after the planned one. Default Monday to Saturday.
+   */
+  serviceDays: readonly number[];
 }
 
 /** The default policy (docs/selection.md). */
-export const DEFAULT_POLICY: Readonly<SelectionPolicy> = Object.freeze({ mustGoRisk: 0.2, mayGoMinFill: 50, prizeWeight: 900, pickupHour: 12, utcOffsetMinutes: 540 });
+export const DEFAULT_POLICY: Readonly<SelectionPolicy> = Object.freeze({
+  mustGoRisk: 0.2,
+  mayGoMinRisk: 0.02,
+  mayGoMinFill: 70,
+  prizeWeight: 900,
+  fillWeight: 0.1,
+  pickupHour: 12,
+  utcOffsetMinutes: 540,
+  serviceDays: Object.freeze([0, 1, 2, 3, 4, 5]),
+});
 
 /** What the selection decided for one bin, and on what. */
 export interface BinSelection {
@@ -35,7 +54,7 @@ export interface BinSelection {
   reason: string;
   /** Expected fill at today's pickup, % of the bin's volume (the forecast's median). */
   fill: number;
-  /** P(overflow before the next planning day's pickup), if the bin is not collected today. */
+  /** P(overflow before the next service day's pickup), if the bin is not collected today. */
   risk: number;
   /** Amounts at today's pickup: litres = fill × volume, kg through the scenario's density. */
   litres: number;
@@ -55,10 +74,25 @@ function localTime(date: string, hour: number, offset: number): string {
   return `${date}T${pad(hour)}:${pad((hour % 1) * 60)}:00${sign}${pad(a / 60)}:${pad(a % 60)}`;
 }
 
-/** The date after `date` (YYYY-MM-DD). */
-function nextDate(date: string): string {
+/** Day of the week of `date` (YYYY-MM-DD), 0 = Monday … 6 = Sunday. */
+function weekdayOf(date: string): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/**
+ * The first service day after `date` (YYYY-MM-DD).
+ *
+ * @example
+ * ```ts
+ * nextServiceDate('2026-11-07', [0, 1, 2, 3, 4, 5]); // '2026-11-09' (Saturday → Monday)
+ * ```
+ */
+export function nextServiceDate(date: string, serviceDays: readonly number[]): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  for (let k = 0; k < 7; k++) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (serviceDays.includes((d.getUTCDay() + 6) % 7)) break;
+  }
   return d.toISOString().slice(0, 10);
 }
 
@@ -77,31 +111,37 @@ function nextDate(date: string): string {
  */
 export function selectBins(bins: readonly Bin[], forecasts: ForecastResult, date: string, densityKgPerLitre: number, policy: Partial<SelectionPolicy> = {}): BinSelection[] {
   const p = { ...DEFAULT_POLICY, ...policy };
-  for (const [key, lo, hi] of [['mustGoRisk', 0, 1], ['mayGoMinFill', 0, 100], ['prizeWeight', 0, 1e9], ['pickupHour', 0, 23.99]] as const) {
+  for (const [key, lo, hi] of [['mustGoRisk', 0, 1], ['mayGoMinRisk', 0, 1], ['mayGoMinFill', 0, 100], ['prizeWeight', 0, 1e9], ['fillWeight', 0, 1e3], ['pickupHour', 0, 23.99]] as const) {
     const v = p[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new InputError(`policy.${key}: expected a number from ${lo} to ${hi}, got ${String(v)}`, undefined, `policy.${key}`);
+  }
+  const days = p.serviceDays;
+  if (!Array.isArray(days) || days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 6) || new Set(days).size !== days.length) {
+    throw new InputError(`policy.serviceDays: expected distinct weekdays 0 (Monday) to 6 (Sunday), got ${JSON.stringify(days)}`, undefined, 'policy.serviceDays');
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) {
     throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
   }
   const today = localTime(date, p.pickupHour, p.utcOffsetMinutes);
-  const tomorrow = localTime(nextDate(date), p.pickupHour, p.utcOffsetMinutes);
+  const next = nextServiceDate(date, days);
+  const nextPickup = localTime(next, p.pickupHour, p.utcOffsetMinutes);
+  const nextName = weekdayOf(next) === (weekdayOf(date) + 1) % 7 ? "tomorrow's pickup" : `the next pickup (${next})`;
   return bins.map((bin, i) => {
     const f = forecasts.get(bin.id);
     if (!f) throw new InputError(`bins[${i}]: no forecast for bin ${bin.id} (forecast every bin of the scenario)`, undefined, `bins[${i}]`);
     const fill = f.forecast.fillAt(today);
-    const risk = f.forecast.pOverflow(tomorrow);
+    const risk = f.forecast.pOverflow(nextPickup);
     const litres = Math.min(bin.capacityLitres, (fill / 100) * bin.capacityLitres);
     const kg = litres * densityKgPerLitre;
     const base = { binId: bin.id, fill, risk, litres, kg, basis: f.basis, status: f.status };
     const pct = (x: number) => `${Math.round(x * 10) / 10} %`;
     if (risk >= p.mustGoRisk) {
-      return { ...base, decision: 'must', reason: `P(overflow before tomorrow's pickup) ${pct(100 * risk)} ≥ ${pct(100 * p.mustGoRisk)}; ${pct(fill)} full at pickup` };
+      return { ...base, decision: 'must', reason: `P(overflow before ${nextName}) ${pct(100 * risk)} ≥ ${pct(100 * p.mustGoRisk)}; ${pct(fill)} full at pickup` };
     }
-    if (fill >= p.mayGoMinFill) {
-      const prize = Math.round(p.prizeWeight * (fill / 100 + risk));
-      return { ...base, decision: 'may', prize, reason: `${pct(fill)} full at pickup, overflow risk ${pct(100 * risk)}: collected if the detour costs less than ${prize}` };
+    if (risk >= p.mayGoMinRisk || fill >= p.mayGoMinFill) {
+      const prize = Math.round(p.prizeWeight * (risk + (p.fillWeight * fill) / 100));
+      return { ...base, decision: 'may', prize, reason: `${pct(fill)} full at pickup, overflow risk ${pct(100 * risk)} before ${nextName}: collected if the detour costs less than ${prize}` };
     }
-    return { ...base, decision: 'skip', reason: `${pct(fill)} full at pickup (below ${pct(p.mayGoMinFill)}), overflow risk ${pct(100 * risk)}: can wait` };
+    return { ...base, decision: 'skip', reason: `${pct(fill)} full at pickup (below ${pct(p.mayGoMinFill)}), overflow risk ${pct(100 * risk)} before ${nextName} (below ${pct(100 * p.mayGoMinRisk)}): can wait` };
   });
 }
