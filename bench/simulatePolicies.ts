@@ -6,17 +6,25 @@ import type { MatrixProvider, MatrixSet } from '../src/matrix/MatrixProvider.js'
 import { createMatrixProvider } from '../src/matrix/createMatrixProvider.js';
 import { createDaySimulation, type DayOutcome } from '../src/simulate/daySimulation.js';
 import { forecastBins } from '../src/forecast/forecastBins.js';
-import { selectBins, DEFAULT_POLICY, type BinSelection } from '../src/select/selectBins.js';
+import { selectBins, DEFAULT_POLICY, type BinSelection, type SelectionPolicy } from '../src/select/selectBins.js';
 import { planScenario } from '../src/plan/planScenario.js';
 import { checkCollectionSolution } from './checkCollectionSolution.js';
+import { InputError } from '../src/errors.js';
 
 export type PolicyName = 'fixed' | 'threshold' | 'binroute';
 
 /** Options of {@link simulatePolicies}. */
 export interface SimulatePoliciesOptions {
+  /** Measured days (after the warm-up). */
   days: number;
   seed: number;
-  /** First day, `YYYY-MM-DD` (default 2026-11-02, a Monday). */
+  /**
+   * Days run before the measured ones under the fixed schedule (bins emptied on their weekdays,
+   * no routing, nothing counted), so that every policy starts from the same state with a week
+   * of readings and emptyings behind it, as in a running service. Default 7.
+   */
+  warmupDays?: number;
+  /** First day of the warm-up, `YYYY-MM-DD` (default 2026-11-02, a Monday). */
   start?: string;
   /** Per-day solve budget: a time limit in ms, or a number of iterations (deterministic). */
   timeLimitMs?: number;
@@ -25,11 +33,13 @@ export interface SimulatePoliciesOptions {
   thresholdPercent?: number;
   /** Binroute policy: the selection's prize weight. Default `DEFAULT_POLICY.prizeWeight`. */
   prizeWeight?: number;
+  /** Binroute policy: the other selection settings (default `DEFAULT_POLICY`). */
+  policy?: Partial<SelectionPolicy>;
   map?: FeatureCollection;
   /** Travel model; default the road network of `map`, built once and reused every day. */
   matrix?: MatrixProvider;
   /** Called after every simulated day with what the plan asked to empty and what the truth did. */
-  onDay?: (policy: PolicyName, day: number, planned: ReadonlySet<string>, outcome: DayOutcome) => void;
+  onDay?: (policy: PolicyName, day: number, planned: ReadonlySet<string>, outcome: DayOutcome, selection: readonly BinSelection[]) => void;
 }
 
 /** One policy's figures over the simulated period. */
@@ -106,12 +116,15 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
  */
 export async function simulatePolicy(scenario: Scenario, policy: PolicyName, options: SimulatePoliciesOptions): Promise<PolicyResult> {
   const { days, seed } = options;
+  const warmup = options.warmupDays ?? 7;
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup > 60) throw new InputError(`warmupDays: expected an integer from 0 to 60, got ${String(warmup)}`, undefined, 'warmupDays');
   const pickupHour = DEFAULT_POLICY.pickupHour;
-  const sim = createDaySimulation(scenario.bins, { start: options.start ?? '2026-11-02', days, seed, collectionHour: pickupHour });
+  const sim = createDaySimulation(scenario.bins, { start: options.start ?? '2026-11-02', days: warmup + days, seed, collectionHour: pickupHour });
   const matrix = options.matrix ?? cachingProvider(createMatrixProvider('road', { map: options.map }));
   const weekdays = fixedWeekdays(scenario);
   const weekday0 = (new Date(`${sim.dateOf(0)}T00:00:00Z`).getUTCDay() + 6) % 7;
   const threshold = options.thresholdPercent ?? 70;
+  const serviceDays = options.policy?.serviceDays ?? DEFAULT_POLICY.serviceDays;
   const collections: { binId: string; time: string }[] = [];
   const lastReading = new Map<string, number>();
   const served = new Set<string>();
@@ -123,10 +136,25 @@ export async function simulatePolicy(scenario: Scenario, policy: PolicyName, opt
   let overflowKg = 0;
   let unassigned = 0;
   let violations = 0;
-  for (let d = 0; d < days; d++) {
+  for (let d = 0; d < warmup + days; d++) {
     const date = sim.dateOf(d);
+    if (d < warmup) {
+      // warm-up: the fixed schedule empties its bins; readings and emptyings are kept, nothing is counted
+      const out = sim.runDay(new Set(scenario.bins.filter((_, i) => weekdays[i].includes((weekday0 + d) % 7)).map((b) => b.id)));
+      for (const c of out.collections) collections.push({ binId: c.binId, time: c.time });
+      for (const r of out.readings) lastReading.set(r.binId, r.fillPercent);
+      continue;
+    }
+    if (policy !== 'fixed' && !serviceDays.includes((weekday0 + d) % 7)) {
+      // no service today: nothing planned, nothing emptied (the fixed schedule has its own weekdays)
+      const out = sim.runDay(new Set());
+      for (const r of out.readings) lastReading.set(r.binId, r.fillPercent);
+      for (const t of out.truth) if (t.overflowKg > 0) { events++; overflowKg += t.overflowKg; }
+      options.onDay?.(policy, d - warmup, new Set(), out, []);
+      continue;
+    }
     const forecasts = forecastBins(sim.readings(), scenario.bins, { now: sim.midnightOf(d), collections, utcOffsetMinutes: DEFAULT_POLICY.utcOffsetMinutes });
-    let selection: BinSelection[] = selectBins(scenario.bins, forecasts, date, scenario.densityKgPerLitre, { prizeWeight: options.prizeWeight ?? DEFAULT_POLICY.prizeWeight });
+    let selection: BinSelection[] = selectBins(scenario.bins, forecasts, date, scenario.densityKgPerLitre, { ...options.policy, prizeWeight: options.prizeWeight ?? options.policy?.prizeWeight ?? DEFAULT_POLICY.prizeWeight });
     if (policy !== 'binroute') {
       const chosen = (i: number): boolean => {
         if (policy === 'fixed') return weekdays[i].includes((weekday0 + d) % 7);
@@ -159,7 +187,7 @@ export async function simulatePolicy(scenario: Scenario, policy: PolicyName, opt
         overflowKg += t.overflowKg;
       }
     }
-    options.onDay?.(policy, d, toEmpty, out);
+    options.onDay?.(policy, d - warmup, toEmpty, out, selection);
   }
   const binDays = scenario.bins.length * days;
   return {
@@ -180,35 +208,57 @@ export async function simulatePolicy(scenario: Scenario, policy: PolicyName, opt
 export interface SimulationSummary {
   scenario: string;
   days: number;
-  seed: number;
+  warmupDays: number;
+  /** The seeds run; `policies` and `sweep` are their means. */
+  seeds: number[];
   budget: string;
   policies: Record<PolicyName, PolicyResult>;
-  /** The binroute policy at several prize weights (the trade-off curve). */
-  sweep: { prizeWeight: number; kmPerDay: number; overflowEvents: number }[];
+  /** The binroute policy at several prize weights (the trade-off curve), mean over the seeds. */
+  sweep: { prizeWeight: number; kmPerDay: number; overflowEvents: number; meanFillAtPickup: number }[];
+  /** Each seed's own figures. */
+  perSeed: { seed: number; policies: Record<PolicyName, PolicyResult> }[];
+}
+
+/** The mean of each figure over several results (counts keep one decimal). */
+function meanResult(rs: PolicyResult[]): PolicyResult {
+  const out = {} as Record<keyof PolicyResult, number>;
+  const digits: Partial<Record<keyof PolicyResult, number>> = { meanFillAtPickup: 3, serviceLevel: 4, drivingHoursPerDay: 2 };
+  for (const k of Object.keys(rs[0]) as (keyof PolicyResult)[]) out[k] = round(rs.reduce((a, r) => a + r[k], 0) / rs.length, digits[k] ?? 1);
+  return out;
 }
 
 /**
- * Runs the three policies on the same seed, then the binroute policy over `sweepWeights`.
+ * Runs the three policies on each seed (the same ground truth for the three), then the binroute
+ * policy over `sweepWeights`; figures are means over the seeds.
  *
  * @example
  * ```ts
- * const summary = await runSimulation(scenario, { days: 28, seed: 1, map, timeLimitMs: 2000 });
+ * const summary = await runSimulation(scenario, { days: 28, seed: 1, seeds: 2, map, maxIterations: 100 });
  * summary.policies.binroute.kmPerDay;
  * ```
  */
-export async function runSimulation(scenario: Scenario, options: SimulatePoliciesOptions & { sweepWeights?: number[] }): Promise<SimulationSummary> {
+export async function runSimulation(scenario: Scenario, options: SimulatePoliciesOptions & { sweepWeights?: number[]; seeds?: number }): Promise<SimulationSummary> {
   const matrix = options.matrix ?? cachingProvider(createMatrixProvider('road', { map: options.map }));
-  const o = { ...options, matrix };
-  const policies = {} as Record<PolicyName, PolicyResult>;
-  for (const p of ['fixed', 'threshold', 'binroute'] as const) policies[p] = await simulatePolicy(scenario, p, o);
-  const sweep: SimulationSummary['sweep'] = [];
-  const base = options.prizeWeight ?? DEFAULT_POLICY.prizeWeight;
-  for (const w of options.sweepWeights ?? [300, 900, 2700]) {
-    const r = w === base ? policies.binroute : await simulatePolicy(scenario, 'binroute', { ...o, prizeWeight: w });
-    sweep.push({ prizeWeight: w, kmPerDay: r.kmPerDay, overflowEvents: r.overflowEvents });
+  const seeds = Array.from({ length: options.seeds ?? 1 }, (_, i) => options.seed + i);
+  const base = options.prizeWeight ?? options.policy?.prizeWeight ?? DEFAULT_POLICY.prizeWeight;
+  const weights = options.sweepWeights ?? [300, 900, 2700];
+  const perSeed: SimulationSummary['perSeed'] = [];
+  const sweepRuns = new Map<number, PolicyResult[]>(weights.map((w) => [w, []]));
+  for (const seed of seeds) {
+    const o = { ...options, seed, matrix, prizeWeight: base };
+    const policies = {} as Record<PolicyName, PolicyResult>;
+    for (const p of ['fixed', 'threshold', 'binroute'] as const) policies[p] = await simulatePolicy(scenario, p, o);
+    perSeed.push({ seed, policies });
+    for (const w of weights) sweepRuns.get(w)!.push(w === base ? policies.binroute : await simulatePolicy(scenario, 'binroute', { ...o, prizeWeight: w }));
   }
+  const policies = {} as Record<PolicyName, PolicyResult>;
+  for (const p of ['fixed', 'threshold', 'binroute'] as const) policies[p] = meanResult(perSeed.map((x) => x.policies[p]));
+  const sweep = weights.map((w) => {
+    const m = meanResult(sweepRuns.get(w)!);
+    return { prizeWeight: w, kmPerDay: m.kmPerDay, overflowEvents: m.overflowEvents, meanFillAtPickup: m.meanFillAtPickup };
+  });
   const budget = options.maxIterations ? `${options.maxIterations} iterations` : `${(options.timeLimitMs ?? 2000) / 1000} s`;
-  return { scenario: scenario.name, days: options.days, seed: options.seed, budget, policies, sweep };
+  return { scenario: scenario.name, days: options.days, warmupDays: options.warmupDays ?? 7, seeds, budget, policies, sweep, perSeed };
 }
 
 /**
@@ -227,7 +277,7 @@ export function formatSimulationTable(s: SimulationSummary): string {
   });
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  return `${s.scenario}, ${s.days} days, seed ${s.seed}, ${s.budget} a day\n${line(head)}\n${rows.map(line).join('\n')}\n`;
+  return `${s.scenario}, ${s.days} days after a ${s.warmupDays}-day warm-up, seed${s.seeds.length > 1 ? 's' : ''} ${s.seeds.join(', ')}${s.seeds.length > 1 ? ' (means)' : ''}, ${s.budget} a day\n${line(head)}\n${rows.map(line).join('\n')}\n`;
 }
 
 /**

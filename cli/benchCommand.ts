@@ -11,7 +11,8 @@ import { formatMatrixTable, matrixReport, runMatrixBench } from '../bench/matrix
 import { formatReport, runBench, writeReport, type BenchConfig, type RunEvent } from '../bench/runBench.js';
 import { checkSuiteName, listSuite } from '../bench/suites.js';
 import { formatSimulationTable, runSimulation, tradeoffSvg } from '../bench/simulatePolicies.js';
-import { parseScenario } from '../src/io/parseScenario.js';
+import { DEFAULT_POLICY } from '../src/select/selectBins.js';
+import { readScenarioFile } from './readScenarioFile.js';
 import {
   formatCollectionReport,
   isCollectionSuite,
@@ -57,6 +58,9 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     scenario: 'value',
     days: 'value',
     seed: 'value',
+    'warmup-days': 'value',
+    'prize-weight': 'value',
+    'prize-weights': 'value',
   });
   if (flags.has('help')) {
     io.stdout(io.usage);
@@ -336,7 +340,7 @@ async function forecastEdinburghBench(flags: Map<string, string | true>, io: Cli
  * the map is `map.geojson` next to it.
  */
 async function simulateBench(flags: Map<string, string | true>, io: CliIo): Promise<number> {
-  for (const f of ['seeds', 'instances', 'no-local-search', 'budgets', 'runs', 'data']) if (flags.has(f)) throw new UsageError(`--${f} does not apply to --suite simulate`);
+  for (const f of ['instances', 'no-local-search', 'budgets', 'runs', 'data']) if (flags.has(f)) throw new UsageError(`--${f} does not apply to --suite simulate`);
   const name = stringFlag(flags, 'scenario');
   if (!name) throw new UsageError('--suite simulate needs --scenario FILE (e.g. fixtures/seongdong/seongdong-200.json)');
   const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
@@ -346,10 +350,24 @@ async function simulateBench(flags: Map<string, string | true>, io: CliIo): Prom
   if (!file) throw new UsageError(`--scenario: no scenario file ${name}`);
   const mapFile = join(file, '..', 'map.geojson');
   if (!existsSync(mapFile)) throw new UsageError(`--scenario: no map.geojson next to ${file}`);
-  const scenario = parseScenario(JSON.parse(await readFile(file, 'utf8')));
+  const scenario = await readScenarioFile(file);
   const map = JSON.parse(await readFile(mapFile, 'utf8'));
   const days = intFlag(flags, 'days', 1, 366) ?? 28;
   const seed = intFlag(flags, 'seed', 0, 2 ** 31 - 1) ?? 1;
+  const seeds = intFlag(flags, 'seeds', 1, 100) ?? 1;
+  const warmupDays = intFlag(flags, 'warmup-days', 0, 60) ?? 7;
+  const weights = (name: string): number[] | undefined => {
+    const text = stringFlag(flags, name);
+    return text?.split(',').map((w) => {
+      const v = Number(w.trim());
+      if (w.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1e9) throw new UsageError(`--${name}: expected numbers from 0 to 1e9${name === 'prize-weights' ? ' separated by commas' : ''}, got "${text}"`);
+      return v;
+    });
+  };
+  const single = weights('prize-weight');
+  if (single && single.length !== 1) throw new UsageError(`--prize-weight: expected one number (--prize-weights takes a list)`);
+  const prizeWeight = single?.[0] ?? DEFAULT_POLICY.prizeWeight;
+  const sweepWeights = weights('prize-weights') ?? [prizeWeight / 3, prizeWeight, prizeWeight * 3];
   const iterations = intFlag(flags, 'iterations', 1, 2 ** 31 - 1);
   const timeLimitS = secondsFlag(flags, 'time-limit');
   if (iterations !== undefined && timeLimitS !== undefined) throw new UsageError('give --time-limit or --iterations, not both');
@@ -358,13 +376,17 @@ async function simulateBench(flags: Map<string, string | true>, io: CliIo): Prom
   const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   const outDir = outFlag !== undefined ? resolve(io.cwd, outFlag) : join(packageRoot ?? io.cwd, 'bench', 'results', `simulate-${base}-${stamp}`);
   const quiet = flags.has('quiet');
-  if (!quiet) io.stdout(`binroute bench: suite simulate, ${scenario.name}, ${days} days, seed ${seed}\n`);
+  if (!quiet) io.stdout(`binroute bench: suite simulate, ${scenario.name}, ${days} days after a ${warmupDays}-day warm-up, seeds ${seed}–${seed + seeds - 1}\n`);
   const summary = await runSimulation(scenario, {
     days,
     seed,
+    seeds,
+    warmupDays,
+    prizeWeight,
+    sweepWeights,
     map,
     ...(iterations !== undefined ? { maxIterations: iterations } : { timeLimitMs: (timeLimitS ?? 2) * 1000 }),
-    onDay: quiet ? undefined : (policy, d) => io.stderr(`${policy} day ${d + 1}/${days}\n`),
+    onDay: quiet ? undefined : (policy, d) => io.stderr(`${policy} day ${d + 1}/${days}\r`),
   });
   io.stdout(`\n${formatSimulationTable(summary)}`);
   try {

@@ -9,7 +9,8 @@ export const USAGE = `Usage:
                  [--data <dir>] [--out-dir <dir>] [--quiet] [--no-local-search] [--runs <n>]
                  [--budgets <a,b,...>] [--fixed-cost]
   binroute bench --suite forecast-edinburgh [--data <path>] [--out <dir>]
-  binroute bench --suite simulate --scenario <file> [--days <n>] [--seed <n>]
+  binroute bench --suite simulate --scenario <file> [--days <n>] [--seed <n>] [--seeds <k>]
+                 [--warmup-days <n>] [--prize-weight <w>] [--prize-weights <a,b,...>]
                  [--time-limit <s> | --iterations <n>] [--out <dir>]
   binroute plan --scenario <file> --date <YYYY-MM-DD> [--out <dir>] [--time-limit <s>]
                  [--iterations <n>] [--seed <n>] [--cycle-days <n>] [--map <geojson>]
@@ -63,7 +64,10 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
                            baselines.csv and summary.json to --out, default
                            bench/results/forecast-edinburgh-<time>/),
                            simulate (28 days of three policies, fixed schedule, threshold
-                           and binroute, on one ground truth; summary.json, tradeoff.svg)
+                           and binroute, on one ground truth per seed, after a 7-day
+                           warm-up (--warmup-days); seeds --seed … --seed+k-1 with --seeds k;
+                           binroute also at each --prize-weights (default w/3, w, 3w for
+                           --prize-weight w, default 900); summary.json, tradeoff.svg)
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)

@@ -55,12 +55,28 @@ describe('simulatePolicy', () => {
   }, 120_000);
 
   it('with nothing emptied the recount of overflow is the upper bound the policies stay under', async () => {
-    // independent recount: the same ground truth with no collections at all
-    const sim = createDaySimulation(scenario.bins, { start: '2026-11-02', days: 3, seed: 4, collectionHour: 12 });
+    // independent recount: the same ground truth with no collections at all, over the 7 warm-up
+    // days and the 3 measured ones (only those counted)
+    const sim = createDaySimulation(scenario.bins, { start: '2026-11-02', days: 10, seed: 4, collectionHour: 12 });
     let never = 0;
-    for (let d = 0; d < 3; d++) never += sim.runDay(new Set()).truth.filter((t) => t.overflowKg > 0).length;
+    for (let d = 0; d < 10; d++) {
+      const n = sim.runDay(new Set()).truth.filter((t) => t.overflowKg > 0).length;
+      if (d >= 7) never += n;
+    }
     const r = await simulatePolicy(scenario, 'fixed', base);
     expect(r.overflowEvents).toBeLessThanOrEqual(never);
+  }, 60_000);
+
+  it('the warm-up is not counted, and without service on Sunday nothing is planned or emptied then', async () => {
+    // warm-up of 6 days from Monday 2026-11-02: measured day 0 is Sunday 2026-11-08
+    for (const policy of ['threshold', 'binroute'] as const) {
+      const days: { d: number; planned: ReadonlySet<string>; date: string }[] = [];
+      await simulatePolicy(scenario, policy, { ...base, days: 2, warmupDays: 6, onDay: (_p, d, planned, outcome) => days.push({ d, planned, date: outcome.date }) });
+      expect(days.map((x) => [x.d, x.date])).toEqual([[0, '2026-11-08'], [1, '2026-11-09']]);
+      expect(days[0].planned.size).toBe(0);
+      expect(days[1].planned.size).toBeGreaterThan(0);
+    }
+    await expect(simulatePolicy(scenario, 'fixed', { ...base, warmupDays: -1 })).rejects.toThrow(/warmupDays: expected an integer/);
   }, 60_000);
 
   it('is deterministic with an iteration budget', async () => {
@@ -74,17 +90,28 @@ describe('binroute bench --suite simulate', () => {
   const dirOf = tmpDirForTests('simulate');
   it('writes summary.json with the three policies and the SVG; a missing scenario is exit 2 with one line', async () => {
     const dir = dirOf();
-    const r = await spawnCli(['bench', '--suite', 'simulate', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--days', '2', '--iterations', '20', '--out', dir, '--quiet']);
+    const r = await spawnCli(['bench', '--suite', 'simulate', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--days', '2', '--iterations', '20', '--seeds', '2', '--prize-weights', '300,900', '--out', dir, '--quiet']);
     expect(r.code).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     for (const p of ['fixed', 'threshold', 'binroute']) {
       for (const k of ['kmPerDay', 'drivingHoursPerDay', 'pickupsPerDay', 'meanFillAtPickup', 'overflowEvents', 'overflowLitres', 'serviceLevel', 'binsNeverServed']) expect(typeof s.policies[p][k]).toBe('number');
     }
-    expect(s.sweep).toHaveLength(3);
+    expect(s.sweep.map((x: { prizeWeight: number }) => x.prizeWeight)).toEqual([300, 900]);
+    // two seeds, and the summary is their mean
+    expect(s.seeds).toEqual([1, 2]);
+    expect(s.perSeed).toHaveLength(2);
+    for (const p of ['fixed', 'threshold', 'binroute']) {
+      const mean = (s.perSeed[0].policies[p].overflowEvents + s.perSeed[1].policies[p].overflowEvents) / 2;
+      expect(s.policies[p].overflowEvents).toBeCloseTo(mean, 1);
+    }
     expect(readFileSync(join(dir, 'tradeoff.svg'), 'utf8')).toMatch(/^<svg [^]*<\/svg>\n$/);
     expect(r.stdout).toMatch(/binroute/);
     const bad = await spawnCli(['bench', '--suite', 'simulate', '--scenario', 'no/such.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const badWeights = await spawnCli(['bench', '--suite', 'simulate', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--prize-weights', '300,abc']);
+    expect(badWeights.code).toBe(2);
+    expect(badWeights.stderr).toMatch(/--prize-weights: expected numbers/);
+    expect(badWeights.stderr.trim().split('\n')).toHaveLength(1);
   }, 120_000);
 });
