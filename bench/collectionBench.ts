@@ -174,6 +174,8 @@ export interface CollectionBenchConfig {
   instances?: string[];
   /** Solomon and Homberger: every vehicle gets a fixed cost above any route (vehicles first), compared with the hierarchical best-known table. */
   fixedCost?: boolean;
+  /** Kim: the vehicles' lunch breaks are left out (to measure what the breaks cost the search). */
+  noBreaks?: boolean;
   signal?: AbortSignal;
   onRunStart?: (e: CollectionRunEvent) => void;
   onProgress?: (e: CollectionRunEvent, p: Progress) => void;
@@ -206,6 +208,8 @@ export interface CollectionReport {
   averages: { group: string; runs: number; infeasibleRuns: number; meanGapPct: number | null; meanSeconds: number; vehicles?: number; bksVehicles?: number }[];
   /** Solomon and Homberger: every vehicle had a fixed cost above any route (vehicles first; hierarchical best-known table). */
   fixedCost: boolean;
+  /** Kim: the lunch breaks were left out. */
+  noBreaks: boolean;
   infeasibleRuns: number;
   abortedRuns: number;
 }
@@ -263,6 +267,7 @@ export function collectionChecker(
   loaded: LoadedCollectionInstance,
   text: string,
   bks?: { solomon?: [distance: number, vehicles: number]; mtvrptwr?: number },
+  options: { noBreaks?: boolean } = {},
 ): (sol: RoutingSolution) => Pick<CollectionRun, 'feasible' | 'errors' | 'vehicles' | 'metrics' | 'solution'> {
   const gap = (x: number, b: number) => (100 * (x - b)) / b;
   const finish = (ok: boolean, errors: string[], sol: RoutingSolution) => {
@@ -302,7 +307,7 @@ export function collectionChecker(
     const steps: KimStep[][] = usedRoutes(sol).map((ss) =>
       ss.map((s): KimStep => (s.type === 'job' ? { kind: 'stop', row: inst.jobs[s.index] } : s.type === 'reload' ? { kind: 'disposal', row: inst.facilities[s.index] } : { kind: 'lunch' })),
     );
-    const c = verifyKim(inst, steps, problem.vehicles.length);
+    const c = verifyKim(options.noBreaks ? { ...inst, lunch: -1 } : inst, steps, problem.vehicles.length);
     const h = (s: number) => s / 3600;
     return {
       ...finish(c.ok, c.errors, sol),
@@ -337,6 +342,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
   const startedAt = new Date().toISOString();
   const instances = listCollectionSuite(config.suite, config.dir, config.instances);
   if (config.fixedCost && !isSolomonLike(config.suite)) throw new InputError(`--fixed-cost: only for the solomon and homberger suites`, undefined, 'fixed-cost');
+  if (config.noBreaks && config.suite !== 'kim') throw new InputError(`--no-breaks: only for the kim suite`, undefined, 'no-breaks');
   const solomonBks = isSolomonLike(config.suite) ? await loadSolomonBks(config.dir, config.fixedCost === true || config.suite === 'homberger') : undefined;
   const seeds = Array.from({ length: config.seeds }, (_, i) => i + 1);
   const total = instances.length * seeds.length;
@@ -350,7 +356,8 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
     const { problem } = loaded;
     // vehicles first: every vehicle costs more than any route (the hierarchical objective)
     if (config.fixedCost) for (const v of problem.vehicles) v.costs = { ...v.costs, fixed: VEHICLES_FIRST_FIXED_COST };
-    const check = collectionChecker(loaded, text, { solomon: solomonBks?.get(inst.name.toLowerCase()), mtvrptwr: mtBks });
+    if (config.noBreaks) for (const v of problem.vehicles) v.breaks = [];
+    const check = collectionChecker(loaded, text, { solomon: solomonBks?.get(inst.name.toLowerCase()), mtvrptwr: mtBks }, { noBreaks: config.noBreaks });
     for (const seed of seeds) {
       if (config.signal?.aborted) {
         interrupted = true;
@@ -418,6 +425,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
     interrupted,
     machine,
     fixedCost: config.fixedCost === true,
+    noBreaks: config.noBreaks === true,
     runs,
     averages,
     infeasibleRuns: runs.filter((r) => !r.feasible).length,
@@ -489,7 +497,7 @@ export function formatCollectionReport(report: CollectionReport): string {
     out += formatTable(ar);
   }
   const limit = report.timeLimitS !== null ? `time limit ${report.timeLimitS} s` : `${report.iterations} iterations`;
-  out += `${report.suite}${report.fixedCost ? ' (vehicles first: fixed cost per vehicle, hierarchical BKS)' : ''}: ${report.runs.length} runs (${limit}, seeds ${report.seeds.join(',')})`;
+  out += `${report.suite}${report.fixedCost ? ' (vehicles first: fixed cost per vehicle, hierarchical BKS)' : ''}${report.noBreaks ? ' (lunch breaks left out)' : ''}: ${report.runs.length} runs (${limit}, seeds ${report.seeds.join(',')})`;
   if (report.infeasibleRuns) out += `, ${report.infeasibleRuns} INFEASIBLE (left out of the averages)`;
   if (report.interrupted) out += ', interrupted';
   return `${out}\n`;

@@ -17,6 +17,11 @@ export interface BenchConfig {
   cvrplibDir: string;
   /** Seconds per run; `undefined` means no time limit (then `iterations` must be set). */
   timeLimitS?: number;
+  /**
+   * Seconds per customer: each instance's time limit is this × (dimension − 1), the protocol of
+   * HGS-CVRP's and PyVRP's published tables (2.4 s per customer = a T_max of 2.4·n s).
+   */
+  budgetPerN?: number;
   /** Iterations per run, if limited. */
   iterations?: number;
   /** Runs per instance, with seeds 1..seeds. */
@@ -95,6 +100,8 @@ export interface BenchReport {
   format: 'binroute-bench/1';
   suite: SuiteName;
   timeLimitS: number | null;
+  /** Seconds per customer, when the time limit scaled with the instance (`--budget-per-n`). */
+  budgetPerN?: number | null;
   /** False when the run measured the metaheuristic without local search (absent in older reports). */
   localSearch?: boolean;
   iterations: number | null;
@@ -160,7 +167,7 @@ export async function runBench(config: BenchConfig, machine: MachineInfo): Promi
       const t0 = performance.now();
       const sol = await solve(problem, {
         seed,
-        timeLimitMs: config.timeLimitS === undefined ? undefined : config.timeLimitS * 1000,
+        timeLimitMs: config.budgetPerN !== undefined ? config.budgetPerN * (problem.dimension - 1) * 1000 : config.timeLimitS === undefined ? undefined : config.timeLimitS * 1000,
         maxIterations: config.iterations,
         localSearch: config.localSearch,
         signal: config.signal,
@@ -220,6 +227,7 @@ export async function runBench(config: BenchConfig, machine: MachineInfo): Promi
     format: 'binroute-bench/1',
     suite: config.suite,
     timeLimitS: config.timeLimitS ?? null,
+    budgetPerN: config.budgetPerN ?? null,
     localSearch: config.localSearch !== false,
     iterations: config.iterations ?? null,
     seeds,
@@ -273,8 +281,11 @@ export function formatReport(report: BenchReport): string {
   rows.push(null);
   rows.push([`average (${a.comparableInstances})`, '', '', '', '', fixed(a.meanGapPct, 2), fixed(a.bestGapPct, 2), fixed(a.meanSeconds, 2), '']);
   let out = formatTable(rows);
-  const limit =
-    report.timeLimitS !== null ? `time limit ${report.timeLimitS} s` : `${report.iterations} iterations`;
+  const limit = report.budgetPerN
+    ? `time limit ${report.budgetPerN} s per customer`
+    : report.timeLimitS !== null
+      ? `time limit ${report.timeLimitS} s`
+      : `${report.iterations} iterations`;
   out += `${report.suite}: ${a.runs} runs (${limit}, seeds ${report.seeds.join(',')})`;
   if (a.invalidRuns) out += `, ${a.invalidRuns} INVALID`;
   if (report.interrupted) out += ', interrupted';
@@ -296,8 +307,8 @@ export function formatReport(report: BenchReport): string {
  * reportFileName(report); // 'x-dev-1s-2026-01-15T09-30-00Z.json'
  * ```
  */
-export function reportFileName(report: { suite: string; timeLimitS: number | null; iterations: number | null; startedAt: string; localSearch?: boolean }): string {
-  const limit = report.timeLimitS !== null ? `${report.timeLimitS}s` : `${report.iterations}it`;
+export function reportFileName(report: { suite: string; timeLimitS: number | null; budgetPerN?: number | null; iterations: number | null; startedAt: string; localSearch?: boolean }): string {
+  const limit = report.budgetPerN ? `${report.budgetPerN}s-per-n` : report.timeLimitS !== null ? `${report.timeLimitS}s` : `${report.iterations}it`;
   const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   const variant = report.localSearch === false ? '-nols' : '';
   return `${report.suite}${variant}-${limit}-${stamp}.json`;

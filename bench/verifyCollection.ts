@@ -233,7 +233,7 @@ export interface KimCheck extends CollectionCheck {
  * `round(feet / 5280 / mph × 3600)` per arc (the model's convention): each regular stop once;
  * service starts within each stop's and disposal site's window; the load never exceeds the
  * vehicle capacity (reset by each unload); the day's total ≤ route capacity; ≤ max stops; one
- * lunch break per used route, starting 11:00–12:00 where the vehicle is; the last stop before
+ * lunch break per used route (none when `inst.lunch` is negative: the breaks were left out), starting 11:00–12:00 where the vehicle is; the last stop before
  * the depot is a disposal site (return empty); back by the depot's closing time; at most
  * `fleet` routes. Route durations use the latest departure that keeps the earliest end.
  *
@@ -288,7 +288,7 @@ export function verifyKim(inst: KimInstance, routes: KimStep[][], fleet: number)
     if (end > depot.late) v.push(`back at the depot at ${end} s > ${depot.late} s`);
     if (dayLoad > inst.routeCapacity) v.push(`collects ${dayLoad / 100} yd > route capacity ${inst.routeCapacity / 100} yd`);
     if (stops > inst.maxStops) v.push(`${stops} stops > max ${inst.maxStops}`);
-    if (lunches !== 1) v.push(`${lunches} lunch breaks`);
+    if (lunches !== (inst.lunch < 0 ? 0 : 1)) v.push(`${lunches} lunch breaks`);
     const last = [...route].reverse().find((s) => s.kind !== 'lunch');
     if (last?.kind !== 'disposal') v.push('does not unload before returning to the depot');
     return { end, v };

@@ -53,6 +53,8 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     quiet: 'switch',
     'no-local-search': 'switch',
     'fixed-cost': 'switch',
+    'no-breaks': 'switch',
+    'budget-per-n': 'value',
     budgets: 'value',
     runs: 'value',
     scenario: 'value',
@@ -89,14 +91,18 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   const outDirFlag = stringFlag(flags, 'out-dir');
   const outDir = outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot ?? io.cwd, 'bench', 'results');
   if (isCollectionSuite(suite)) {
+    if (flags.has('budget-per-n')) throw new UsageError('--budget-per-n: only for the CVRP suites (x-dev, x-all, abp)');
     const dir = resolveSuiteDir(suite, stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
     listCollectionSuite(suite, dir, instances); // unknown --instances fail here, before any output
-    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances, fixedCost: flags.has('fixed-cost') }, io, quiet, packageRoot, outDir);
+    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances, fixedCost: flags.has('fixed-cost'), noBreaks: flags.has('no-breaks') }, io, quiet, packageRoot, outDir);
   }
 
   const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
   listSuite(suite, cvrplibDir, instances); // unknown --instances fail here, before any output
 
+  const budgetPerN = secondsFlag(flags, 'budget-per-n');
+  if (budgetPerN !== undefined && (flags.has('time-limit') || iterations !== undefined)) throw new UsageError('give --budget-per-n, --time-limit or --iterations, not two of them');
+  if (budgetPerN !== undefined) timeLimitS = undefined;
   const controller = new AbortController();
   const live = !quiet && io.stdoutIsTTY;
   const pct = (cost: number, bks: number) => `${((100 * (cost - bks)) / bks).toFixed(2)}%`;
@@ -104,6 +110,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     suite,
     cvrplibDir,
     timeLimitS,
+    budgetPerN,
     iterations,
     seeds,
     instances,
@@ -118,7 +125,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout(live ? `\r\x1b[K${line}` : line);
     },
   };
-  const header = `binroute bench: suite ${suite}, ${budgetText(timeLimitS, iterations)}, seeds 1..${seeds}, data ${cvrplibDir}\n`;
+  const header = `binroute bench: suite ${suite}, ${budgetPerN !== undefined ? `${budgetPerN} s per customer` : budgetText(timeLimitS, iterations)}, seeds 1..${seeds}, data ${cvrplibDir}\n`;
   return runAndReport(io, { quiet, live, controller, header, outDir }, () => runBench(config, machineInfo(packageRoot)), formatReport, (report) =>
     report.averages.invalidRuns > 0 ? `${report.averages.invalidRuns} run(s) returned an invalid solution (a bug in the solver)` : undefined,
   );

@@ -157,4 +157,21 @@ describe.skipIf(!present)('binroute bench: collection suites (smoke)', () => {
     expect(kim.code).toBe(2);
     expect(kim.stderr).toMatch(/^binroute: --fixed-cost: only for the solomon and homberger suites/);
   });
+
+  it('kim with --no-breaks: no lunch stop in any route; --no-breaks elsewhere and --budget-per-n here are exit 2', async () => {
+    const dir = join(tmp, 'kim-nobreaks');
+    const r = await run(['bench', '--suite', 'kim', '--instances', '102_stop', '--iterations', '30', '--no-breaks', '--out-dir', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/lunch breaks left out/);
+    const report = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
+    expect(report).toMatchObject({ suite: 'kim', noBreaks: true, infeasibleRuns: 0 });
+    const withBreaks = await run(['bench', '--suite', 'kim', '--instances', '102_stop', '--iterations', '30', '--out-dir', join(tmp, 'kim-breaks')]);
+    expect(withBreaks.stdout).not.toMatch(/lunch breaks left out/);
+    const solomon = await run(['bench', '--suite', 'solomon', '--no-breaks', '--iterations', '5', '--instances', 'C101']);
+    expect(solomon.code).toBe(2);
+    expect(solomon.stderr).toMatch(/^binroute: --no-breaks: only for the kim suite/);
+    const perN = await run(['bench', '--suite', 'kim', '--budget-per-n', '0.01', '--instances', '102_stop']);
+    expect(perN.code).toBe(2);
+    expect(perN.stderr).toMatch(/--budget-per-n: only for the CVRP suites/);
+  });
 });

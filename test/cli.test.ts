@@ -152,6 +152,18 @@ describe('binroute solve', () => {
 });
 
 describe.skipIf(!haveBenchmarks)('binroute bench', () => {
+  it('--budget-per-n scales the time limit with the instance: 0.005 s × 100 customers = 0.5 s on X-n101-k25', async () => {
+    const outDir = join(tmp, 'per-n');
+    const r = await run(['bench', '--instances', 'X-n101-k25', '--budget-per-n', '0.005', '--out-dir', outDir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/time limit 0\.005 s per customer/);
+    const files = readdirSync(outDir);
+    expect(files[0]).toMatch(/^x-dev-0\.005s-per-n-/);
+    const report = JSON.parse(readFileSync(join(outDir, files[0]), 'utf8'));
+    expect(report.budgetPerN).toBe(0.005);
+    expectUserError(await run(['bench', '--budget-per-n', '1', '--time-limit', '1']), /give --budget-per-n, --time-limit or --iterations, not two of them/);
+  });
+
   it('runs one instance for 1 s, prints the table and writes the JSON report', async () => {
     const outDir = join(tmp, 'results');
     const r = await run(['bench', '--instances', 'X-n101-k25', '--time-limit', '1', '--out-dir', outDir]);
