@@ -12,6 +12,7 @@ import { localSearch } from '../search/localSearch';
 import { routeChanged, moveCount } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
+import { FLEET_SHARE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest } from './fleetMin';
 
 /** The solution being changed by the current step. */
 export let current: Sol = changetype<Sol>(0);
@@ -55,6 +56,32 @@ export function annealInit(start: Sol): void {
   const avgArc = <f64>current.cost / max(arcs, 1.0);
   t0 = max(T0_FACTOR * avgArc, 1e-9);
   tf = max(TF_FACTOR * avgArc, 1e-9);
+  fleetInit(current);
+  inFleetPhase = fleetActive;
+  fleetShare = fleetActive ? FLEET_SHARE : 0.0;
+}
+
+/** The budget share the fleet phase takes (0 without one). */
+let fleetShare: f64 = 0.0;
+
+/** True until the fleet-minimisation phase has handed over to the annealing. */
+let inFleetPhase: bool = false;
+
+/**
+ * Ends fleet minimisation: the annealing goes on from the smallest complete fleet found (after
+ * a full local search), or from where it was when none was found.
+ */
+function endFleetPhase(): void {
+  inFleetPhase = false;
+  if (!fleetFound) return;
+  current.copyFrom(fleetBest);
+  for (let r = 0; r < R; r++) if (unchecked(current.rSize[r]) > 0) routeChanged(current, r);
+  if (useLocalSearch) localSearch(current);
+  accepted.copyFrom(current);
+  if (current.objective() < best.objective()) {
+    best.copyFrom(current);
+    sinceImprovement = 0;
+  }
 }
 
 export function countRoutes(sol: Sol): i32 {
@@ -73,8 +100,18 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   const ratio = tf / t0;
   let nonEmpty = countRoutes(current);
   for (let i = 0; i < iters; i++) {
+    let p = min((base + <f64>i) * scale, 1.0);
+    if (inFleetPhase) {
+      if (p < FLEET_SHARE && fleetActive) {
+        fleetStep();
+        continue;
+      }
+      endFleetPhase();
+      nonEmpty = countRoutes(current);
+    }
     if (stallLimit > 0 && sinceImprovement >= stallLimit) return i;
-    const p = min((base + <f64>i) * scale, 1.0);
+    // with a fleet phase, the annealing's schedule spans the rest of the budget
+    if (fleetShare > 0) p = max(0.0, (p - fleetShare) / (1.0 - fleetShare));
     const temp = t0 * Math.pow(ratio, p);
     const stampBefore = moveCount;
     beginStep();

@@ -39,6 +39,17 @@ let bestA: i32 = -1;
 let bestR: i32 = -1;
 let bestFac: i32 = -1; // facility of a reload to add, -1 for none
 let bestReloadFirst: bool = false; // reload before the job (else after it)
+/**
+ * Most vehicles the solution may use (fleet minimisation; otherwise no limit): an empty vehicle
+ * is opened only while fewer are in use.
+ */
+let fleetLimit: i32 = 0x7fffffff;
+/** Vehicles in use during the current recreate (counted only under a fleet limit). */
+let usedVehicles: i32 = 0;
+
+export function setFleetLimit(limit: i32): void {
+  fleetLimit = limit;
+}
 
 export function recreateAlloc(): void {
   sortKey = new StaticArray<i64>(N);
@@ -202,6 +213,10 @@ function freeReloadSlot(sol: Sol): i32 {
 /** Reinserts the listed jobs into `sol`; changed routes are recorded with touch(). */
 export function recreate(sol: Sol): void {
   orderRemoved();
+  if (fleetLimit < 0x7fffffff) {
+    usedVehicles = 0;
+    for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) usedVehicles++;
+  }
   insertRange(sol, 0, nRemoved);
 }
 
@@ -256,7 +271,7 @@ export function insertRange(sol: Sol, from: i32, to: i32): void {
       }
     }
     // one empty vehicle per class
-    for (let cl = 0; cl < NC; cl++) {
+    for (let cl = 0; cl < NC && usedVehicles < fleetLimit; cl++) {
       for (let t = unchecked(classStart[cl]); t < unchecked(classStart[cl + 1]); t++) {
         const r = unchecked(classVehicles[t]);
         if (unchecked(sol.rSize[r]) != 0 || r == bannedRoute) continue;
@@ -267,6 +282,7 @@ export function insertRange(sol: Sol, from: i32, to: i32): void {
     if (bestA < 0) continue; // no feasible position: stays unserved
     if (unchecked(jPrize[c]) > 0 && bestCost >= missCostOf(c)) continue; // not worth its detour
     const r = bestR;
+    if (unchecked(sol.rSize[r]) == 0) usedVehicles++;
     if (bestFac < 0) sol.insertJob(c, bestA, r);
     else if (bestReloadFirst) {
       const rv = sol.insertReload(bestFac, bestA, r);

@@ -85,10 +85,14 @@ export function addToInsert(c: i32): void {
   addToInsert(c);
 }
 
-/** Removes strings around a random seed job; touched routes get fresh caches afterwards. */
-export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
+/**
+ * Removes strings around a random seed job; touched routes get fresh caches afterwards. With
+ * `routeRemoval` (and vehicles with a fixed cost) a share of the steps empty a whole route.
+ * The strings are removed around `seedJob` when given, else around a random job.
+ */
+export function ruin(sol: Sol, nonEmptyRoutes: i32, routeRemoval: bool = true, seedJob: i32 = -1): void {
   bannedRoute = -1;
-  if (HAS_FIXED && nonEmptyRoutes > 1 && rngFloat() < ROUTE_REMOVAL_RATE) {
+  if (routeRemoval && HAS_FIXED && nonEmptyRoutes > 1 && rngFloat() < ROUTE_REMOVAL_RATE) {
     removeRoute(sol);
     return;
   }
@@ -96,7 +100,7 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32): void {
   const lsMax: f64 = min(MAX_STRING, avgSize);
   const ksMax: f64 = (4.0 * AVG_REMOVED) / (1.0 + lsMax) - 1.0;
   const ks: i32 = <i32>(rngFloat() * max(ksMax, 1.0)) + 1;
-  const seed = 1 + rngInt(N - 1);
+  const seed = seedJob > 0 ? seedJob : 1 + rngInt(N - 1);
   const missingBefore = sol.miss; // unserved jobs before this ruin (removals below add to miss)
   let ruined = 0;
   for (let k = -1; k < KN && ruined < ks; k++) {
@@ -150,6 +154,22 @@ function retryUnserved(sol: Sol, missingBefore: i64): void {
       if (unchecked(sol.route[c]) < 0) addToInsert(c);
     }
   }
+}
+
+/**
+ * Empties route r: its jobs become unserved (and are not queued for reinsertion), its reload
+ * stops go. Used by fleet minimisation to give up a vehicle.
+ */
+export function emptyRoute(sol: Sol, r: i32): void {
+  const e = endOf(r);
+  let v = unchecked(sol.next[startOf(r)]);
+  while (v != e) {
+    const nx = unchecked(sol.next[v]);
+    if (v < N) sol.removeJob(v);
+    v = nx;
+  }
+  dropIdleReloads(sol, r);
+  sol.updateRoute(r);
 }
 
 /** Route removal: empties the smaller of two random used routes and bans its vehicle from this step's recreate. */

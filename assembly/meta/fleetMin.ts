@@ -1,0 +1,153 @@
+// Fleet minimisation: when vehicles carry a fixed cost, the first part of the budget tries to
+// serve every job with one vehicle fewer, after the fleet-minimisation procedure of SISR
+// (Christiaens & Vanden Berghe 2020, "Slack induction by string removals for vehicle routing
+// problems", Transportation Science 54(2), §5). A route of the best solution is emptied and
+// the fleet is closed (no job may open an empty vehicle); ruin-and-recreate steps then try to
+// place the jobs left out. A step is judged by the jobs it leaves out, not by its cost: it is
+// accepted when it leaves fewer out, or when the jobs it leaves out have been out less often
+// (their "absences", counted over the steps), which steers the search towards the jobs that
+// are hard to place. Once every job is served again, that solution is kept and the next route
+// is emptied. The annealing then starts from the smallest complete fleet found and judges it
+// by the full objective, so a vehicle comes back whenever its fixed cost pays.
+
+import { N, R, HAS_FIXED, jPrize } from '../model/problem';
+import { Sol } from '../model/Sol';
+import { rngInt } from '../common/rng';
+import { ruin, beginStep, touched, nTouched, emptyRoute, dropIdleReloads } from './ruin';
+import { recreate, setFleetLimit } from './recreate';
+import { retuneReloads } from './retuneReloads';
+import { walkCurrent, lastWalkOk } from '../model/feasibility';
+import { routeChanged } from '../search/lsState';
+import { localSearch } from '../search/localSearch';
+
+/** Share of the budget given to fleet minimisation when some vehicle has a fixed cost. */
+export const FLEET_SHARE: f64 = 0.3;
+
+/** True while the phase runs (it ends early when no route is left to give up). */
+export let fleetActive: bool = false;
+/** A complete solution with fewer routes than the start was found (in `fleetBest`). */
+export let fleetFound: bool = false;
+/** The smallest complete fleet found. */
+export let fleetBest: Sol = changetype<Sol>(0);
+
+let trial: Sol = changetype<Sol>(0);
+let acc: Sol = changetype<Sol>(0);
+let absences: StaticArray<i32> = new StaticArray<i32>(0);
+/** Mandatory jobs the start leaves out: a solution that leaves out no more counts as complete. */
+let baseMissing: i32 = 0;
+let accMissing: i32 = 0;
+/** Vehicles the phase tries to do with. */
+let fleetSize: i32 = 0;
+
+/** Mandatory jobs `sol` leaves unserved. */
+function missingMandatory(sol: Sol): i32 {
+  let k = 0;
+  for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) k++;
+  return k;
+}
+
+/** Sum of the absences of the mandatory jobs `sol` leaves unserved. */
+function absenceSum(sol: Sol): i64 {
+  let s: i64 = 0;
+  for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) s += <i64>unchecked(absences[c]);
+  return s;
+}
+
+function usedRoutes(sol: Sol): i32 {
+  let k = 0;
+  for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) k++;
+  return k;
+}
+
+/** Empties the used route with the fewest jobs (ties broken at random) of `acc`. */
+function giveUpRoute(): bool {
+  if (usedRoutes(acc) <= 1) return false;
+  let pick = -1;
+  let ties = 0;
+  for (let r = 0; r < R; r++) {
+    const size = unchecked(acc.rSize[r]);
+    if (size == 0) continue;
+    if (pick < 0 || size < unchecked(acc.rSize[pick])) {
+      pick = r;
+      ties = 1;
+    } else if (size == unchecked(acc.rSize[pick])) {
+      ties++;
+      if (rngInt(ties) == 0) pick = r;
+    }
+  }
+  emptyRoute(acc, pick);
+  accMissing = missingMandatory(acc);
+  fleetSize = usedRoutes(acc);
+  return true;
+}
+
+/** Starts the phase from `start` (a solution the annealing has accepted). */
+export function fleetInit(start: Sol): void {
+  fleetFound = false;
+  fleetActive = HAS_FIXED && usedRoutes(start) > 1;
+  if (!fleetActive) return;
+  if (changetype<usize>(trial) == 0) {
+    trial = new Sol();
+    acc = new Sol();
+    fleetBest = new Sol();
+  }
+  absences = new StaticArray<i32>(N);
+  baseMissing = missingMandatory(start);
+  acc.copyFrom(start);
+  fleetActive = giveUpRoute();
+}
+
+/** A random unserved mandatory job (strings are removed around it to make room), or -1. */
+function missingSeed(sol: Sol): i32 {
+  if (accMissing == 0) return -1;
+  let k = rngInt(accMissing);
+  for (let c = 1; c < N; c++) {
+    if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) {
+      if (k == 0) return c;
+      k--;
+    }
+  }
+  return -1;
+}
+
+/** Every route the step touched still walks feasibly (breaks can move when jobs go). */
+function touchedRoutesFit(sol: Sol): bool {
+  for (let t = 0; t < nTouched; t++) {
+    const r = unchecked(touched[t]);
+    if (unchecked(sol.rSize[r]) == 0) continue;
+    walkCurrent(sol, r);
+    if (!lastWalkOk) return false;
+  }
+  return true;
+}
+
+/** One ruin-and-recreate step of the phase on a closed fleet. */
+export function fleetStep(): void {
+  if (!fleetActive) return;
+  trial.copyFrom(acc);
+  beginStep();
+  ruin(trial, usedRoutes(trial), false, missingSeed(trial));
+  setFleetLimit(fleetSize);
+  recreate(trial);
+  setFleetLimit(0x7fffffff);
+  for (let t = 0; t < nTouched; t++) {
+    const r = unchecked(touched[t]);
+    retuneReloads(trial, r);
+    dropIdleReloads(trial, r);
+    routeChanged(trial, r);
+  }
+  localSearch(trial);
+  const missing = missingMandatory(trial);
+  const better = missing < accMissing || absenceSum(trial) < absenceSum(acc);
+  for (let c = 1; c < N; c++) if (unchecked(trial.route[c]) < 0 && unchecked(jPrize[c]) == 0) unchecked((absences[c] += 1));
+  if (!better || !touchedRoutesFit(trial)) return;
+  acc.copyFrom(trial);
+  accMissing = missing;
+  if (missing <= baseMissing) {
+    fleetBest.copyFrom(acc);
+    fleetFound = true;
+    // one vehicle fewer again; the absences start over for the new fleet
+    for (let c = 1; c < N; c++) unchecked((absences[c] = 0));
+    fleetActive = giveUpRoute();
+  }
+}
