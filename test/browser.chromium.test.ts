@@ -150,8 +150,25 @@ describe.skipIf(missing !== undefined)('in headless Chromium', () => {
     await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"jobs": [') });
     await expect.poll(() => page.locator('#error').textContent()).toMatch(/^broken\.json: not valid JSON/);
     await page.setInputFiles('#file', { name: 'readings.csv', mimeType: 'text/csv', buffer: Buffer.from('bin,time,fill\nnope,yesterday,lots\n') });
-    await expect.poll(() => page.locator('#error').textContent()).toMatch(/readings\.csv/);
+    await expect.poll(() => page.locator('#error').textContent()).toMatch(/^readings\.csv/);
+    expect(await page.locator('#error').textContent()).not.toMatch(/undefined|\[object/);
     expect(await page.locator('#plan').isEnabled()).toBe(true);
+    await page.close();
+  });
+
+  it('an uploaded VROOM file is solved in the worker and shown: the routes and the unassigned are Node’s', async () => {
+    const page = await open('iterations=500&seed=2');
+    await page.setInputFiles('#file', { name: 'seongsu-cafes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SEONGSU)) });
+    await expect.poll(() => page.locator('#source').textContent()).toMatch(/^seongsu-cafes\.json: VROOM problem/);
+    await page.click('#plan');
+    await settled(page);
+    const s = await page.evaluate(() => (window as unknown as PlannerWindow).planner);
+    expect(s.state).toBe('done');
+    const node = lib.toVroom(lib.fromVroom(SEONGSU), await lib.solve(SEONGSU as import('../src/index.js').VroomInput, { maxIterations: 500, seed: 2 }));
+    const rows = await page.locator('#vehicles tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim())));
+    expect(rows.map((r) => [r[1], r[3]])).toEqual(node.routes.map((r) => [String(r.steps.filter((x) => x.type === 'job').length), (r.distance / 1000).toFixed(1)]));
+    expect(await page.locator('#unassigned tbody tr').count()).toBe(node.unassigned.length);
+    expect(await page.locator('#kpis').textContent()).toContain(`cost ${node.summary.cost}`);
     await page.close();
   });
 

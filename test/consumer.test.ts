@@ -40,6 +40,12 @@ console.log(JSON.stringify({ same: JSON.stringify({ ...inWorker, elapsedMs: 0 })
     expect(out.error).toBe('InputError');
   });
 
+  it('the planner page (examples/planner) type-checks against the built declarations', async () => {
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = await run(process.execPath, [tsc, '-p', join(ROOT, 'examples/planner/tsconfig.json')], { cwd: ROOT, timeout: 120_000 }).catch((e: { stdout: string }) => e);
+    expect(r.stdout).toBe('');
+  });
+
   it('a Vite bundle: the worker is its own asset carrying the core, the page’s bundle no Node module', async () => {
     const { outDir } = await buildConsumerPage();
     const assets = readdirSync(join(outDir, 'assets'));

@@ -88,7 +88,7 @@ async function loadFile(file: File): Promise<void> {
   } else {
     if (source.kind !== 'scenario') throw new Error(`${file.name}: readings need a scenario; load one first (or reload the page for the embedded one)`);
     const readings = readReadings(text, { file: file.name, binIds: source.scenario.bins.map((b) => b.id) });
-    if (readings.readings.length === 0) throw new Error(`${file.name}: no usable reading (${readings.problems.length} rows left out${readings.problems[0] ? `, e.g. line ${readings.problems[0].line}: ${readings.problems[0].reason}` : ''})`);
+    if (readings.readings.length === 0) throw new Error(`${file.name}: no usable reading (${readings.problems.length} rows left out${readings.problems[0] ? `, e.g. ${readings.problems[0].message}` : ''})`);
     source = { ...source, readings, label: `${source.label.replace(/ \+ readings.*$/, '')} + readings from ${file.name} (${readings.readings.length} rows)` };
   }
   $('source').textContent = source.label;
