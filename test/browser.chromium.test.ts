@@ -78,6 +78,7 @@ describe.skipIf(missing !== undefined)('in headless Chromium', () => {
   it('plans the embedded day in a worker: routes drawn, the numbers shown are the Plan’s, the main thread stays responsive, and the output is byte-identical to Node’s', async () => {
     const page = await open('iterations=400&seed=1&run=1');
     await settled(page);
+    await page.waitForFunction(() => (window as unknown as PlannerWindow).planner.progressReports > 0, null, { timeout: 10_000 });
     const state = await page.evaluate(() => {
       const w = window as unknown as PlannerWindow;
       return { planner: w.planner, frames: w.frames };
@@ -184,6 +185,22 @@ describe.skipIf(missing !== undefined)('in headless Chromium', () => {
     expect(got.jobs).toBe(SEONGSU.jobs.length);
     expect(got.error).toBe('InputError');
     expect(got.stats[0].compiles).toBe(1);
+    await page.close();
+  });
+
+  it('200 solves in one browser worker: the .wasm compiled once, each instance’s memory small (the heap bound where Chromium reports it)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${consumer.url}index.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    type Stats = { compiles: number; calls: number; wasmMemoryBytes: number; heapUsedBytes: number };
+    const [after20, after200] = await page.evaluate(([p]) => (window as unknown as { consumer: { soak: (p: unknown, n: number) => Promise<Stats[]> } }).consumer.soak(p, 200), [SEONGSU] as const);
+    expect(after200.calls).toBe(200);
+    expect(after200.compiles).toBe(1);
+    expect(after200.wasmMemoryBytes).toBeGreaterThan(0);
+    expect(after200.wasmMemoryBytes).toBeLessThanOrEqual(16 * 2 ** 20);
+    if (after200.heapUsedBytes >= 0) expect(after200.heapUsedBytes).toBeLessThan(after20.heapUsedBytes + 24 * 2 ** 20);
+    // Chromium exposes no heap size to a dedicated worker (performance.memory is the page's):
+    // the leak check with the heap and external memory is the Node worker's (worker.node.test.ts)
     await page.close();
   });
 });

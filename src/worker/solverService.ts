@@ -31,14 +31,15 @@ export interface WorkerStats {
   wasmMemoryBytes: number;
   /** JS heap in use, bytes (Node: `process.memoryUsage().heapUsed`; Chromium: `performance.memory`), or -1. */
   heapUsedBytes: number;
-  /** Memory outside the JS heap (Node: `external + arrayBuffers`), or -1 where unknown. */
+  /** Memory outside the JS heap (Node: `external`, which counts ArrayBuffers and WebAssembly memories), or -1 where unknown. */
   externalBytes: number;
 }
 
 /** What a worker exposes (through comlink). The client in `createSolverWorker` wraps it. */
 export interface SolverService {
-  solve(id: number, problem: CvrpProblem | RoutingProblem | VroomInput, options: PortableSolveOptions, onProgress?: (p: Progress) => void): Promise<Outcome<Solution | RoutingSolution>>;
-  plan(id: number, input: PlanInput, options: PortablePlanOptions, onProgress?: (p: Progress) => void): Promise<Outcome<Plan>>;
+  /** `aborted`: the caller's signal was aborted before the call (then the construction alone comes back, as on the main thread). */
+  solve(id: number, problem: CvrpProblem | RoutingProblem | VroomInput, options: PortableSolveOptions, onProgress?: (p: Progress) => void, aborted?: boolean): Promise<Outcome<Solution | RoutingSolution>>;
+  plan(id: number, input: PlanInput, options: PortablePlanOptions, onProgress?: (p: Progress) => void, aborted?: boolean): Promise<Outcome<Plan>>;
   /** Aborts call `id` (its result comes back with `stopReason: 'aborted'`). */
   cancel(id: number): void;
   stats(): WorkerStats;
@@ -48,7 +49,7 @@ function heapFigures(): { heap: number; external: number } {
   const proc = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number; external: number; arrayBuffers: number } } }).process;
   if (proc?.memoryUsage) {
     const m = proc.memoryUsage();
-    return { heap: m.heapUsed, external: m.external + m.arrayBuffers };
+    return { heap: m.heapUsed, external: m.external };
   }
   const mem = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   return { heap: mem ? mem.usedJSHeapSize : -1, external: -1 };
@@ -68,8 +69,9 @@ function heapFigures(): { heap: number; external: number } {
 export function solverService(): SolverService {
   const running = new Map<number, AbortController>();
   let calls = 0;
-  async function call<T>(id: number, onProgress: ((p: Progress) => void) | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
+  async function call<T>(id: number, onProgress: ((p: Progress) => void) | undefined, aborted: boolean | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
     const controller = new AbortController();
+    if (aborted) controller.abort();
     running.set(id, controller);
     calls++;
     try {
@@ -93,11 +95,11 @@ export function solverService(): SolverService {
         }
       : undefined;
   return {
-    solve(id, problem, options, onProgress) {
-      return call(id, onProgress, (signal) => solve(problem as RoutingProblem, { ...options, signal, onProgress: progressOf(onProgress) }));
+    solve(id, problem, options, onProgress, aborted) {
+      return call(id, onProgress, aborted, (signal) => solve(problem as RoutingProblem, { ...options, signal, onProgress: progressOf(onProgress) }));
     },
-    plan(id, input, options, onProgress) {
-      return call(id, onProgress, (signal) => {
+    plan(id, input, options, onProgress, aborted) {
+      return call(id, onProgress, aborted, (signal) => {
         if (options?.matrix !== undefined && typeof options.matrix !== 'string') throw new InputError('options.matrix: a worker takes a matrix kind by name', undefined, 'matrix');
         return plan(input, { ...options, solve: { ...options?.solve, signal, onProgress: progressOf(onProgress) } });
       });

@@ -23,7 +23,7 @@ export interface WorkerSolveOptions extends SolveOptions {
   /**
    * Transfer the problem's typed arrays (matrices) to the worker instead of copying them. Faster
    * for large matrices, but the caller's arrays are detached (empty) afterwards. Results always
-   * come back transferred. Default false.
+   * come back transferred. Default false. With `workers` above 1 the problem is copied to each.
    */
   transfer?: boolean;
 }
@@ -85,7 +85,7 @@ export function solverWorkerClient(spawn: () => SpawnedWorker, parallelism: () =
   slot(0);
 
   /** One call on worker `i`: progress proxied, cancel on abort, the outcome unwrapped. */
-  async function call<T>(i: number, signal: AbortSignal | undefined, onProgress: ((p: Progress) => void) | undefined, send: (remote: Comlink.Remote<SolverService>, id: number, progress: ((p: Progress) => void) | undefined) => Promise<Outcome<T>>): Promise<T> {
+  async function call<T>(i: number, signal: AbortSignal | undefined, onProgress: ((p: Progress) => void) | undefined, send: (remote: Comlink.Remote<SolverService>, id: number, progress: ((p: Progress) => void) | undefined, aborted: boolean) => Promise<Outcome<T>>): Promise<T> {
     if (ended) throw new Error(TERMINATED);
     const { remote } = slot(i);
     const id = nextId++;
@@ -95,11 +95,9 @@ export function solverWorkerClient(spawn: () => SpawnedWorker, parallelism: () =
     const stopped = new Promise<never>((_, r) => (reject = r));
     pending.add(reject);
     try {
-      const sent = send(remote, id, progress);
-      if (signal) {
-        if (signal.aborted) abort();
-        else signal.addEventListener('abort', abort, { once: true });
-      }
+      // aborted already: say so with the call (a cancel message after it could land a few chunks late)
+      const sent = send(remote, id, progress, signal?.aborted === true);
+      signal?.addEventListener('abort', abort, { once: true });
       const outcome = await Promise.race([sent, stopped]);
       if (!outcome.ok) throw fromPortableError(outcome.error);
       return outcome.value;
@@ -123,7 +121,7 @@ export function solverWorkerClient(spawn: () => SpawnedWorker, parallelism: () =
     const portable: PortableSolveOptions = rest;
     if (n === 1) {
       const sent = transfer ? Comlink.transfer(problem, transferList(problem)) : problem;
-      return call(0, signal, onProgress, (r, id, p) => r.solve(id, sent, portable, p));
+      return call(0, signal, onProgress, (r, id, p, a) => r.solve(id, sent, portable, p, a));
     }
     // several seeds: the plans are ranked on the normalised problem, so read VROOM JSON here once
     const isVroom = 'vehicles' in problem && !('dims' in problem);
@@ -140,7 +138,7 @@ export function solverWorkerClient(spawn: () => SpawnedWorker, parallelism: () =
       : () => undefined;
     const runs = Array.from({ length: n }, (_, i) => {
       const opts: PortableSolveOptions = { ...portable, seed: (seed0 + i) >>> 0 };
-      return call(i, signal, report(i), (r, id, p) => r.solve(id, normal, opts, p));
+      return call(i, signal, report(i), (r, id, p, a) => r.solve(id, normal, opts, p, a));
     });
     const solutions = await Promise.all(runs);
     return pickBest(normal, solutions as (Solution | RoutingSolution)[]);
@@ -153,7 +151,7 @@ export function solverWorkerClient(spawn: () => SpawnedWorker, parallelism: () =
       checkSolveOptions(solveOptions);
       const { onProgress, signal, ...portableSolve } = solveOptions;
       const portable: PortablePlanOptions = { ...rest, solve: portableSolve };
-      return call(0, signal, onProgress, (r, id, p) => r.plan(id, input, portable, p));
+      return call(0, signal, onProgress, (r, id, p, a) => r.plan(id, input, portable, p, a));
     },
     async stats() {
       return Promise.all(slots.map((s) => s.remote.stats()));

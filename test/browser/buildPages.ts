@@ -41,6 +41,19 @@ window.consumer = {
       solver.terminate();
     }
   },
+  async soak(problem, n) {
+    const solver = createSolverWorker();
+    try {
+      const at = [];
+      for (let i = 0; i < n; i++) {
+        await solver.solve(problem, { maxIterations: 20, seed: i + 1 });
+        if (i === 19 || i === n - 1) at.push((await solver.stats())[0]);
+      }
+      return at;
+    } finally {
+      solver.terminate();
+    }
+  },
 };
 document.body.dataset.ready = '1';
 `;
