@@ -4,11 +4,11 @@
 // thread responsive, Cancel, a bad file's error; and the same seed and iteration budget give
 // byte-identical output in Chromium and in Node. Without Chromium the file is skipped with a
 // message (in CI, where .ci/run installs it, it fails instead).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from './browser/launchChromium.js';
+import { chromiumMissing, closeChromium, launchChromium } from './browser/launchChromium.js';
 import { serveStatic } from './browser/serveStatic.js';
 import { buildConsumerPage, buildPlannerPage, ROOT, SEONGSU } from './browser/buildPages.js';
 
@@ -48,17 +48,20 @@ describe.skipIf(missing !== undefined)('in headless Chromium', () => {
   let browser: BrowserContext;
   let planner: { url: string; close: () => Promise<void> };
   let consumer: { url: string; close: () => Promise<void> };
+  const built: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const [plannerDir, consumerBuild] = await Promise.all([buildPlannerPage(), buildConsumerPage()]);
+    built.push(plannerDir, consumerBuild.project);
     planner = await serveStatic(plannerDir);
     consumer = await serveStatic(consumerBuild.outDir);
     browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeChromium(browser);
+    for (const dir of built) rmSync(dir, { recursive: true, force: true });
     await planner?.close();
     await consumer?.close();
   });

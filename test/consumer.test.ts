@@ -3,11 +3,11 @@
 // and from a Vite bundle (the worker emitted as its own module-worker asset, no Node module in
 // it). The same bundle runs in Chromium in browser.chromium.test.ts.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildConsumerPage, ROOT } from './browser/buildPages.js';
 
 const run = promisify(execFile);
@@ -38,6 +38,7 @@ console.log(JSON.stringify({ same: JSON.stringify({ ...inWorker, elapsedMs: 0 })
     expect(out.same).toBe(true);
     expect(out.cost).toBeGreaterThan(0);
     expect(out.error).toBe('InputError');
+    rmSync(project, { recursive: true, force: true });
   });
 
   it('the planner page (examples/planner) type-checks against the built declarations', async () => {
@@ -47,7 +48,8 @@ console.log(JSON.stringify({ same: JSON.stringify({ ...inWorker, elapsedMs: 0 })
   });
 
   it('a Vite bundle: the worker is its own asset carrying the core, the page’s bundle no Node module', async () => {
-    const { outDir } = await buildConsumerPage();
+    const { project, outDir } = await buildConsumerPage();
+    onTestFinished(() => rmSync(project, { recursive: true, force: true }));
     const assets = readdirSync(join(outDir, 'assets'));
     const worker = assets.filter((f) => /^solverWorker-.*\.js$/.test(f));
     expect(worker).toHaveLength(1);

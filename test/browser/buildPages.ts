@@ -68,7 +68,7 @@ document.body.dataset.ready = '1';
  * ```
  */
 export async function buildConsumerPage(): Promise<{ project: string; outDir: string }> {
-  const project = mkdtempSync(join(tmpdir(), 'binroute-consumer-'));
+  const project = mkdtempSync(join(tmpdir(), 'binroute-vite-consumer-'));
   mkdirSync(join(project, 'node_modules'));
   symlinkSync(ROOT, join(project, 'node_modules', 'binroute'), 'dir');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { binroute: '*' } }));
