@@ -82,7 +82,9 @@ describe('createSolverWorker (Node, worker_threads)', () => {
 
   it('workers: 2 runs seeds 1 and 2 in two workers and keeps the better plan', async () => {
     const problem = lib.fromVroom(vroom);
-    const best = await solver.solve(problem, { maxIterations: 300, seed: 1, workers: 2 });
+    let total = 0;
+    const best = await solver.solve(problem, { maxIterations: 300, seed: 1, workers: 2, onProgress: (p) => void (total = p.iteration) });
+    await vi.waitFor(() => expect(total).toBe(600)); // progress adds up both workers' iterations
     const [s1, s2] = [await lib.solve(problem, { maxIterations: 300, seed: 1 }), await lib.solve(problem, { maxIterations: 300, seed: 2 })];
     const expected = s2.unassigned.length < s1.unassigned.length || (s2.unassigned.length === s1.unassigned.length && s2.cost < s1.cost) ? s2 : s1;
     expect(timeless(best)).toBe(timeless(expected));
