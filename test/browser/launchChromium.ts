@@ -18,7 +18,15 @@ function chromiumOnPath(): string | undefined {
 /** Where Debian puts the browser, else the `chromium` on the PATH (override with BINROUTE_CHROMIUM). */
 export const CHROMIUM = process.env.BINROUTE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : (chromiumOnPath() ?? '/usr/bin/chromium'));
 
-/** Why the browser tests cannot run here, or undefined when they can. */
+/**
+ * Why the browser tests cannot run here, or undefined when they can.
+ *
+ * @example
+ * ```ts
+ * const missing = chromiumMissing();
+ * describe.skipIf(missing !== undefined)('in Chromium', () => { … });
+ * ```
+ */
 export function chromiumMissing(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
   return `Chromium is not installed at ${CHROMIUM}: the browser tests need Debian's package (sudo apt-get install -y chromium; .ci/run installs it), or set BINROUTE_CHROMIUM to a Chromium binary.`;
