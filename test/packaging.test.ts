@@ -44,6 +44,20 @@ describe('packaging', () => {
   it('ships the bundles and every file the README runs binroute on', () => {
     const files = new Set(packedFiles());
     for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'package.json', 'README.md']) expect(files, f).toContain(f);
+    // binroute/worker: its clients, the worker scripts they start, and every chunk they import
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, string>> };
+    expect(pkg.exports['./worker']).toEqual({ types: './dist/worker.d.ts', node: './dist/worker.node.js', default: './dist/worker.js' });
+    const needed = ['dist/worker.js', 'dist/worker.node.js', 'dist/worker.d.ts', 'dist/solverWorker.js', 'dist/solverWorker.node.js'];
+    for (let i = 0; i < needed.length; i++) {
+      expect(files, needed[i]).toContain(needed[i]);
+      if (!needed[i].endsWith('.js')) continue;
+      const code = readFileSync(join(ROOT, needed[i]), 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+)["']|new URL\(["'](\.\/[^"']+)["']/g)) {
+        const dep = `dist/${(m[1] ?? m[2]).slice(2)}`;
+        if (!needed.includes(dep)) needed.push(dep);
+      }
+    }
+    expect(needed.length).toBeGreaterThan(5); // the scan did find the chunks
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const paths = commandLines(readme).flatMap(inputPaths);
     expect(paths).toContain('fixtures/vroom/seongsu-cafes.json'); // the scanner did find the README's examples

@@ -30,6 +30,36 @@ export interface CoreExports {
 }
 
 const compiled: Partial<Record<CoreBuild, WebAssembly.Module>> = {};
+let compiles = 0;
+let lastMemory: WeakRef<WebAssembly.Memory> | undefined;
+
+/**
+ * How many times this thread compiled a core module (once per build used, unless
+ * {@link useCoreBinary} swapped it): the worker tests check the `.wasm` loads once per worker.
+ *
+ * @example
+ * ```ts
+ * await solve(problem, { maxIterations: 100 });
+ * coreCompileCount(); // 1
+ * ```
+ */
+export function coreCompileCount(): number {
+  return compiles;
+}
+
+/**
+ * The linear memory of the last core instance, in bytes (0 before the first, or once it was
+ * garbage-collected): one instance per solve, so this stays bounded across solves.
+ *
+ * @example
+ * ```ts
+ * await solve(problem, { maxIterations: 100 });
+ * lastCoreMemoryBytes(); // e.g. 1_245_184
+ * ```
+ */
+export function lastCoreMemoryBytes(): number {
+  return lastMemory?.deref()?.buffer.byteLength ?? 0;
+}
 const override: Partial<Record<CoreBuild, Uint8Array>> = {};
 const EMBEDDED: Record<CoreBuild, string> = { matrix: RELEASE_WASM_BASE64, geo: RELEASE_GEO_WASM_BASE64 };
 
@@ -75,6 +105,7 @@ export async function instantiateCore(build: CoreBuild = 'matrix'): Promise<Core
   if (!module) {
     const bytes = override[build] ?? decodeBase64(EMBEDDED[build]);
     module = compiled[build] = await WebAssembly.compile(bytes as BufferSource);
+    compiles++;
   }
   let memory: WebAssembly.Memory | undefined;
   const instance = await WebAssembly.instantiate(module, {
@@ -97,5 +128,6 @@ export async function instantiateCore(build: CoreBuild = 'matrix'): Promise<Core
   });
   const exports = instance.exports as unknown as CoreExports;
   memory = exports.memory;
+  lastMemory = new WeakRef(memory);
   return exports;
 }

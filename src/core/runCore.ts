@@ -34,9 +34,27 @@ export interface CoreRun {
   elapsedMs: number;
 }
 
-/** Lets pending events (abort, messages) run between chunks. */
+let yieldChannel: MessageChannel | undefined;
+const yielded: (() => void)[] = [];
+
+/**
+ * Lets pending events (abort, messages) run between chunks: `setImmediate` in Node; in browsers
+ * and workers a message to ourselves, which browsers do not delay the way they clamp nested
+ * `setTimeout(0)` to 4 ms (10 % of a 40 ms chunk).
+ */
 function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === 'function') {
+    if (!yieldChannel) {
+      yieldChannel = new MessageChannel();
+      yieldChannel.port1.onmessage = () => yielded.shift()?.();
+    }
+    const channel = yieldChannel;
+    return new Promise((resolve) => {
+      yielded.push(resolve);
+      channel.port2.postMessage(0);
+    });
+  }
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
