@@ -29,9 +29,20 @@ function oneLine(s: string): string {
 }
 
 /**
+ * The lines a user sees for an input error: one per problem, each ending with its stable code
+ * (`binroute: day.json: jobs[3].service: "60" is not an integer [E1002]`), and one counting the
+ * problems beyond the cap.
+ */
+function inputErrorLines(e: InputError): string {
+  const lines = e.problems.map((p) => `binroute: ${oneLine(p.message)} [${p.code}]\n`);
+  if (e.more > 0) lines.push(`binroute: … and ${e.more} more problem${e.more === 1 ? '' : 's'}\n`);
+  return lines.join('');
+}
+
+/**
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit code:
- * 0 success, 1 internal error (the stack is printed), 2 user error (one line
- * `binroute: <message>`), 130 interrupted bench.
+ * 0 success, 1 internal error (one line with a hint to report it; the stack only with
+ * `--debug`), 2 user error (one line `binroute: <message> [E….]` per problem), 130 interrupted bench.
  *
  * @example
  * ```ts
@@ -39,6 +50,8 @@ function oneLine(s: string): string {
  * ```
  */
 export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  if (debug) argv = argv.filter((a) => a !== '--debug');
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -76,15 +89,20 @@ export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<numb
       return 2;
     }
     if (e instanceof InputError) {
-      io.stderr(`binroute: ${oneLine(e.message)}\n`);
+      io.stderr(inputErrorLines(e));
+      if (debug && e.stack) io.stderr(`${e.stack}\n`);
       return 2;
     }
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     if (typeof code === 'string' && USER_FS_CODES.has(code)) {
-      io.stderr(`binroute: ${oneLine((e as Error).message)}\n`);
+      io.stderr(`binroute: ${oneLine((e as Error).message)} [E0001]\n`);
       return 2;
     }
-    io.stderr(`binroute: internal error (please report it)\n${(e as Error)?.stack ?? String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    const what = message.startsWith('binroute internal error') ? message : `binroute internal error (please report it): ${message}`;
+    io.stderr(`binroute: ${oneLine(what)}\n`);
+    if (debug) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
+    else io.stderr('binroute: this is a bug in binroute, not in your input: please report it with the command line and the input file (run again with --debug for the stack trace)\n');
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import type { RoutingProblem, RoutingVehicle } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../errorCodes.js';
 import { emptyCoreInput, MAX_LOCATIONS, MAX_MATRIX_CELLS, MISSING_PENALTY, NO_LIMIT, type CoreInput } from '../core/coreInput.js';
 import { geoCost, geoDuration, geoSecondsPerMetre } from '../model/geoArcs.js';
 
@@ -146,11 +147,7 @@ function missPrices(problem: RoutingProblem, input: CoreInput, largest: number):
     total += price;
   });
   if (total >= 2n ** 62n) {
-    throw new InputError(
-      `jobs: ${jobs.length} jobs with priorities and route costs up to ${bound} exceed the objective's 63-bit range; use fewer priority levels or smaller costs`,
-      undefined,
-      'jobs',
-    );
+    throw new InputError(`jobs: ${jobs.length} jobs with priorities and route costs up to ${bound} exceed the objective's 63-bit range; use fewer priority levels or smaller costs`, { code: 'E7006', field: 'jobs' });
   }
 }
 
@@ -167,34 +164,32 @@ function missPrices(problem: RoutingProblem, input: CoreInput, largest: number):
  */
 export function encodeRouting(problem: RoutingProblem): CoreInput {
   const { jobs, vehicles, facilities, dims } = problem;
+  if (jobs.length > LIMITS.jobs) throw new InputError(`jobs: ${jobs.length} jobs, above the limit of ${LIMITS.jobs}`, { code: 'E7001', field: 'jobs', value: jobs.length });
+  if (vehicles.length > LIMITS.vehicles) throw new InputError(`vehicles: ${vehicles.length} vehicles, above the limit of ${LIMITS.vehicles}`, { code: 'E7002', field: 'vehicles', value: vehicles.length });
   for (let k = 0; k < dims; k++) {
     let total = 0;
     for (const j of jobs) total += (j.pickup[k] ?? 0) + (j.delivery[k] ?? 0);
     if (total > NO_LIMIT) {
       // the core adds loads in 32-bit integers; any load is at most this total
-      throw new InputError(`jobs: the amounts of dimension ${k} add up to ${total}, above ${NO_LIMIT}; scale them down`, undefined, 'jobs');
+      throw new InputError(`jobs: the amounts of dimension ${k} add up to ${total}, above ${NO_LIMIT}; scale them down`, { code: 'E7004', field: 'jobs' });
     }
   }
   if (facilities.length > MAX_FACILITIES) {
-    throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, undefined, 'facilities');
+    throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, { code: 'E7007', field: 'facilities' });
   }
   const open = vehicles.some((v) => v.start === undefined || v.end === undefined);
   const anywhere = problem.size; // zero-cost location for open route ends
   const geo = problem.matrices.length > 0 && problem.matrices[0].geo !== undefined;
   if (geo && open) {
     const r = vehicles.findIndex((v) => v.start === undefined || v.end === undefined);
-    throw new InputError(`vehicles[${r}]: computed arcs (problems above the matrix limit) need a start and an end for every vehicle`, undefined, `vehicles[${r}]`);
+    throw new InputError(`vehicles[${r}]: computed arcs (problems above the matrix limit) need a start and an end for every vehicle`, { code: 'E1014', field: `vehicles[${r}]` });
   }
   const m = problem.size + (open ? 1 : 0);
   // the matrices the core will hold: durations per (profile, speed), distances per profile,
   // costs per (profile, speed, cost rates) — checked before any is built
   const needed = new Set(vehicles.flatMap((v) => [`d:${v.profile}:${v.speedFactor}`, `m:${v.profile}`, `c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`]));
   if (!geo && (m > MAX_LOCATIONS || m * m * needed.size > MAX_MATRIX_CELLS)) {
-    throw new InputError(
-      `matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`,
-      undefined,
-      'matrices',
-    );
+    throw new InputError(`matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`, { code: 'E7003', field: 'matrices' });
   }
   const bank = new MatrixBank(problem, m);
   // vehicle classes: vehicles the core may treat as interchangeable
@@ -239,7 +234,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     if (v.routeCapacity) for (let k = 0; k < dims; k++) input.vRouteCap[r * dims + k] = clampInt(v.routeCapacity[k] ?? NO_LIMIT);
     if (v.returnEmpty) {
       if (v.facilities.length === 0) {
-        throw new InputError(`vehicles[${r}].return_empty: vehicle ${v.id} must unload before its end but may use no facility`, undefined, `vehicles[${r}].return_empty`);
+        throw new InputError(`vehicles[${r}].return_empty: vehicle ${v.id} must unload before its end but may use no facility`, { code: 'E1014', field: `vehicles[${r}].return_empty` });
       }
       input.vReturnEmpty[r] = 1;
     }

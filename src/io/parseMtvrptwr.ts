@@ -36,14 +36,14 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
       sections.set(t, current);
       continue;
     }
-    if (!current) throw new InputError(`line ${i + 1}: data outside a section`, fileName);
+    if (!current) throw new InputError(`line ${i + 1}: data outside a section`, { code: 'E3002', file: fileName });
     const nums = t.split(/\s+/).map(Number);
-    if (nums.some((x) => !Number.isFinite(x))) throw new InputError(`line ${i + 1}: expected numbers, got "${t}"`, fileName);
+    if (nums.some((x) => !Number.isFinite(x))) throw new InputError(`line ${i + 1}: expected numbers, got "${t}"`, { code: 'E3002', file: fileName });
     current.push(nums);
   }
   const intHeader = (key: string): number => {
     const v = Number(header.get(key));
-    if (!header.has(key) || !Number.isInteger(v) || v <= 0) throw new InputError(`${key}: missing or not a positive integer`, fileName, key);
+    if (!header.has(key) || !Number.isInteger(v) || v <= 0) throw new InputError(`${key}: missing or not a positive integer`, { code: 'E3003', file: fileName, field: key });
     return v;
   };
   const n = intHeader('DIMENSION');
@@ -52,10 +52,10 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
   const service = Number(header.get('SERVICE_TIME') ?? 0);
   const section = (name: string, width: number): number[][] => {
     const rows = sections.get(name);
-    if (!rows) throw new InputError(`missing ${name}`, fileName, name);
-    if (rows.length !== n) throw new InputError(`${name}: expected ${n} rows, got ${rows.length}`, fileName, name);
+    if (!rows) throw new InputError(`missing ${name}`, { code: 'E3001', file: fileName, field: name });
+    if (rows.length !== n) throw new InputError(`${name}: expected ${n} rows, got ${rows.length}`, { code: 'E3002', file: fileName, field: name });
     rows.forEach((r, i) => {
-      if (r.length < width || r[0] !== i + 1) throw new InputError(`${name}: row ${i + 1} malformed`, fileName, name);
+      if (r.length < width || r[0] !== i + 1) throw new InputError(`${name}: row ${i + 1} malformed`, { code: 'E3002', file: fileName, field: name });
     });
     return rows;
   };
@@ -64,7 +64,7 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
   const tws = section('TIME_WINDOW_SECTION', 3);
   const release = sections.has('RELEASE_TIME_SECTION') ? section('RELEASE_TIME_SECTION', 2) : undefined;
   const depots = sections.get('DEPOT_SECTION')?.flat().filter((x) => x !== -1) ?? [1];
-  if (depots.length !== 1 || depots[0] !== 1) throw new InputError('DEPOT_SECTION: only node 1 as the single depot is supported', fileName, 'DEPOT_SECTION');
+  if (depots.length !== 1 || depots[0] !== 1) throw new InputError('DEPOT_SECTION: only node 1 as the single depot is supported', { code: 'E3007', file: fileName, field: 'DEPOT_SECTION' });
   const distances = new Int32Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -78,7 +78,7 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
     matrices: [{ profile: 'car', durations: distances, distances, costs: distances }],
     jobs: Array.from({ length: n - 1 }, (_, k) => {
       const i = k + 1;
-      if (demand[i][1] > capacity) throw new InputError(`DEMAND_SECTION: demand ${demand[i][1]} of node ${i + 1} exceeds the capacity ${capacity}`, fileName, 'DEMAND_SECTION');
+      if (demand[i][1] > capacity) throw new InputError(`DEMAND_SECTION: demand ${demand[i][1]} of node ${i + 1} exceeds the capacity ${capacity}`, { code: 'E3005', file: fileName, field: 'DEMAND_SECTION' });
       return {
         id: i,
         location: i,

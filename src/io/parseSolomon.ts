@@ -34,8 +34,8 @@ export function parseSolomon(text: string, fileName?: string): SolomonInstance {
   const name = (lines[0] ?? '').trim();
   const vIdx = lines.findIndex((l) => l.trim().toUpperCase() === 'VEHICLE');
   const cIdx = lines.findIndex((l) => l.trim().toUpperCase() === 'CUSTOMER');
-  if (vIdx < 0) throw new InputError('missing VEHICLE section', fileName, 'VEHICLE');
-  if (cIdx < 0) throw new InputError('missing CUSTOMER section', fileName, 'CUSTOMER');
+  if (vIdx < 0) throw new InputError('missing VEHICLE section', { code: 'E3001', file: fileName, field: 'VEHICLE' });
+  if (cIdx < 0) throw new InputError('missing CUSTOMER section', { code: 'E3001', file: fileName, field: 'CUSTOMER' });
   const numbersAfter = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const t = lines[i].trim();
@@ -45,23 +45,23 @@ export function parseSolomon(text: string, fileName?: string): SolomonInstance {
   };
   const fleet = numbersAfter(vIdx + 1, cIdx);
   if (!fleet || fleet.values.length < 2 || fleet.values.some((v) => !Number.isFinite(v))) {
-    throw new InputError('VEHICLE: expected "NUMBER CAPACITY"', fileName, 'VEHICLE');
+    throw new InputError('VEHICLE: expected "NUMBER CAPACITY"', { code: 'E3002', file: fileName, field: 'VEHICLE' });
   }
   const [vehicles, capacity] = fleet.values;
-  if (!Number.isInteger(vehicles) || vehicles <= 0) throw new InputError(`VEHICLE: NUMBER must be a positive integer, got ${vehicles}`, fileName, 'VEHICLE');
-  if (!Number.isInteger(capacity) || capacity <= 0) throw new InputError(`VEHICLE: CAPACITY must be a positive integer, got ${capacity}`, fileName, 'VEHICLE');
+  if (!Number.isInteger(vehicles) || vehicles <= 0) throw new InputError(`VEHICLE: NUMBER must be a positive integer, got ${vehicles}`, { code: 'E3003', file: fileName, field: 'VEHICLE' });
+  if (!Number.isInteger(capacity) || capacity <= 0) throw new InputError(`VEHICLE: CAPACITY must be a positive integer, got ${capacity}`, { code: 'E3003', file: fileName, field: 'VEHICLE' });
   const inst: SolomonInstance = { name, vehicles, capacity, x: [], y: [], demand: [], ready: [], due: [], service: [] };
   for (let i = cIdx + 1; i < lines.length; i++) {
     const t = lines[i].trim();
     if (!/^\d/.test(t)) continue;
     const v = t.split(/\s+/).map(Number);
     if (v.length < 7 || v.slice(0, 7).some((x) => !Number.isFinite(x))) {
-      throw new InputError(`line ${i + 1}: expected 7 numbers (id x y demand ready due service)`, fileName, 'CUSTOMER');
+      throw new InputError(`line ${i + 1}: expected 7 numbers (id x y demand ready due service)`, { code: 'E3002', file: fileName, field: 'CUSTOMER' });
     }
-    if (v[0] !== inst.x.length) throw new InputError(`line ${i + 1}: customer number ${v[0]}, expected ${inst.x.length}`, fileName, 'CUSTOMER');
-    if (v[3] < 0 || !Number.isInteger(v[3])) throw new InputError(`line ${i + 1}: demand ${v[3]} must be a non-negative integer`, fileName, 'CUSTOMER');
-    if (v[3] > capacity) throw new InputError(`line ${i + 1}: demand ${v[3]} exceeds the capacity ${capacity}`, fileName, 'CUSTOMER');
-    if (v[4] > v[5]) throw new InputError(`line ${i + 1}: ready time ${v[4]} > due date ${v[5]}`, fileName, 'CUSTOMER');
+    if (v[0] !== inst.x.length) throw new InputError(`line ${i + 1}: customer number ${v[0]}, expected ${inst.x.length}`, { code: 'E3004', file: fileName, field: 'CUSTOMER' });
+    if (v[3] < 0 || !Number.isInteger(v[3])) throw new InputError(`line ${i + 1}: demand ${v[3]} must be a non-negative integer`, { code: 'E3003', file: fileName, field: 'CUSTOMER' });
+    if (v[3] > capacity) throw new InputError(`line ${i + 1}: demand ${v[3]} exceeds the capacity ${capacity}`, { code: 'E3005', file: fileName, field: 'CUSTOMER' });
+    if (v[4] > v[5]) throw new InputError(`line ${i + 1}: ready time ${v[4]} > due date ${v[5]}`, { code: 'E3006', file: fileName, field: 'CUSTOMER' });
     inst.x.push(v[1]);
     inst.y.push(v[2]);
     inst.demand.push(v[3]);
@@ -69,7 +69,7 @@ export function parseSolomon(text: string, fileName?: string): SolomonInstance {
     inst.due.push(v[5]);
     inst.service.push(v[6]);
   }
-  if (inst.x.length < 1) throw new InputError('CUSTOMER: no depot row', fileName, 'CUSTOMER');
+  if (inst.x.length < 1) throw new InputError('CUSTOMER: no depot row', { code: 'E3001', file: fileName, field: 'CUSTOMER' });
   return inst;
 }
 

@@ -61,7 +61,7 @@ export class OsrmClient {
 
   constructor(options: OsrmOptions) {
     if (typeof options?.baseUrl !== 'string' || !/^https?:\/\/[^/]+/.test(options.baseUrl)) {
-      throw new InputError(`osrm.baseUrl: expected an http(s) URL, got ${String(options?.baseUrl)}`, undefined, 'osrm.baseUrl');
+      throw new InputError(`osrm.baseUrl: expected an http(s) URL, got ${String(options?.baseUrl)}`, { code: 'E6006', field: 'osrm.baseUrl' });
     }
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.profile = options.profile ?? 'driving';

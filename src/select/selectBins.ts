@@ -79,16 +79,16 @@ export function selectBins(bins: readonly Bin[], forecasts: ForecastResult, date
   const p = { ...DEFAULT_POLICY, ...policy };
   for (const [key, lo, hi] of [['mustGoRisk', 0, 1], ['mayGoMinFill', 0, 100], ['prizeWeight', 0, 1e9], ['pickupHour', 0, 23.99]] as const) {
     const v = p[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new InputError(`policy.${key}: expected a number from ${lo} to ${hi}, got ${String(v)}`, undefined, `policy.${key}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new InputError(`policy.${key}: expected a number from ${lo} to ${hi}, got ${String(v)}`, { code: 'E6004', field: `policy.${key}` });
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) {
-    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
+    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, { code: 'E6002', field: 'date' });
   }
   const today = localTime(date, p.pickupHour, p.utcOffsetMinutes);
   const tomorrow = localTime(nextDate(date), p.pickupHour, p.utcOffsetMinutes);
   return bins.map((bin, i) => {
     const f = forecasts.get(bin.id);
-    if (!f) throw new InputError(`bins[${i}]: no forecast for bin ${bin.id} (forecast every bin of the scenario)`, undefined, `bins[${i}]`);
+    if (!f) throw new InputError(`bins[${i}]: no forecast for bin ${bin.id} (forecast every bin of the scenario)`, { code: 'E6005', field: `bins[${i}]` });
     const fill = f.forecast.fillAt(today);
     const risk = f.forecast.pOverflow(tomorrow);
     const litres = Math.min(bin.capacityLitres, (fill / 100) * bin.capacityLitres);
