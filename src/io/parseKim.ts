@@ -2,7 +2,7 @@
 // the shared `wcvrptw` set): one depot, regular stops, disposal sites, a lunch break.
 import type { RoutingBreak, RoutingProblem, TimeWindow } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
-import type { ErrorCode } from '../errorCodes.js';
+import { LIMITS, type ErrorCode } from '../errorCodes.js';
 import { parseIntStrict, parseRealStrict, quote, tokenize } from './tokens.js';
 
 /** Feet per mile. */
@@ -164,6 +164,7 @@ export function parseKimInstance(text: string, fileName?: string): KimInstance {
     if (ids.has(id)) fail(line, 'Stop_ID', `${id} repeats the id of line ${ids.get(id)}`, 'E3004');
     ids.set(id, line);
     const row = inst.stops.length;
+    if (row >= LIMITS.locations) fail(line, 'Stop_ID', `more than ${LIMITS.locations} stops, the limit for full matrices`, 'E7003');
     const time = (k: 3 | 4, v: number) => {
       if (v > 2400 + 0) fail(line, fields[k], `${v} is past 2400`, 'E3006');
       return hhmmToSeconds(v, (m) => inst.notes.push(`line ${line} (stop ${id}): ${fields[k]} ${tok[k]}: ${m}`));

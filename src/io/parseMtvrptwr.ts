@@ -1,5 +1,11 @@
 import type { RoutingProblem } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../errorCodes.js';
+
+/** Largest |x|, |y| of an MTVRPTWR node: distances in tenths stay far below 2^31. */
+const MAX_MT_COORD = 10_000_000;
+/** Largest MTVRPTWR time: in tenths it stays below 2^31. */
+const MAX_MT_TIME = 200_000_000;
 
 /**
  * Reads the VRPLIB multi-trip VRPTW-with-release-dates format of PyVRP's `MTVRPTWR` set
@@ -59,10 +65,29 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
     });
     return rows;
   };
+  if (n > LIMITS.locations) throw new InputError(`DIMENSION: ${n} is above the limit of ${LIMITS.locations} locations for full matrices`, { code: 'E7003', file: fileName, field: 'DIMENSION', value: n });
+  if (vehicles > LIMITS.vehicles) throw new InputError(`VEHICLES: ${vehicles} is above the limit of ${LIMITS.vehicles}`, { code: 'E7002', file: fileName, field: 'VEHICLES', value: vehicles });
+  if (capacity > LIMITS.amountSum) throw new InputError(`CAPACITY: ${capacity} is above ${LIMITS.amountSum}`, { code: 'E7004', file: fileName, field: 'CAPACITY', value: capacity });
+  if (!(service >= 0 && service <= MAX_MT_TIME)) throw new InputError(`SERVICE_TIME: expected a number from 0 to ${MAX_MT_TIME}, got ${header.get('SERVICE_TIME')}`, { code: 'E3003', file: fileName, field: 'SERVICE_TIME' });
   const coords = section('NODE_COORD_SECTION', 3);
   const demand = section('DEMAND_SECTION', 2);
   const tws = section('TIME_WINDOW_SECTION', 3);
   const release = sections.has('RELEASE_TIME_SECTION') ? section('RELEASE_TIME_SECTION', 2) : undefined;
+  coords.forEach((r, i) => {
+    if (Math.abs(r[1]) > MAX_MT_COORD || Math.abs(r[2]) > MAX_MT_COORD) {
+      throw new InputError(`NODE_COORD_SECTION: node ${i + 1} at (${r[1]}, ${r[2]}) is beyond ±${MAX_MT_COORD}: distances would not fit 32 bits`, { code: 'E7006', file: fileName, field: 'NODE_COORD_SECTION' });
+    }
+  });
+  demand.forEach((r, i) => {
+    if (!Number.isInteger(r[1]) || r[1] < 0) throw new InputError(`DEMAND_SECTION: demand ${r[1]} of node ${i + 1} must be a non-negative integer`, { code: 'E3003', file: fileName, field: 'DEMAND_SECTION', value: r[1] });
+  });
+  tws.forEach((r, i) => {
+    if (r[1] < 0 || r[2] > MAX_MT_TIME) throw new InputError(`TIME_WINDOW_SECTION: window [${r[1]}, ${r[2]}] of node ${i + 1} is outside 0 … ${MAX_MT_TIME}`, { code: 'E7005', file: fileName, field: 'TIME_WINDOW_SECTION' });
+    if (r[1] > r[2]) throw new InputError(`TIME_WINDOW_SECTION: window of node ${i + 1} starts at ${r[1]}, after its end ${r[2]}`, { code: 'E3006', file: fileName, field: 'TIME_WINDOW_SECTION' });
+  });
+  release?.forEach((r, i) => {
+    if (!(r[1] >= 0 && r[1] <= MAX_MT_TIME)) throw new InputError(`RELEASE_TIME_SECTION: release ${r[1]} of node ${i + 1} is outside 0 … ${MAX_MT_TIME}`, { code: 'E7005', file: fileName, field: 'RELEASE_TIME_SECTION' });
+  });
   const depots = sections.get('DEPOT_SECTION')?.flat().filter((x) => x !== -1) ?? [1];
   if (depots.length !== 1 || depots[0] !== 1) throw new InputError('DEPOT_SECTION: only node 1 as the single depot is supported', { code: 'E3007', file: fileName, field: 'DEPOT_SECTION' });
   const distances = new Int32Array(n * n);
