@@ -99,7 +99,8 @@ export async function plan(input: PlanInput, options: PlanOptions = {}): Promise
     throw new InputError('readings: expected an array of readings, or the result of readReadings', { code: 'E5011', field: 'readings' });
   }
   // the scenario checks every field (one InputError naming it); its area is the points' box
-  const points = [...(input.bins ?? []), ...(input.depots ?? []), ...(input.hubs ?? [])].map((p) => p?.location).filter((l): l is [number, number] => Array.isArray(l));
+  const list = (x: unknown): { location?: unknown }[] => (Array.isArray(x) ? x : []);
+  const points = [...list(input.bins), ...list(input.depots), ...list(input.hubs)].map((p) => p?.location).filter((l): l is [number, number] => Array.isArray(l) && Number.isFinite(l[0]) && Number.isFinite(l[1]));
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   const bbox = points.length ? [Math.min(...lons) - 0.01, Math.min(...lats) - 0.01, Math.max(...lons) + 0.01, Math.max(...lats) + 0.01] : [0, 0, 0, 0];
