@@ -85,6 +85,7 @@ export const ERROR_CODES = {
   E6005: 'plan/selection input that does not fit together (a bin without a forecast, a selection of the wrong length, a repeated bin id)',
   E6006: 'a matrix provider that is misconfigured (unknown kind, OSRM without a URL, no road network, no matrices for a profile)',
   E6007: 'a road network (GeoJSON) that is malformed',
+  E6008: 'the OSRM server failed (timeout, unreachable, HTTP error, malformed JSON, partial or wrong-size table, route without geometry); no plan is made on a partial matrix',
 
   E7001: 'too many jobs (above the documented limit)',
   E7002: 'too many vehicles (above the documented limit)',

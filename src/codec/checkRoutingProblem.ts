@@ -104,7 +104,10 @@ class ItemChecks {
   amounts(v: unknown, path: string): void {
     const a = this.list(v, path);
     if (a.length !== this.p.dims) fail(path, `must hold dims = ${this.p.dims} amounts`, 'E1010', a.length);
-    a.forEach((x, k) => this.int(x, `${path}[${k}]`, LIMITS.amountSum));
+    a.forEach((x, k) => {
+      if (typeof x === 'number' && x > LIMITS.time) fail(`${path}[${k}]`, `must be at most ${LIMITS.time}`, 'E7004', x);
+      this.int(x, `${path}[${k}]`);
+    });
   }
 
   location(v: unknown, path: string, optional = false): void {

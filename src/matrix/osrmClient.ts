@@ -19,7 +19,7 @@ export class ProviderError extends InputError {
     message: string,
     readonly url: string,
   ) {
-    super(`OSRM: ${message} (${url.length > 120 ? `${url.slice(0, 117)}...` : url})`, undefined, 'osrm');
+    super(`OSRM: ${message} (${url.length > 120 ? `${url.slice(0, 117)}...` : url})`, { code: 'E6008', field: 'osrm', value: url });
     this.name = 'ProviderError';
   }
 }
