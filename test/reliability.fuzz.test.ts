@@ -114,7 +114,8 @@ const textOp = fc.record({ kind: fc.constantFrom('token', 'token', 'token', 'del
 function mutateText(text: string, ops: { kind: string; a: number; b: number; tok: string; junk: string }[]): string {
   let lines = text.split('\n');
   for (const o of ops) {
-    const i = o.a % Math.max(1, lines.length);
+    if (lines.length === 0) lines = [''];
+    const i = o.a % lines.length;
     if (o.kind === 'token') {
       const toks = lines[i].split(/([\s,]+)/);
       const words = toks.map((t, k) => (k % 2 === 0 ? k : -1)).filter((k) => k >= 0);
@@ -219,7 +220,7 @@ describe(`fuzzing every entry point (${RUNS} cases each, seed ${SEED})`, () => {
       fc.asyncProperty(mutations, async (m) => {
         const p = mutate(plain, m) as unknown as RoutingProblem;
         // the model holds typed matrices: give them back as Int32Array where they are still arrays of numbers
-        for (const mat of (p as { matrices?: unknown }).matrices instanceof Array ? p.matrices : []) {
+        for (const mat of (p as { matrices?: unknown } | null)?.matrices instanceof Array ? p.matrices : []) {
           for (const k of ['durations', 'distances'] as const) if (Array.isArray(mat?.[k]) && (mat[k] as unknown as unknown[]).every((v) => typeof v === 'number')) mat[k] = Int32Array.from(mat[k] as unknown as number[]);
         }
         await validOrCoded(() => solveRouting(p, { maxIterations: 10, seed: 1 }), (s) => everyJobOnce(p, s));
