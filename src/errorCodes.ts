@@ -91,9 +91,10 @@ export const ERROR_CODES = {
   E7002: 'too many vehicles (above the documented limit)',
   E7003: 'too many locations or matrix cells for full matrices',
   E7004: 'amounts (demands, capacities) whose sum does not fit the core’s 32-bit loads',
-  E7005: 'times or durations beyond the documented limit (2^31 − 1 s)',
+  E7005: 'times or durations beyond the documented limit (2^31 − 1 s), alone or summed along a possible route',
   E7006: 'costs beyond what the objective can hold without wrapping',
   E7007: 'too many facilities, windows or breaks',
+  E7008: 'distances whose total along a route could exceed 2^31 − 1 m',
 } as const;
 
 /** A stable input-error code, e.g. `E1002`; see {@link ERROR_CODES} and docs/errors.md. */

@@ -65,7 +65,7 @@ function everyJobOnce(problem: RoutingProblem, s: RoutingSolution): void {
 }
 
 // ------------------------------------------------------------ mutations
-const NASTY: unknown[] = [Number.NaN, Infinity, -Infinity, -1, -0, 0, 1.5, 2 ** 31, 2 ** 53, 1e300, -1e300, '12', '', 'x', null, true, [], {}, [1, 2, 3], [[0]], { a: 1 }, '\u0000', '2026-11-23'];
+const NASTY: unknown[] = [Number.NaN, Infinity, -Infinity, -1, -0, 0, 1.5, 2 ** 29, 2 ** 30, 2 ** 31 - 1, 2 ** 31, 2 ** 53, 1e300, -1e300, '12', '', 'x', null, true, [], {}, [1, 2, 3], [[0]], { a: 1 }, '\u0000', '2026-11-23'];
 const DELETE = Symbol('delete');
 /** A benign change: a number replaced by another plausible one, an array's last element repeated. */
 const nudge = fc.integer({ min: 0, max: 5000 }).map((n) => ({ nudge: n }));
@@ -107,7 +107,7 @@ function mutate<T>(base: T, ms: { at: number; value: unknown }[]): T {
   return x as T;
 }
 
-const TOKENS = ['NaN', 'Infinity', '-1', '1e999', '99999999999', '2147483648', 'abc', '', '0', '-0', '1.5', '\u0000', ':', '-1', 'EOF', 'VEHICLE', 'CUSTOMER', '{', '"', ','];
+const TOKENS = ['NaN', 'Infinity', '-1', '1e999', '99999999999', '2147483648', '2147483647', '1073741824', '900000', 'abc', '', '0', '-0', '1.5', '\u0000', ':', '-1', 'EOF', 'VEHICLE', 'CUSTOMER', '{', '"', ','];
 const textOp = fc.record({ kind: fc.constantFrom('token', 'token', 'token', 'delete', 'double', 'junk', 'cut', 'swap'), a: fc.nat(), b: fc.nat(), tok: fc.constantFrom(...TOKENS), junk: fc.string({ maxLength: 20 }) });
 
 /** A text with line/token mutations: a token replaced, a line deleted, doubled, swapped, junk inserted, the text cut. */

@@ -56,6 +56,11 @@ export function checkRoutingProblem(problem: RoutingProblem): void {
       if (!(a instanceof Int32Array) || a.length !== cells) {
         throw new InputError(`problem.matrices[${i}].${key}: must be an Int32Array of size × size = ${cells} entries`, { code: 'E1015', field: `matrices[${i}].${key}` });
       }
+      const negative = a.findIndex((x) => x < 0);
+      if (negative >= 0) {
+        const at = `matrices[${i}].${key}[${negative}]`;
+        throw new InputError(`problem.${at}: ${a[negative]} is negative`, { code: 'E1003', field: at, value: a[negative] });
+      }
     }
   });
   // every job, vehicle and facility field the encoder reads, each bad item reported (up to the cap)

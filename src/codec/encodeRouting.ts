@@ -151,6 +151,62 @@ function missPrices(problem: RoutingProblem, input: CoreInput, largest: number):
   }
 }
 
+/** Per location, the largest finite entry of any matrix of `key` leading into it (durations slowed by the slowest speed factor of the profile). */
+function maxInto(problem: RoutingProblem, key: 'durations' | 'distances'): Float64Array {
+  const n = problem.size;
+  const out = new Float64Array(n);
+  problem.matrices.forEach((mats, profile) => {
+    const speeds = problem.vehicles.filter((v) => v.profile === profile).map((v) => v.speedFactor);
+    if (speeds.length === 0) return;
+    const scale = key === 'durations' ? 1 / Math.min(...speeds) : 1;
+    const a = mats[key];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const x = a[i * n + j];
+        if (x < NO_LIMIT && x * scale > out[j]) out[j] = x * scale;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The core keeps times and distances along a route in 32-bit integers. Refuses a problem in
+ * which some route — all jobs in one, with a reload before each — could take its clock or its
+ * distance past 2^31 − 1: the latest window start plus every job's setup, service and longest
+ * way in, every reload's, and the longest way to an end (E7005 for times, E7008 for distances).
+ * Real inputs are far below (846 bins: about 10^6 s); epoch-second timestamps fit until 2038.
+ */
+function checkRouteTotals(problem: RoutingProblem): void {
+  const { jobs, vehicles, facilities } = problem;
+  if (problem.size === 0 || vehicles.length === 0) return;
+  const into = { durations: maxInto(problem, 'durations'), distances: maxInto(problem, 'distances') };
+  let latestStart = 0;
+  const starts = (ws: readonly (readonly [number, number])[]) => ws.forEach((w) => (latestStart = Math.max(latestStart, w[0] < NO_LIMIT ? w[0] : 0)));
+  jobs.forEach((j) => starts(j.timeWindows));
+  facilities.forEach((f) => starts(f.timeWindows));
+  vehicles.forEach((v) => {
+    starts([v.timeWindow]);
+    v.breaks.forEach((b) => starts(b.timeWindows));
+  });
+  const ends = (key: 'durations' | 'distances') => Math.max(0, ...vehicles.map((v) => (v.end === undefined ? 0 : into[key][v.end])));
+  const reload = (key: 'durations' | 'distances') =>
+    facilities.length === 0 ? 0 : Math.max(...facilities.map((f) => into[key][f.location] + (key === 'durations' ? f.setup + f.service : 0)));
+  let time = latestStart + ends('durations') + Math.max(...vehicles.map((v) => v.breaks.reduce((t, b) => t + b.service, 0)));
+  let distance = ends('distances');
+  const [reloadTime, reloadDistance] = [reload('durations'), reload('distances')];
+  for (const j of jobs) {
+    time += j.setup + j.service + into.durations[j.location] + reloadTime;
+    distance += into.distances[j.location] + reloadDistance;
+  }
+  if (time > NO_LIMIT) {
+    throw new InputError(`matrices: a route could take ${Math.round(time)} s (latest window start ${latestStart} + every job's setup, service and longest way in), beyond ${NO_LIMIT}; scale the times down (e.g. minutes instead of seconds)`, { code: 'E7005', field: 'matrices', value: Math.round(time) });
+  }
+  if (distance > NO_LIMIT) {
+    throw new InputError(`matrices: a route could run ${Math.round(distance)} m (every job's longest way in), beyond ${NO_LIMIT}; scale the distances down`, { code: 'E7008', field: 'matrices', value: Math.round(distance) });
+  }
+}
+
 /**
  * Encodes a {@link RoutingProblem} into the core's flat arrays (`CoreInput`): one matrix per
  * distinct duration / distance / cost need, vehicle classes, windows, breaks in the core's
@@ -191,6 +247,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
   if (!geo && (m > MAX_LOCATIONS || m * m * needed.size > MAX_MATRIX_CELLS)) {
     throw new InputError(`matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`, { code: 'E7003', field: 'matrices' });
   }
+  if (!geo) checkRouteTotals(problem);
   const bank = new MatrixBank(problem, m);
   // vehicle classes: vehicles the core may treat as interchangeable
   const classKey = (v: RoutingVehicle) =>
