@@ -1,5 +1,6 @@
 // The bad-input corpus (#17): every file of test/bad-inputs/ (manifest.json gives its format and
-// expected outcome) goes through the library and through the `binroute` command. An error must be
+// expected outcome) goes through the library and through the `binroute` command (every file
+// in-process through runCli, a sample of each format through the built dist/cli.js). An error must be
 // an InputError with the expected code (and field, and the codes of every problem when listed);
 // a CLI error is exit 2 with one `binroute: … [CODE]` line per problem and no stack trace. A
 // valid-but-infeasible file must come back with its jobs unassigned and the reason. Every
@@ -18,6 +19,8 @@ import { solve } from '../src/solve.js';
 import { solveRouting } from '../src/solveRouting.js';
 import type { RoutingProblem } from '../src/model/RoutingProblem.js';
 import { spawnCli, type CliRun } from './spawnCli.js';
+import { runCli } from '../cli/runCli.js';
+import { nodeIo } from '../cli/cliIo.js';
 
 type Format = 'vroom' | 'cvrp' | 'solomon' | 'mtvrptwr' | 'kim' | 'scenario' | 'readings';
 interface Expect {
@@ -131,9 +134,27 @@ describe('the bad-input corpus', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('through the CLI: exit 2 with one coded line per problem, or exit 0', async () => {
+  it('through the CLI (runCli in-process, every file): exit 2 with one coded line per problem, or exit 0', async () => {
     const out = mkdtempSync(join(tmpdir(), 'binroute-bad-inputs-'));
-    const queue = [...manifest.cases];
+    for (const c of manifest.cases) {
+      const r: CliRun = { code: null, signal: null, stdout: '', stderr: '' };
+      const io = { ...nodeIo(), stdout: (t: string) => void (r.stdout += t), stderr: (t: string) => void (r.stderr += t), stdinIsPiped: () => false };
+      r.code = await runCli(cliArgs(c, mkdtempSync(join(out, 'c-'))), io);
+      expectCliOutcome(c, r);
+    }
+  });
+
+  it('through the built command (node dist/cli.js): one error file of each format, and the valid ones', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'binroute-bad-inputs-'));
+    const seen = new Set<string>();
+    const sample = manifest.cases.filter((c) => {
+      if (c.expect.outcome) return true;
+      if (seen.has(c.format)) return false;
+      seen.add(c.format);
+      return true;
+    });
+    expect(sample.length).toBeGreaterThanOrEqual(10);
+    const queue = [...sample];
     const worker = async () => {
       for (let c = queue.shift(); c; c = queue.shift()) expectCliOutcome(c, await spawnCli(cliArgs(c, mkdtempSync(join(out, 'c-')))));
     };

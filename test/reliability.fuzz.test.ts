@@ -3,7 +3,8 @@
 // deleted key; a CSV/CVRPLIB token replaced, a line deleted, doubled or cut). The only outcomes
 // allowed are a valid result — every job or bin back exactly once, checked here independently —
 // or an InputError with a documented code. Anything else (TypeError, RangeError, an InternalError,
-// a trap) fails. FUZZ_RUNS sets the cases per entry point (default 2,000; `npm run fuzz` runs more).
+// a trap) fails; the CLI, run in-process, must exit 0 or 2 with one coded line per problem. FUZZ_RUNS
+// sets the cases per entry point (default 2,000; `npm run fuzz` runs more).
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ERROR_CODES } from '../src/errorCodes.js';
@@ -17,6 +18,11 @@ import { parseScenario } from '../src/io/parseScenario.js';
 import { readReadings } from '../src/forecast/readReadings.js';
 import { plan, type PlanInput } from '../src/plan/plan.js';
 import type { RoutingProblem, RoutingSolution } from '../src/model/RoutingProblem.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/runCli.js';
+import { nodeIo } from '../cli/cliIo.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
@@ -284,6 +290,37 @@ describe(`fuzzing every entry point (${RUNS} cases each, seed ${SEED})`, () => {
       fc.asyncProperty(fc.oneof(textOps.map((o) => mutateText(READINGS_CSV, o)), mutations.map((m) => JSON.stringify(mutate({ readings: READINGS }, m))), fc.string({ maxLength: 200 })), (t) =>
         validOrCoded(() => readReadings(t, { binIds: ['b1', 'b2', 'b3', 'b4'] }), (r) => expect(r.readings.length + r.problems.length).toBe(r.total)),
       ),
+      params(),
+    );
+    expectBothOutcomes(current);
+  });
+
+  it('binroute solve (in-process): exit 0, or exit 2 with one coded line per problem; never 1', async () => {
+    current = 'binroute solve (CLI, in-process)';
+    const dir = mkdtempSync(join(tmpdir(), 'binroute-fuzz-cli-'));
+    const inputs = fc.oneof(
+      mutations.map((m) => ['p.json', JSON.stringify(mutate(VROOM, m))] as const),
+      textOps.map((o) => ['p.json', mutateText(JSON.stringify(VROOM_M, null, 1), o)] as const),
+      textOps.map((o) => ['p.vrp', mutateText(VRP, o)] as const),
+      textOps.map((o) => ['C101.txt', mutateText(SOLOMON, o)] as const),
+    );
+    await fc.assert(
+      fc.asyncProperty(inputs, async ([name, text]) => {
+        const file = join(dir, name);
+        writeFileSync(file, text);
+        let err = '';
+        const io = { ...nodeIo(), stdout: () => {}, stderr: (t: string) => void (err += t), stdinIsPiped: () => false };
+        const code = await runCli(['solve', file, '--iterations', '10', '--seed', '1', '--quiet'], io);
+        const t = tally.get(current) ?? { valid: 0, coded: 0, codes: new Set<string>() };
+        tally.set(current, t);
+        if (code === 0) t.valid++;
+        else {
+          expect(code, err).toBe(2);
+          for (const line of err.trim().split('\n')) expect(line, err).toMatch(/^binroute: .+ \[E\d{4}\]$|^binroute: … and \d+ more problems?$/);
+          t.coded++;
+          t.codes.add(/\[(E\d{4})\]/.exec(err)![1]);
+        }
+      }),
       params(),
     );
     expectBothOutcomes(current);
