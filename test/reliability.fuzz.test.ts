@@ -45,6 +45,7 @@ async function validOrCoded<T>(f: () => T | Promise<T>, check: (r: Awaited<T>) =
     for (const p of e.problems) expect(p.code in ERROR_CODES, p.message).toBe(true);
     t.coded++;
     t.codes.add(e.code);
+    if (process.env.FUZZ_LOG === e.code) console.log(`${current}: ${e.message}`); // e.g. FUZZ_LOG=E1002 to see where a code comes from
     return;
   }
   check(r);

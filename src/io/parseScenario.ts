@@ -46,6 +46,13 @@ class Fields {
     return v;
   }
 
+  /** Whole seconds from 0 to `max` (the core counts time in integer seconds). */
+  seconds(key: string, max: number): number {
+    const v = this.o[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) throw fail(this.at(key), `must be whole seconds from 0 to ${max}`, v, 'E4003');
+    return v;
+  }
+
   boolean(key: string): boolean {
     const v = this.o[key];
     if (typeof v !== 'boolean') throw fail(this.at(key), 'must be true or false', v, 'E4011');
@@ -121,7 +128,7 @@ function parseBin(value: unknown, path: string, bbox: Scenario['bbox']): Bin {
     capacityLitres: f.number('capacityLitres', 1, 100_000),
     capacityKg: f.number('capacityKg', 1, 100_000),
     openingHours: windows(f, 'openingHours'),
-    serviceSeconds: f.number('serviceSeconds', 0, DAY),
+    serviceSeconds: f.seconds('serviceSeconds', DAY),
     generation: { kgPerDay: g.number('kgPerDay', 0, 100_000), dayFactors: factors as Bin['generation']['dayFactors'] },
     sensor: f.boolean('sensor'),
     franchise: f.boolean('franchise'),
@@ -135,7 +142,7 @@ function parseHub(value: unknown, path: string, bbox: Scenario['bbox']): Hub {
     name: f.string('name'),
     dong: f.nullableString('dong'),
     location: lonLat(f.raw('location'), f.at('location'), bbox),
-    unloadSeconds: f.number('unloadSeconds', 0, DAY),
+    unloadSeconds: f.seconds('unloadSeconds', DAY),
     openingHours: windows(f, 'openingHours'),
   };
 }
@@ -163,7 +170,7 @@ function parseVehicle(value: unknown, path: string, depots: Set<string>, hubs: S
   };
   if (f.raw('lunchBreak') !== undefined) {
     const b = Fields.of(f.raw('lunchBreak'), f.at('lunchBreak'));
-    vehicle.lunchBreak = { window: window(b.raw('window'), b.at('window')), seconds: b.number('seconds', 0, DAY) };
+    vehicle.lunchBreak = { window: window(b.raw('window'), b.at('window')), seconds: b.seconds('seconds', DAY) };
   }
   return vehicle;
 }
@@ -185,8 +192,9 @@ export function parseScenario(json: unknown): Scenario {
   const f = Fields.of(json, 'scenario');
   if (f.raw('format') !== 'binroute-scenario/1') throw fail(f.at('format'), 'must be "binroute-scenario/1"', f.raw('format'), 'E4004');
   const box = f.array('bbox');
-  if (box.length !== 4 || !box.every((x) => typeof x === 'number' && Number.isFinite(x)) || (box[0] as number) >= (box[2] as number) || (box[1] as number) >= (box[3] as number)) {
-    throw fail(f.at('bbox'), 'must be [minLon, minLat, maxLon, maxLat]', box, 'E4005');
+  const inWorld = (x: unknown, i: number) => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= (i % 2 === 0 ? 180 : 90);
+  if (box.length !== 4 || !box.every(inWorld) || (box[0] as number) >= (box[2] as number) || (box[1] as number) >= (box[3] as number)) {
+    throw fail(f.at('bbox'), 'must be [minLon, minLat, maxLon, maxLat] within [-180, 180] × [-90, 90]', box, 'E4005');
   }
   const bbox = box as Scenario['bbox'];
   // depots, hubs, vehicles and bins are read one by one: every bad one is reported (up to a cap)

@@ -146,7 +146,7 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
         capacity: [Math.floor(v.capacityKg), Math.floor(v.capacityLitres)],
         time_window: [v.shift[0], v.shift[1]],
         breaks: v.lunchBreak ? [{ id: 1, description: 'lunch', time_windows: [[v.lunchBreak.window[0], v.lunchBreak.window[1]]], service: v.lunchBreak.seconds }] : [],
-        costs: { fixed: v.costs.fixed, per_hour: v.costs.perHour, per_km: v.costs.perKm },
+        costs: { fixed: Math.round(v.costs.fixed), per_hour: Math.round(v.costs.perHour), per_km: Math.round(v.costs.perKm) }, // VROOM costs are integers; the scenario allows fractions
         facilities: v.hubs.map((h) => HUB_ID_BASE + hubIndex.get(h)!),
         return_empty: v.hubs.length > 0,
       };
