@@ -154,8 +154,20 @@ async function solveCollection(
     `${name}: format=${format} jobs=${problem.jobs.length} routes=${out.summary.routes} unassigned=${out.summary.unassigned} ` +
     `cost=${out.summary.cost}${extra} ${runStats(solution)}`;
   await emit(io, output, json, quiet ? undefined : summaryLine);
-  // The solution is written either way; a failed check is a bug in the solver: exit 1.
+  // The solution is written either way; a failed check is a bug in the solver: exit 1. A
+  // benchmark instance whose only failure is customers left unassigned (each with the solver's
+  // reason) is not solved either, but that is no proof of a bug: the fleet may be too small.
   if (problems.length > 0) {
+    const unserved = /^\d+ job\(s\) unassigned$| is not visited$/;
+    if (solution.unassigned.length > 0 && problems.every((p) => unserved.test(p))) {
+      const why = new Map<string, number>();
+      for (const r of solution.reasons) why.set(r.reason, (why.get(r.reason) ?? 0) + 1);
+      const reasons = [...why].map(([r, n]) => `${r} ×${n}`).join(', ');
+      io.stderr(
+        `binroute: ${file}: ${solution.unassigned.length} customer(s) not served (${reasons}); the ${format} format asks for every customer to be served, so the instance is not solved: the fleet may be too small or the budget too short\n`,
+      );
+      return 1;
+    }
     io.stderr(`binroute: the solution of ${file} is not feasible (a bug in the solver): ${[...new Set(problems)].slice(0, 5).join('; ')}\n`);
     return 1;
   }

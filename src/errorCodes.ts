@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   E3006: 'a time window whose start is after its end, or a time past the day',
   E3007: 'an unsupported layout (depot not node 1, a second depot)',
   E3008: 'a Kim file without a depot, a regular stop or a disposal site',
+  E3009: 'a customer that even a vehicle of its own cannot serve within its window and the depot’s horizon (the format asks for every customer to be served)',
+  E3010: 'a section or header key given twice',
 
   E4001: 'scenario: wrong JSON type (an object or an array expected)',
   E4002: 'scenario: a missing or empty string',

@@ -33,11 +33,13 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
     if (t === '' || t === 'EOF') continue;
     const kv = /^([A-Z_]+)\s*:\s*(.*)$/.exec(t);
     if (kv) {
+      if (header.has(kv[1])) throw new InputError(`line ${i + 1}: ${kv[1]} given twice`, { code: 'E3010', file: fileName, field: kv[1] });
       header.set(kv[1], kv[2].trim());
       current = undefined;
       continue;
     }
     if (/^[A-Z_]+_SECTION$/.test(t)) {
+      if (sections.has(t)) throw new InputError(`line ${i + 1}: ${t} given twice`, { code: 'E3010', file: fileName, field: t });
       current = [];
       sections.set(t, current);
       continue;

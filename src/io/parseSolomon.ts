@@ -86,6 +86,14 @@ export function parseSolomon(text: string, fileName?: string): SolomonInstance {
     inst.service.push(v[6]);
   }
   if (inst.x.length < 1) throw new InputError('CUSTOMER: no depot row', { code: 'E3001', file: fileName, field: 'CUSTOMER' });
+  // a customer that even a vehicle of its own cannot serve in time makes the instance unsolvable
+  for (let i = 1; i < inst.x.length; i++) {
+    const d = Math.hypot(inst.x[i] - inst.x[0], inst.y[i] - inst.y[0]);
+    const start = Math.max(inst.ready[i], inst.ready[0] + d);
+    if (start > inst.due[i] + 1e-9 || start + inst.service[i] + d > inst.due[0] + 1e-9) {
+      throw new InputError(`customer ${i}: cannot be served in time even by a vehicle of its own (earliest start ${start.toFixed(1)}, due ${inst.due[i]}, back at the depot ${(start + inst.service[i] + d).toFixed(1)} > ${inst.due[0]})`, { code: 'E3009', file: fileName, field: 'CUSTOMER' });
+    }
+  }
   return inst;
 }
 
