@@ -57,7 +57,8 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
   const n = intHeader('DIMENSION');
   const vehicles = intHeader('VEHICLES');
   const capacity = intHeader('CAPACITY');
-  const service = Number(header.get('SERVICE_TIME') ?? 0);
+  if (!header.has('SERVICE_TIME')) throw new InputError('missing SERVICE_TIME', { code: 'E3001', file: fileName, field: 'SERVICE_TIME' });
+  const service = Number(header.get('SERVICE_TIME'));
   const section = (name: string, width: number): number[][] => {
     const rows = sections.get(name);
     if (!rows) throw new InputError(`missing ${name}`, { code: 'E3001', file: fileName, field: name });
@@ -98,7 +99,9 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
       distances[i * n + j] = Math.floor(10 * Math.hypot(coords[i][1] - coords[j][1], coords[i][2] - coords[j][2]) + 1e-9);
     }
   }
-  const horizon: [number, number] = [tws[0][1] * 10, tws[0][2] * 10];
+  // times in tenths, rounded as the DIMACS checker reads them
+  const tenths = (x: number) => Math.round(x * 10);
+  const horizon: [number, number] = [tenths(tws[0][1]), tenths(tws[0][2])];
   return {
     dims: 1,
     size: n,
@@ -115,8 +118,8 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
         delivery: [demand[i][1]],
         skills: [],
         priority: 0,
-        timeWindows: [[tws[i][1] * 10, tws[i][2] * 10]],
-        release: release ? release[i][1] * 10 : 0,
+        timeWindows: [[tenths(tws[i][1]), tenths(tws[i][2])]],
+        release: release ? tenths(release[i][1]) : 0,
       };
     }),
     vehicles: Array.from({ length: vehicles }, (_, r) => ({
