@@ -30,7 +30,11 @@ export function parseMtvrptwr(text: string, fileName?: string): RoutingProblem {
   let current: number[][] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim();
-    if (t === '' || t === 'EOF') continue;
+    if (t === '') {
+      current = undefined; // a blank line ends a section, as the DIMACS checker reads it
+      continue;
+    }
+    if (t === 'EOF') continue;
     const kv = /^([A-Z_]+)\s*:\s*(.*)$/.exec(t);
     if (kv) {
       if (header.has(kv[1])) throw new InputError(`line ${i + 1}: ${kv[1]} given twice`, { code: 'E3010', file: fileName, field: kv[1] });
