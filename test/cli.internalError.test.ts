@@ -7,8 +7,10 @@ import { runCli } from '../cli/runCli.js';
 import { nodeIo, type CliIo } from '../cli/cliIo.js';
 import { useCoreBinary } from '../src/core/loadCore.js';
 
+/** One process io for every in-process CLI run (each nodeIo() adds listeners to stdout and stderr). */
+const BASE_IO = nodeIo();
 function fakeIo(): CliIo & { out: string; err: string } {
-  const io = { ...nodeIo(), out: '', err: '', stdinIsPiped: () => false };
+  const io = { ...BASE_IO, out: '', err: '', stdinIsPiped: () => false };
   io.stdout = (t: string) => void (io.out += t);
   io.stderr = (t: string) => void (io.err += t);
   return io;

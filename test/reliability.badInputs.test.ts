@@ -38,6 +38,8 @@ interface Case {
   what: string;
 }
 
+/** One process io for every in-process CLI run (each nodeIo() adds listeners to stdout and stderr). */
+const BASE_IO = nodeIo();
 const DIR = new URL('./bad-inputs/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', DIR), 'utf8')) as { cases: Case[] };
 const path = (c: Case) => join(DIR.pathname, c.file);
@@ -138,7 +140,7 @@ describe('the bad-input corpus', () => {
     const out = mkdtempSync(join(tmpdir(), 'binroute-bad-inputs-'));
     for (const c of manifest.cases) {
       const r: CliRun = { code: null, signal: null, stdout: '', stderr: '' };
-      const io = { ...nodeIo(), stdout: (t: string) => void (r.stdout += t), stderr: (t: string) => void (r.stderr += t), stdinIsPiped: () => false };
+      const io = { ...BASE_IO, stdout: (t: string) => void (r.stdout += t), stderr: (t: string) => void (r.stderr += t), stdinIsPiped: () => false };
       r.code = await runCli(cliArgs(c, mkdtempSync(join(out, 'c-'))), io);
       expectCliOutcome(c, r);
     }

@@ -24,6 +24,8 @@ import { join } from 'node:path';
 import { runCli } from '../cli/runCli.js';
 import { nodeIo } from '../cli/cliIo.js';
 
+/** One process io for every in-process CLI run (each nodeIo() adds listeners to stdout and stderr). */
+const BASE_IO = nodeIo();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
 const params = (runs = RUNS) => ({ numRuns: runs, seed: SEED, endOnFailure: true });
@@ -312,7 +314,7 @@ describe(`fuzzing every entry point (${RUNS} cases each, seed ${SEED})`, () => {
         const file = join(dir, name);
         writeFileSync(file, text);
         let err = '';
-        const io = { ...nodeIo(), stdout: () => {}, stderr: (t: string) => void (err += t), stdinIsPiped: () => false };
+        const io = { ...BASE_IO, stdout: () => {}, stderr: (t: string) => void (err += t), stdinIsPiped: () => false };
         const code = await runCli(['solve', file, '--iterations', '10', '--seed', '1', '--quiet'], io);
         const t = tally.get(current) ?? { valid: 0, coded: 0, codes: new Set<string>() };
         tally.set(current, t);
