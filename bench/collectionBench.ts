@@ -58,14 +58,14 @@ const isDir = (p: string) => {
 export function resolveSuiteDir(suite: CollectionSuite, data: string | undefined, starts: string[]): string {
   if (data !== undefined) {
     const d = resolve(data);
-    if (!isDir(d)) throw new InputError('--data: not a directory', data, 'data');
+    if (!isDir(d)) throw new InputError('--data: not a directory', { code: 'E0001', file: data, field: 'data' });
     if (isDir(join(d, SUBDIR[suite]))) return join(d, SUBDIR[suite]);
     if (suite === 'kim' && isDir(join(d, 'instances'))) return join(d, 'instances');
     return d;
   }
   const found = findBenchmarksDir(starts);
   if (!found || !isDir(join(found, SUBDIR[suite]))) {
-    throw new InputError(`cannot find the benchmark data: no ../shared/benchmarks/${SUBDIR[suite]} above ${starts.join(' or ')}; pass --data <dir>`);
+    throw new InputError(`cannot find the benchmark data: no ../shared/benchmarks/${SUBDIR[suite]} above ${starts.join(' or ')}; pass --data <dir>`, { code: 'E0001' });
   }
   return join(found, SUBDIR[suite]);
 }
@@ -98,7 +98,7 @@ export function listCollectionSuite(suite: CollectionSuite, dir: string, only?: 
   try {
     files = readdirSync(dir);
   } catch {
-    throw new InputError(`cannot list ${dir}: is --data the shared benchmarks folder?`, dir);
+    throw new InputError(`cannot list ${dir}: is --data the shared benchmarks folder?`, { code: 'E0001', file: dir });
   }
   let all: CollectionInstance[];
   if (suite === 'solomon') {
@@ -127,7 +127,7 @@ export function listCollectionSuite(suite: CollectionSuite, dir: string, only?: 
     const byName = new Map(all.map((i) => [i.name.toLowerCase(), i]));
     return only.map((raw) => {
       const inst = byName.get(raw.replace(/\.(txt|vrp)$/i, '').toLowerCase()) ?? byName.get(`${raw.toLowerCase()}_stop`);
-      if (!inst) throw new InputError(`--instances: "${raw}" is not an instance of the ${suite} suite in ${dir}`, undefined, 'instances');
+      if (!inst) throw new InputError(`--instances: "${raw}" is not an instance of the ${suite} suite in ${dir}`, { code: 'E6004', field: 'instances' });
       return inst;
     });
   }
@@ -227,7 +227,7 @@ async function loadSolomonBks(dir: string, hierarchical: boolean): Promise<Map<s
   const h = rows[0] ?? [];
   const cols = hierarchical ? ['instance', 'bks_distance_hier', 'bks_vehicles_hier'] : ['instance', 'bks_distance_min', 'vehicles_at_distance_min'];
   const [ci, cd, cv] = cols.map((k) => h.indexOf(k));
-  if (ci < 0 || cd < 0 || cv < 0) throw new InputError(`expected columns ${cols.join(', ')}`, file);
+  if (ci < 0 || cd < 0 || cv < 0) throw new InputError(`expected columns ${cols.join(', ')}`, { code: 'E0001', file });
   const value = (x: string) => (x === undefined || x.trim() === '' ? Number.NaN : Number(x));
   return new Map(rows.slice(1).map((r) => [r[ci].toLowerCase(), [value(r[cd]), value(r[cv])]]));
 }
@@ -341,8 +341,8 @@ export function collectionChecker(
 export async function runCollectionBench(config: CollectionBenchConfig, machine: MachineInfo): Promise<CollectionReport> {
   const startedAt = new Date().toISOString();
   const instances = listCollectionSuite(config.suite, config.dir, config.instances);
-  if (config.fixedCost && !isSolomonLike(config.suite)) throw new InputError(`--fixed-cost: only for the solomon and homberger suites`, undefined, 'fixed-cost');
-  if (config.noBreaks && config.suite !== 'kim') throw new InputError(`--no-breaks: only for the kim suite`, undefined, 'no-breaks');
+  if (config.fixedCost && !isSolomonLike(config.suite)) throw new InputError(`--fixed-cost: only for the solomon and homberger suites`, { code: 'E6004', field: 'fixed-cost' });
+  if (config.noBreaks && config.suite !== 'kim') throw new InputError(`--no-breaks: only for the kim suite`, { code: 'E6004', field: 'no-breaks' });
   const solomonBks = isSolomonLike(config.suite) ? await loadSolomonBks(config.dir, config.fixedCost === true || config.suite === 'homberger') : undefined;
   const seeds = Array.from({ length: config.seeds }, (_, i) => i + 1);
   const total = instances.length * seeds.length;

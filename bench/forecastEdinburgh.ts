@@ -45,11 +45,11 @@ export interface EdinburghEvent {
  */
 export function readEdinburghCsv(text: string, file?: string): { events: EdinburghEvent[]; skipped: { eventId: number; reason: string }[] } {
   const records = parseCsvRecords(text.replace(/^\uFEFF/, ''));
-  if (records.length === 0) throw new InputError('empty file', file);
+  if (records.length === 0) throw new InputError('empty file', { code: 'E0001', file });
   const head = records[0].fields.map((h) => h.trim());
   const col = (start: string) => head.findIndex((h) => h === start || h.startsWith(`${start} `) || h.startsWith(`${start}(`));
   const [cb, ca, ct, cf] = [col(COLUMNS.bin), col(COLUMNS.address), col(COLUMNS.time), col(COLUMNS.fill)];
-  if (cb < 0 || ct < 0 || cf < 0) throw new InputError(`the header must have the columns "${COLUMNS.bin}", "${COLUMNS.time} …" and "${COLUMNS.fill} …"`, file);
+  if (cb < 0 || ct < 0 || cf < 0) throw new InputError(`the header must have the columns "${COLUMNS.bin}", "${COLUMNS.time} …" and "${COLUMNS.fill} …"`, { code: 'E0001', file });
   const events: EdinburghEvent[] = [];
   const skipped: { eventId: number; reason: string }[] = [];
   records.slice(1).forEach((r, eventId) => {
@@ -135,7 +135,7 @@ export interface NaiveForecasts {
  * ```
  */
 export function naiveForecasts(earlier: readonly EdinburghEvent[], event: EdinburghEvent): NaiveForecasts {
-  if (earlier.length === 0) throw new InputError(`event ${event.eventId}: no earlier event of bin ${event.binId}`);
+  if (earlier.length === 0) throw new InputError(`event ${event.eventId}: no earlier event of bin ${event.binId}`, { code: 'E0001' });
   const clip = (x: number) => Math.min(100, Math.max(0, x));
   const previous = earlier[earlier.length - 1];
   const mean = earlier.reduce((a, e) => a + e.fill, 0) / earlier.length;
@@ -222,7 +222,7 @@ export function runEdinburghBench(text: string, file: string, machine: MachineIn
   const started = now();
   const { events, skipped } = readEdinburghCsv(text, file);
   const test = splitEvents(events, 0.2);
-  if (test.length === 0) throw new InputError('no bin has two or more usable events: nothing to forecast', file);
+  if (test.length === 0) throw new InputError('no bin has two or more usable events: nothing to forecast', { code: 'E0001', file });
   const byBin = eventsByBin(events);
   const position = new Map<number, number>();
   for (const list of byBin.values()) list.forEach((e, i) => position.set(e.eventId, i));

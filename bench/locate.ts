@@ -56,16 +56,14 @@ export function findBenchmarksDir(starts: string[]): string | undefined {
 export function resolveCvrplibDir(data: string | undefined, starts: string[]): string {
   if (data !== undefined) {
     const d = resolve(data);
-    if (!isDir(d)) throw new InputError('--data: not a directory', data, 'data');
+    if (!isDir(d)) throw new InputError('--data: not a directory', { code: 'E0001', file: data, field: 'data' });
     if (isDir(join(d, 'cvrplib'))) return join(d, 'cvrplib');
     if (['X', 'A', 'B', 'P'].some((s) => isDir(join(d, s)))) return d;
-    throw new InputError('--data: holds neither cvrplib/ nor X/, A/, B/, P/ folders', data, 'data');
+    throw new InputError('--data: holds neither cvrplib/ nor X/, A/, B/, P/ folders', { code: 'E0001', file: data, field: 'data' });
   }
   const found = findBenchmarksDir(starts);
   if (!found || !isDir(join(found, 'cvrplib'))) {
-    throw new InputError(
-      `cannot find the benchmark data: no ../shared/benchmarks/cvrplib above ${starts.join(' or ')}; pass --data <dir>`,
-    );
+    throw new InputError(`cannot find the benchmark data: no ../shared/benchmarks/cvrplib above ${starts.join(' or ')}; pass --data <dir>`, { code: 'E0001' });
   }
   return join(found, 'cvrplib');
 }

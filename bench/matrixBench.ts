@@ -89,7 +89,7 @@ function ratios(places: readonly [number, number][], distances: Int32Array) {
 export async function runMatrixBench(packageRoot: string, config: { builds: number; only?: string[] }, onRun?: (r: MatrixRun) => void): Promise<MatrixRun[]> {
   const dir = join(packageRoot, 'fixtures', 'seongdong');
   for (const name of config.only ?? []) {
-    if (!(SEONGDONG_SCENARIOS as readonly string[]).includes(name)) throw new InputError(`--instances: "${name}" is not a scenario of the matrix suite (${SEONGDONG_SCENARIOS.join(', ')})`, undefined, 'instances');
+    if (!(SEONGDONG_SCENARIOS as readonly string[]).includes(name)) throw new InputError(`--instances: "${name}" is not a scenario of the matrix suite (${SEONGDONG_SCENARIOS.join(', ')})`, { code: 'E6004', field: 'instances' });
   }
   const map = JSON.parse(readFileSync(join(dir, 'map.geojson'), 'utf8'));
   const providers: MatrixProvider[] = [new RoadMatrixProvider({ map }), new HaversineMatrixProvider()];

@@ -117,7 +117,7 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 export async function simulatePolicy(scenario: Scenario, policy: PolicyName, options: SimulatePoliciesOptions): Promise<PolicyResult> {
   const { days, seed } = options;
   const warmup = options.warmupDays ?? 7;
-  if (!Number.isInteger(warmup) || warmup < 0 || warmup > 60) throw new InputError(`warmupDays: expected an integer from 0 to 60, got ${String(warmup)}`, undefined, 'warmupDays');
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup > 60) throw new InputError(`warmupDays: expected an integer from 0 to 60, got ${String(warmup)}`, { code: 'E6004', field: 'warmupDays', value: warmup });
   const pickupHour = DEFAULT_POLICY.pickupHour;
   const sim = createDaySimulation(scenario.bins, { start: options.start ?? '2026-11-02', days: warmup + days, seed, collectionHour: pickupHour });
   const matrix = options.matrix ?? cachingProvider(createMatrixProvider('road', { map: options.map }));

@@ -53,7 +53,7 @@ export interface BenchInstance {
  */
 export function checkSuiteName(s: string): SuiteName {
   if ((SUITE_NAMES as readonly string[]).includes(s)) return s as SuiteName;
-  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim', 'seongdong', 'seongdong-day', 'matrix', 'forecast-edinburgh'].join(', ')})`, undefined, 'suite');
+  throw new InputError(`--suite: unknown suite "${s}" (known: ${[...SUITE_NAMES, 'solomon', 'mtvrptwr', 'kim', 'seongdong', 'seongdong-day', 'matrix', 'forecast-edinburgh'].join(', ')})`, { code: 'E6004', field: 'suite' });
 }
 
 function nodesOf(name: string): number {
@@ -71,7 +71,7 @@ function listSet(cvrplibDir: string, set: string): BenchInstance[] {
   try {
     files = readdirSync(dir);
   } catch {
-    throw new InputError(`cannot list ${dir}: is --data the shared benchmarks folder?`, dir);
+    throw new InputError(`cannot list ${dir}: is --data the shared benchmarks folder?`, { code: 'E0001', file: dir });
   }
   return files
     .filter((f) => f.endsWith('.vrp'))
@@ -103,11 +103,7 @@ export function listSuite(suite: SuiteName, cvrplibDir: string, only?: string[])
     return only.map((name) => {
       const inst = byName.get(name.replace(/\.vrp$/, ''));
       if (!inst) {
-        throw new InputError(
-          `--instances: "${name}" is not an instance of the ${setsOf(suite).join('/')} set${suite === 'abp' ? 's' : ''} in ${cvrplibDir}`,
-          undefined,
-          'instances',
-        );
+        throw new InputError(`--instances: "${name}" is not an instance of the ${setsOf(suite).join('/')} set${suite === 'abp' ? 's' : ''} in ${cvrplibDir}`, { code: 'E6004', field: 'instances' });
       }
       return inst;
     });
@@ -115,7 +111,7 @@ export function listSuite(suite: SuiteName, cvrplibDir: string, only?: string[])
   if (suite === 'x-dev') {
     return X_DEV.map((name) => {
       const inst = byName.get(name);
-      if (!inst) throw new InputError(`x-dev instance ${name}.vrp is missing`, join(cvrplibDir, 'X'));
+      if (!inst) throw new InputError(`x-dev instance ${name}.vrp is missing`, { code: 'E0001', file: join(cvrplibDir, 'X') });
       return inst;
     });
   }
@@ -140,7 +136,7 @@ export async function loadBks(instances: BenchInstance[], cvrplibDir: string): P
   for (const inst of instances) {
     if (inst.set === 'X') {
       const sol = await readSolFile(inst.solPath);
-      if (sol.cost === undefined) throw new InputError('no Cost line: cannot read the best-known value', inst.solPath);
+      if (sol.cost === undefined) throw new InputError('no Cost line: cannot read the best-known value', { code: 'E0001', file: inst.solPath });
       out.set(inst.name, sol.cost);
       continue;
     }
@@ -150,12 +146,12 @@ export async function loadBks(instances: BenchInstance[], cvrplibDir: string): P
       const head = rows[0] ?? [];
       const ci = head.indexOf('instance');
       const cb = head.indexOf('bks_cost');
-      if (ci < 0 || cb < 0) throw new InputError('expected columns "instance" and "bks_cost"', file);
+      if (ci < 0 || cb < 0) throw new InputError('expected columns "instance" and "bks_cost"', { code: 'E0001', file });
       abp = new Map(rows.slice(1).map((r) => [r[ci], Number(r[cb])]));
     }
     const v = abp.get(inst.name);
     if (v === undefined || !Number.isFinite(v)) {
-      throw new InputError(`no bks_cost for ${inst.name}`, join(cvrplibDir, 'bks-ABP.csv'));
+      throw new InputError(`no bks_cost for ${inst.name}`, { code: 'E0001', file: join(cvrplibDir, 'bks-ABP.csv') });
     }
     out.set(inst.name, v);
   }

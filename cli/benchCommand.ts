@@ -221,7 +221,7 @@ async function runAndReport<R extends { interrupted: boolean; suite: string; tim
   try {
     path = await writeReport(report, o.outDir);
   } catch (e) {
-    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, o.outDir);
+    throw new InputError(`--out-dir: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { code: 'E0007', file: o.outDir });
   }
   io.stdout(`results: ${path}\n`);
   const problem = failure(report);
@@ -257,7 +257,7 @@ async function seongdongDayBench(flags: Map<string, string | true>, io: CliIo): 
 /** The package root (for fixtures/seongdong) and the report folder of the Seongdong suites. */
 function scenarioSuiteDirs(flags: Map<string, string | true>, io: CliIo, suite: string): { packageRoot: string; outDir: string } {
   const packageRoot = findPackageRoot(io.cliDir) ?? findPackageRoot(io.cwd);
-  if (!packageRoot) throw new InputError(`bench --suite ${suite}: cannot find the binroute package (fixtures/seongdong)`);
+  if (!packageRoot) throw new InputError(`bench --suite ${suite}: cannot find the binroute package (fixtures/seongdong)`, { code: 'E0001' });
   const outDirFlag = stringFlag(flags, 'out-dir');
   return { packageRoot, outDir: outDirFlag !== undefined ? resolve(io.cwd, outDirFlag) : join(packageRoot, 'bench', 'results') };
 }
@@ -306,14 +306,14 @@ async function matrixBench(flags: Map<string, string | true>, io: CliIo): Promis
 function edinburghCsv(data: string | undefined, starts: string[]): string {
   if (data !== undefined) {
     const d = resolve(data);
-    if (!existsSync(d)) throw new InputError('--data: no such file or directory', data, 'data');
+    if (!existsSync(d)) throw new InputError('--data: no such file or directory', { code: 'E0001', file: data, field: 'data' });
     if (statSync(d).isFile()) return d;
     for (const candidate of [join(d, EDINBURGH_CSV), join(d, EDINBURGH_DIR, EDINBURGH_CSV)]) if (existsSync(candidate)) return candidate;
-    throw new InputError(`--data: holds neither ${EDINBURGH_CSV} nor ${EDINBURGH_DIR}/${EDINBURGH_CSV}`, data, 'data');
+    throw new InputError(`--data: holds neither ${EDINBURGH_CSV} nor ${EDINBURGH_DIR}/${EDINBURGH_CSV}`, { code: 'E0001', file: data, field: 'data' });
   }
   const found = findBenchmarksDir(starts);
   const file = found && join(found, EDINBURGH_DIR, EDINBURGH_CSV);
-  if (!file || !existsSync(file)) throw new InputError(`cannot find ${EDINBURGH_DIR}/${EDINBURGH_CSV} under ../shared/benchmarks above ${starts.join(' or ')}; pass --data <file>`);
+  if (!file || !existsSync(file)) throw new InputError(`cannot find ${EDINBURGH_DIR}/${EDINBURGH_CSV} under ../shared/benchmarks above ${starts.join(' or ')}; pass --data <file>`, { code: 'E0001' });
   return file;
 }
 
@@ -333,7 +333,7 @@ async function forecastEdinburghBench(flags: Map<string, string | true>, io: Cli
   try {
     paths = await writeEdinburghOutputs(report, predictions, outDir);
   } catch (e) {
-    throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+    throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { code: 'E0007', file: outDir });
   }
   io.stdout(`results: ${paths.join(', ')}\n`);
   return 0;
@@ -401,7 +401,7 @@ async function simulateBench(flags: Map<string, string | true>, io: CliIo): Prom
     await writeFile(join(outDir, 'summary.json'), `${JSON.stringify({ ...summary, machine: machineInfo(packageRoot) }, null, 2)}\n`);
     await writeFile(join(outDir, 'tradeoff.svg'), tradeoffSvg(summary));
   } catch (e) {
-    throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, outDir);
+    throw new InputError(`--out: cannot write the results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { code: 'E0007', file: outDir });
   }
   io.stdout(`results: ${join(outDir, 'summary.json')}, ${join(outDir, 'tradeoff.svg')}\n`);
   return 0;

@@ -67,7 +67,7 @@ export async function forecastCommand(argv: string[], io: CliIo): Promise<number
       await mkdir(dirname(out), { recursive: true });
       await writeFile(out, csv);
     } catch (e) {
-      throw new InputError(`--out: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, out);
+      throw new InputError(`--out: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { code: 'E0007', file: out });
     }
   } else io.stdout(csv);
   if (!flags.has('quiet')) {

@@ -22,7 +22,7 @@ async function readMap(flag: string | undefined, scenarioFile: string): Promise<
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
     if (flag === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`--map: cannot read a GeoJSON FeatureCollection (${(e as Error).message})`, file, 'map');
+    throw new InputError(`--map: cannot read a GeoJSON FeatureCollection (${(e as Error).message})`, { code: 'E0001', file, field: 'map' });
   }
 }
 
@@ -32,7 +32,7 @@ async function readJsonBeside(flag: string | undefined, scenarioFile: string, na
   try {
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new InputError(`--${what}: cannot read ${file} (${(e as Error).message})`, undefined, what);
+    throw new InputError(`--${what}: cannot read ${file} (${(e as Error).message})`, { code: 'E0001', field: what });
   }
 }
 
@@ -98,7 +98,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     try {
       text = await readFile(readingsFile, 'utf8');
     } catch (e) {
-      throw new InputError(`--readings: cannot read ${readingsFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, undefined, 'readings');
+      throw new InputError(`--readings: cannot read ${readingsFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { code: 'E0001', field: 'readings' });
     }
     const checked = readReadings(text, { binIds: scenario.bins.map((b) => b.id), file: readingsFile, naiveOffsetMinutes: DEFAULT_POLICY.utcOffsetMinutes });
     if (checked.problems.length > 0 && !quiet) {

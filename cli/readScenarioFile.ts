@@ -1,5 +1,6 @@
 import { InputError } from '../src/errors.js';
 import { readTextFile } from '../src/io/readFiles.js';
+import { parseJsonText } from '../src/io/parseJsonText.js';
 import { parseScenario } from '../src/io/parseScenario.js';
 import type { Scenario } from '../src/model/Scenario.js';
 
@@ -13,17 +14,11 @@ import type { Scenario } from '../src/model/Scenario.js';
  * ```
  */
 export async function readScenarioFile(file: string): Promise<Scenario> {
-  const text = await readTextFile(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, file);
-  }
+  const json = parseJsonText(await readTextFile(file), file);
   try {
     return parseScenario(json);
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.message, file, e.field);
+    if (e instanceof InputError) throw e.rewrite({ file });
     throw e;
   }
 }

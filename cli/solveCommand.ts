@@ -23,7 +23,7 @@ import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 async function checkWritable(path: string): Promise<void> {
   try {
     const st = await stat(path);
-    if (st.isDirectory()) throw new InputError('--output: is a directory', path, 'output');
+    if (st.isDirectory()) throw new InputError('--output: is a directory', { code: 'E0007', file: path, field: 'output' });
   } catch (e) {
     if (e instanceof InputError) throw e;
     // does not exist yet: its folder must
@@ -31,12 +31,12 @@ async function checkWritable(path: string): Promise<void> {
   const dir = dirname(resolve(path));
   try {
     const st = await stat(dir);
-    if (!st.isDirectory()) throw new InputError(`--output: ${dir} is not a directory`, path, 'output');
+    if (!st.isDirectory()) throw new InputError(`--output: ${dir} is not a directory`, { code: 'E0007', file: path, field: 'output' });
     await access(dir, constants.W_OK);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`--output: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code})`, path, 'output');
+    throw new InputError(`--output: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code})`, { code: 'E0007', file: path, field: 'output' });
   }
 }
 
@@ -108,7 +108,7 @@ function inputName(positionals: string[], flags: Map<string, string | true>, io:
 async function readInput(name: string, io: CliIo): Promise<string> {
   if (name !== STDIN) return readTextFile(name);
   const text = await io.readStdin();
-  if (text.trim() === '') throw new InputError('empty input', STDIN);
+  if (text.trim() === '') throw new InputError('empty input', { code: 'E0008', file: STDIN });
   return text;
 }
 
@@ -154,8 +154,20 @@ async function solveCollection(
     `${name}: format=${format} jobs=${problem.jobs.length} routes=${out.summary.routes} unassigned=${out.summary.unassigned} ` +
     `cost=${out.summary.cost}${extra} ${runStats(solution)}`;
   await emit(io, output, json, quiet ? undefined : summaryLine);
-  // The solution is written either way; a failed check is a bug in the solver: exit 1.
+  // The solution is written either way; a failed check is a bug in the solver: exit 1. A
+  // benchmark instance whose only failure is customers left unassigned (each with the solver's
+  // reason) is not solved either, but that is no proof of a bug: the fleet may be too small.
   if (problems.length > 0) {
+    const unserved = /^\d+ job\(s\) unassigned$| is not visited$/;
+    if (solution.unassigned.length > 0 && problems.every((p) => unserved.test(p))) {
+      const why = new Map<string, number>();
+      for (const r of solution.reasons) why.set(r.reason, (why.get(r.reason) ?? 0) + 1);
+      const reasons = [...why].map(([r, n]) => `${r} ×${n}`).join(', ');
+      io.stderr(
+        `binroute: ${file}: ${solution.unassigned.length} customer(s) not served (${reasons}); the ${format} format asks for every customer to be served, so the instance is not solved: the fleet may be too small or the budget too short\n`,
+      );
+      return 1;
+    }
     io.stderr(`binroute: the solution of ${file} is not feasible (a bug in the solver): ${[...new Set(problems)].slice(0, 5).join('; ')}\n`);
     return 1;
   }
@@ -214,7 +226,7 @@ async function emit(io: CliIo, output: string | undefined, content: string, summ
     try {
       await writeFile(output, content);
     } catch (e) {
-      throw new InputError(`--output: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, output, 'output');
+      throw new InputError(`--output: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { code: 'E0007', file: output, field: 'output' });
     }
     if (summary !== undefined) io.stdout(summary);
   } else {

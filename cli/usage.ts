@@ -126,5 +126,7 @@ forecast  Fill forecasts per bin from sensor readings (readings.csv or simulatio
         with no usable row exits 2.
 
 Exit codes: 0 success; 1 internal error (bug); 2 bad arguments, unreadable or invalid
-input file; 130 bench interrupted by Ctrl-C (partial results are still written).
+input file (one line per problem, ending with its code, e.g. [E1002]: docs/errors.md);
+130 bench interrupted by Ctrl-C (partial results are still written). --debug anywhere
+prints the stack trace of an error.
 `;

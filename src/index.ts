@@ -1,7 +1,8 @@
 export type { CvrpProblem, SolveOptions, Solution, Progress, StopReason } from './types.js';
 export type * from './model/RoutingProblem.js';
 export type * from './model/RouteSchedule.js';
-export { InputError, InternalError } from './errors.js';
+export { InputError, InternalError, ProblemCollector, MAX_REPORTED_PROBLEMS, type InputProblem, type InputErrorDetails } from './errors.js';
+export { ERROR_CODES, LIMITS, describeErrorCode, type ErrorCode } from './errorCodes.js';
 export { solve } from './solve.js';
 export { solveRouting } from './solveRouting.js';
 export { evaluateRoutes, type GivenRoutes } from './codec/evaluateRoutes.js';

@@ -7,6 +7,8 @@ import { runCore } from './core/runCore.js';
 import { readCoreOutput } from './core/readCoreOutput.js';
 import { solveRouting } from './solveRouting.js';
 import { InternalError } from './errors.js';
+import { guardCoreRun } from './core/guardCoreRun.js';
+import { fingerprintCoreInput } from './core/fingerprintCoreInput.js';
 import { fromVroom } from './vroom/fromVroom.js';
 
 /**
@@ -52,14 +54,21 @@ async function solveCvrp(problem: CvrpProblem, options: SolveOptions): Promise<S
   checkSolveOptions(options);
   const input = encodeCvrp(problem);
   const budget = resolveBudget(options, input.jobs, started);
-  const run = await runCore(input, budget);
-  const out = readCoreOutput(run.core, 1);
+  const { run, out } = await guardCoreRun(input, async () => {
+    const run = await runCore(input, budget);
+    return { run, out: readCoreOutput(run.core, 1) };
+  });
   const routes = out.routes.map((r) => r.steps.filter((s) => s.kind === 'job').map((s) => s.index + 1));
   // a CVRP has no optional customer: every one must come back in exactly one route
   const seen = new Uint8Array(input.jobs + 1);
-  for (const c of routes.flat()) seen[c]++;
+  for (const c of routes.flat()) {
+    if (!(c >= 1 && c <= input.jobs)) throw new InternalError(`customer index ${c} is out of range`, { fingerprint: fingerprintCoreInput(input) });
+    seen[c]++;
+  }
   const wrong = seen.findIndex((x, c) => c > 0 && x !== 1);
-  if (wrong > 0 || out.unserved.length > 0) throw new InternalError(`customer ${wrong > 0 ? wrong : out.unserved[0] + 1} is not in exactly one route`);
+  if (wrong > 0 || out.unserved.length > 0) {
+    throw new InternalError(`customer ${wrong > 0 ? wrong : out.unserved[0] + 1} is not in exactly one route`, { fingerprint: fingerprintCoreInput(input) });
+  }
   const routeCosts = out.routes.map((r) => r.cost);
   return {
     routes,

@@ -11,28 +11,28 @@ import { InputError } from './errors.js';
  * ```
  */
 export function checkSolveOptions(options: SolveOptions): void {
-  if (options === null || typeof options !== 'object') throw new InputError('options: must be an object');
+  if (options === null || typeof options !== 'object') throw new InputError('options: must be an object', { code: 'E6001' });
   const { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch, stallIterations } = options;
   if (stallIterations !== undefined && (!Number.isInteger(stallIterations) || stallIterations < 0 || stallIterations > 2 ** 31 - 1)) {
-    throw new InputError(`options.stallIterations: must be an integer from 0 to 2^31-1, got ${String(stallIterations)}`, undefined, 'stallIterations');
+    throw new InputError(`options.stallIterations: must be an integer from 0 to 2^31-1, got ${String(stallIterations)}`, { code: 'E6001', field: 'stallIterations' });
   }
   if (localSearch !== undefined && typeof localSearch !== 'boolean') {
-    throw new InputError(`options.localSearch: must be true or false, got ${String(localSearch)}`, undefined, 'localSearch');
+    throw new InputError(`options.localSearch: must be true or false, got ${String(localSearch)}`, { code: 'E6001', field: 'localSearch' });
   }
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
-    throw new InputError(`options.seed: must be an integer in [0, 2^32), got ${String(seed)}`, undefined, 'seed');
+    throw new InputError(`options.seed: must be an integer in [0, 2^32), got ${String(seed)}`, { code: 'E6001', field: 'seed' });
   }
   if (maxIterations !== undefined && (!Number.isInteger(maxIterations) || maxIterations < 0)) {
-    throw new InputError(`options.maxIterations: must be a non-negative integer, got ${String(maxIterations)}`, undefined, 'maxIterations');
+    throw new InputError(`options.maxIterations: must be a non-negative integer, got ${String(maxIterations)}`, { code: 'E6001', field: 'maxIterations' });
   }
   if (timeLimitMs !== undefined && (typeof timeLimitMs !== 'number' || !(timeLimitMs >= 0) || !Number.isFinite(timeLimitMs))) {
-    throw new InputError(`options.timeLimitMs: must be a finite number ≥ 0, got ${String(timeLimitMs)}`, undefined, 'timeLimitMs');
+    throw new InputError(`options.timeLimitMs: must be a finite number ≥ 0, got ${String(timeLimitMs)}`, { code: 'E6001', field: 'timeLimitMs' });
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new InputError('options.onProgress: must be a function', undefined, 'onProgress');
+    throw new InputError('options.onProgress: must be a function', { code: 'E6001', field: 'onProgress' });
   }
   if (signal !== undefined && (signal === null || typeof signal.aborted !== 'boolean')) {
-    throw new InputError('options.signal: must be an AbortSignal', undefined, 'signal');
+    throw new InputError('options.signal: must be an AbortSignal', { code: 'E6001', field: 'signal' });
   }
 }
 

@@ -7,6 +7,8 @@ import { explainUnassigned } from './codec/explainUnassigned.js';
 import { checkRoutingProblem } from './codec/checkRoutingProblem.js';
 import { runCore } from './core/runCore.js';
 import { readCoreOutput } from './core/readCoreOutput.js';
+import { guardCoreRun } from './core/guardCoreRun.js';
+import type { CoreInput } from './core/coreInput.js';
 
 /**
  * Solves the collection model: time windows, several capacity dimensions, a mixed fleet,
@@ -27,20 +29,36 @@ export async function solveRouting(problem: RoutingProblem, options: SolveOption
   const started = performance.now();
   checkSolveOptions(options);
   checkRoutingProblem(problem);
-  const input = encodeRouting(problem);
+  return solveEncodedRouting(problem, encodeRouting(problem), options, started);
+}
+
+/**
+ * The core-side half of {@link solveRouting}, on an already encoded problem: run, decode,
+ * explain, with a failure of the core surfaced as an `InternalError` with the input's
+ * fingerprint (`guardCoreRun`). Not exported from the package: the trap-recovery tests feed it
+ * a deliberately corrupted input.
+ *
+ * @example
+ * ```ts
+ * const solution = await solveEncodedRouting(problem, encodeRouting(problem), { maxIterations: 100 }, performance.now());
+ * ```
+ */
+export async function solveEncodedRouting(problem: RoutingProblem, input: CoreInput, options: SolveOptions, started: number): Promise<RoutingSolution> {
   const budget = resolveBudget(options, problem.jobs.length, started);
-  const run = await runCore(input, budget);
-  const out = readCoreOutput(run.core, input.dims);
-  const { routes, unassigned } = decodeRouting(problem, out);
-  const reasons = explainUnassigned(run.core, problem, unassigned, new Set(routes.map((r) => r.vehicle)));
-  return {
-    routes,
-    unassigned,
-    reasons,
-    cost: out.routeCost + out.prizes,
-    elapsedMs: performance.now() - started,
-    iterations: run.iterations,
-    stopReason: run.stopReason,
-    seed: budget.seed,
-  };
+  return guardCoreRun(input, async () => {
+    const run = await runCore(input, budget);
+    const out = readCoreOutput(run.core, input.dims);
+    const { routes, unassigned } = decodeRouting(problem, out);
+    const reasons = explainUnassigned(run.core, problem, unassigned, new Set(routes.map((r) => r.vehicle)));
+    return {
+      routes,
+      unassigned,
+      reasons,
+      cost: out.routeCost + out.prizes,
+      elapsedMs: performance.now() - started,
+      iterations: run.iterations,
+      stopReason: run.stopReason,
+      seed: budget.seed,
+    };
+  });
 }

@@ -107,10 +107,10 @@ describe.skipIf(!present)('binroute solve: collection formats', () => {
     const r = await run(['solve', bad, '--output', out]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^binroute: [^\n]*bad\.json: [^\n]*jobs\[0\][^\n]*\n$/);
+    expect(r.stderr).toMatch(/^binroute: [^\n]*bad\.json: [^\n]*jobs\[0\][^\n]* \[E1\d{3}\]\n$/);
     expect(existsSync(out)).toBe(false);
     writeFileSync(bad, '{"vehicles": [');
-    expect((await run(['solve', bad])).stderr).toMatch(/^binroute: .*bad\.json: not valid JSON \(.*\)\n$/);
+    expect((await run(['solve', bad])).stderr).toMatch(/^binroute: .*bad\.json: not valid JSON \(.*\) \[E0005\]\n$/);
   });
 });
 

@@ -46,7 +46,11 @@ describe('binroute forecast', () => {
     const r = await spawnCli(['forecast', '--readings', bad]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^binroute: .*bad\.csv: no usable reading in 2 rows \(first: line 2: timestamp "yesterday" is not an ISO 8601 date-time\)\n$/);
+    // one line for the file, then one per bad row, each with its code
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^binroute: .*bad\.csv: no usable reading in 2 rows \(first: line 2: timestamp "yesterday" is not an ISO 8601 date-time\) \[E5010\]$/);
+    expect(lines[1]).toMatch(/^binroute: .*bad\.csv: line 2: timestamp "yesterday" is not an ISO 8601 date-time \[E5003\]$/);
+    expect(lines[2]).toMatch(/^binroute: .*bad\.csv: line 3: fill_percent -1 is below 0 \[E5005\]$/);
     });
 });

@@ -135,7 +135,7 @@ describe('binroute solve: the problem on stdin', () => {
   });
 
   it('empty stdin, invalid input on stdin, or no file and no pipe: exit 2 and one line', async () => {
-    expectUsageError(await spawnCli(['solve', '-'], { input: '' }), /^binroute: <stdin>: empty input$/);
+    expectUsageError(await spawnCli(['solve', '-'], { input: '' }), /^binroute: <stdin>: empty input \[E0008\]$/);
     expectUsageError(await spawnCli(['solve', '-'], { input: '{"vehicles": [' }), /^binroute: <stdin>: not valid JSON \(/);
     // stdin is /dev/null here: not a pipe, so a missing file is still a usage error
     expectUsageError(await spawnCli(['solve', '--iterations', '10']), /^binroute: solve: missing <instance file> \(or - for stdin\)$/);

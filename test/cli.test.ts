@@ -78,14 +78,14 @@ describe('binroute: usage and user errors', () => {
   });
 
   it('a missing file: exit 2 and one line naming it', async () => {
-    expectUserError(await run(['solve', 'no-such-file.vrp']), /^binroute: no-such-file\.vrp: cannot read: no such file\n$/);
-    expectUserError(await run(['solve', 'fixtures']), /^binroute: fixtures: is a directory, not a file\n$/);
+    expectUserError(await run(['solve', 'no-such-file.vrp']), /^binroute: no-such-file\.vrp: cannot read: no such file \[E0001\]\n$/);
+    expectUserError(await run(['solve', 'fixtures']), /^binroute: fixtures: is a directory, not a file \[E0001\]\n$/);
   });
 
   it('a malformed file: exit 2 and one line naming file, line and section', async () => {
     const bad = join(tmp, 'negative.vrp');
     writeFileSync(bad, readFileSync(TINY, 'utf8').replace('\n4 3\n', '\n4 -3\n'));
-    expectUserError(await run(['solve', bad]), /negative\.vrp: line 20: DEMAND_SECTION: demand of node 4 is negative \(-3\)\n$/);
+    expectUserError(await run(['solve', bad]), /negative\.vrp: line 20: DEMAND_SECTION: demand of node 4 is negative \(-3\) \[E2005\]\n$/);
     const garbage = join(tmp, 'garbage.vrp');
     writeFileSync(garbage, Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)));
     expectUserError(await run(['solve', garbage]), /garbage\.vrp: line \d+: not a text \.vrp file/);

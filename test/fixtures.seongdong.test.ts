@@ -98,7 +98,7 @@ describe('parseScenario: bad files get one error naming the field', () => {
     ['a duplicate bin id', (s) => (s.bins[7].id = s.bins[6].id), /^scenario\.bins\[7\]\.id: is used twice/],
     ['a window that starts after it ends', (s) => (s.bins[2].openingHours = [[70000, 30000]]), /^scenario\.bins\[2\]\.openingHours\[0\]: starts after it ends/],
     ['six day factors', (s) => (s.bins[0].generation.dayFactors = [1, 1, 1, 1, 1, 1]), /^scenario\.bins\[0\]\.generation\.dayFactors: must be 7/],
-    ['a string for a number', (s) => (s.hubs[0].unloadSeconds = '600'), /^scenario\.hubs\[0\]\.unloadSeconds: must be a number/],
+    ['a string for a number', (s) => (s.hubs[0].unloadSeconds = '600'), /^scenario\.hubs\[0\]\.unloadSeconds: must be whole seconds/],
     ['no fleet', (s) => (s.fleet = []), /^scenario\.fleet: must hold at least one vehicle/],
   ];
   for (const [what, mutate, message] of cases) {

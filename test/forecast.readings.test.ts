@@ -137,7 +137,14 @@ describe('readReadings', () => {
   it('a file with nothing usable is one InputError line naming the first problem', () => {
     const bad = 'bin_id,timestamp,fill_percent\nA,2026-11-02T01:00Z,-4\nA,later,5\n';
     expect(() => readReadings(bad, { file: 'r.csv' })).toThrow(InputError);
-    expect(() => readReadings(bad, { file: 'r.csv' })).toThrow(/^r\.csv: no usable reading in 2 rows \(first: line 2: fill_percent -4 is below 0\)$/);
+    expect(() => readReadings(bad, { file: 'r.csv' })).toThrow(/^r\.csv: no usable reading in 2 rows \(first: line 2: fill_percent -4 is below 0\)\n/);
+    try {
+      readReadings(bad, { file: 'r.csv' });
+    } catch (e) {
+      // the file's code first, then each row's own problem with its code
+      expect((e as InputError).code).toBe('E5010');
+      expect((e as InputError).problems.map((p) => p.code)).toEqual(['E5010', 'E5005', 'E5003']);
+    }
     expect(() => readReadings('a,b,c\n1,2,3\n')).toThrow(/the header must name the columns bin_id, timestamp and fill_percent/);
     expect(() => readReadings('bin_id,timestamp,fill_percent\n')).toThrow(/no usable reading in 0 rows/);
     expect(() => readReadings('{"readings": 3}')).toThrow(/"readings" array/);

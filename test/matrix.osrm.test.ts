@@ -73,6 +73,7 @@ describe('OsrmClient', () => {
       const client = new OsrmClient({ baseUrl: osrm.base, timeoutMs: timeoutMs ?? 5000 });
       const err = await client.table(POINTS).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ProviderError);
+      expect((err as ProviderError).code).toBe('E6008');
       expect((err as Error).message).toMatch(message);
       expect((err as Error).message).toContain('/table/v1/driving/');
     });

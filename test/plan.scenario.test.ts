@@ -80,7 +80,7 @@ describe('binroute plan', () => {
   it('bad input exits 2 with one line naming the field', async () => {
     const date = await spawnCli(['plan', '--scenario', 'fixtures/seongdong/seongdong-200.json', '--date', '2026-13-01']);
     expect(date.code).toBe(2);
-    expect(date.stderr).toBe('binroute: date: expected a calendar date YYYY-MM-DD, got 2026-13-01\n');
+    expect(date.stderr).toBe('binroute: date: expected a calendar date YYYY-MM-DD, got 2026-13-01 [E6002]\n');
     const file = await spawnCli(['plan', '--scenario', 'fixtures/tiny-8.vrp', '--date', '2026-11-23']);
     expect(file.code).toBe(2);
     expect(file.stderr.trim().split('\n')).toHaveLength(1);

@@ -50,8 +50,10 @@ function rejects(input: unknown, path: string, contains?: string | RegExp): void
   const msg = (err as InputError).message;
   expect(msg.startsWith(`${path}: `), `"${msg}" should start with "${path}: "`).toBe(true);
   if (contains) expect(msg).toMatch(contains);
+  expect((err as InputError).code, msg).toMatch(/^E1\d{3}$|^E0004$|^E7\d{3}$/);
   const r = parseVroomProblem(input);
-  expect(r).toEqual({ ok: false, code: 2, error: msg });
+  expect(r).toMatchObject({ ok: false, code: 2, error: msg });
+  expect(r.ok === false && r.inputError.code).toBe((err as InputError).code);
 }
 
 function withJob(patch: Record<string, unknown>, index = 0): Record<string, any> {

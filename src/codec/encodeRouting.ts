@@ -1,5 +1,6 @@
 import type { RoutingProblem, RoutingVehicle } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../errorCodes.js';
 import { emptyCoreInput, MAX_LOCATIONS, MAX_MATRIX_CELLS, MISSING_PENALTY, NO_LIMIT, type CoreInput } from '../core/coreInput.js';
 import { geoCost, geoDuration, geoSecondsPerMetre } from '../model/geoArcs.js';
 
@@ -146,11 +147,63 @@ function missPrices(problem: RoutingProblem, input: CoreInput, largest: number):
     total += price;
   });
   if (total >= 2n ** 62n) {
-    throw new InputError(
-      `jobs: ${jobs.length} jobs with priorities and route costs up to ${bound} exceed the objective's 63-bit range; use fewer priority levels or smaller costs`,
-      undefined,
-      'jobs',
-    );
+    throw new InputError(`jobs: ${jobs.length} jobs with priorities and route costs up to ${bound} exceed the objective's 63-bit range; use fewer priority levels or smaller costs`, { code: 'E7006', field: 'jobs' });
+  }
+}
+
+/** Per location, the largest finite entry of any matrix of `key` leading into it (durations slowed by the slowest speed factor of the profile). */
+function maxInto(problem: RoutingProblem, key: 'durations' | 'distances'): Float64Array {
+  const n = problem.size;
+  const out = new Float64Array(n);
+  problem.matrices.forEach((mats, profile) => {
+    const speeds = problem.vehicles.filter((v) => v.profile === profile).map((v) => v.speedFactor);
+    if (speeds.length === 0) return;
+    const scale = key === 'durations' ? 1 / Math.min(...speeds) : 1;
+    const a = mats[key];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const x = a[i * n + j];
+        if (x < NO_LIMIT && x * scale > out[j]) out[j] = x * scale;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The core keeps times and distances along a route in 32-bit integers. Refuses a problem in
+ * which some route — all jobs in one, with a reload before each — could take its clock or its
+ * distance past 2^31 − 1: the latest window start plus every job's setup, service and longest
+ * way in, every reload's, and the longest way to an end (E7005 for times, E7008 for distances).
+ * Real inputs are far below (846 bins: about 10^6 s); epoch-second timestamps fit until 2038.
+ */
+function checkRouteTotals(problem: RoutingProblem): void {
+  const { jobs, vehicles, facilities } = problem;
+  if (problem.size === 0 || vehicles.length === 0) return;
+  const into = { durations: maxInto(problem, 'durations'), distances: maxInto(problem, 'distances') };
+  let latestStart = 0;
+  const starts = (ws: readonly (readonly [number, number])[]) => ws.forEach((w) => (latestStart = Math.max(latestStart, w[0] < NO_LIMIT ? w[0] : 0)));
+  jobs.forEach((j) => starts(j.timeWindows));
+  facilities.forEach((f) => starts(f.timeWindows));
+  vehicles.forEach((v) => {
+    starts([v.timeWindow]);
+    v.breaks.forEach((b) => starts(b.timeWindows));
+  });
+  const ends = (key: 'durations' | 'distances') => Math.max(0, ...vehicles.map((v) => (v.end === undefined ? 0 : into[key][v.end])));
+  const reload = (key: 'durations' | 'distances') =>
+    facilities.length === 0 ? 0 : Math.max(...facilities.map((f) => into[key][f.location] + (key === 'durations' ? f.setup + f.service : 0)));
+  let time = latestStart + ends('durations') + Math.max(...vehicles.map((v) => v.breaks.reduce((t, b) => t + b.service, 0)));
+  let distance = ends('distances');
+  const [reloadTime, reloadDistance] = [reload('durations'), reload('distances')];
+  for (const j of jobs) {
+    time += j.setup + j.service + into.durations[j.location] + reloadTime;
+    distance += into.distances[j.location] + reloadDistance;
+  }
+  if (time > NO_LIMIT) {
+    throw new InputError(`matrices: a route could take ${Math.round(time)} s (latest window start ${latestStart} + every job's setup, service and longest way in), beyond ${NO_LIMIT}; scale the times down (e.g. minutes instead of seconds)`, { code: 'E7005', field: 'matrices', value: Math.round(time) });
+  }
+  if (distance > NO_LIMIT) {
+    throw new InputError(`matrices: a route could run ${Math.round(distance)} m (every job's longest way in), beyond ${NO_LIMIT}; scale the distances down`, { code: 'E7008', field: 'matrices', value: Math.round(distance) });
   }
 }
 
@@ -167,35 +220,34 @@ function missPrices(problem: RoutingProblem, input: CoreInput, largest: number):
  */
 export function encodeRouting(problem: RoutingProblem): CoreInput {
   const { jobs, vehicles, facilities, dims } = problem;
+  if (jobs.length > LIMITS.jobs) throw new InputError(`jobs: ${jobs.length} jobs, above the limit of ${LIMITS.jobs}`, { code: 'E7001', field: 'jobs', value: jobs.length });
+  if (vehicles.length > LIMITS.vehicles) throw new InputError(`vehicles: ${vehicles.length} vehicles, above the limit of ${LIMITS.vehicles}`, { code: 'E7002', field: 'vehicles', value: vehicles.length });
   for (let k = 0; k < dims; k++) {
     let total = 0;
     for (const j of jobs) total += (j.pickup[k] ?? 0) + (j.delivery[k] ?? 0);
     if (total > NO_LIMIT) {
       // the core adds loads in 32-bit integers; any load is at most this total
-      throw new InputError(`jobs: the amounts of dimension ${k} add up to ${total}, above ${NO_LIMIT}; scale them down`, undefined, 'jobs');
+      throw new InputError(`jobs: the amounts of dimension ${k} add up to ${total}, above ${NO_LIMIT}; scale them down`, { code: 'E7004', field: 'jobs' });
     }
   }
   if (facilities.length > MAX_FACILITIES) {
-    throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, undefined, 'facilities');
+    throw new InputError(`facilities: at most ${MAX_FACILITIES} facilities are supported, got ${facilities.length}`, { code: 'E7007', field: 'facilities' });
   }
   const open = vehicles.some((v) => v.start === undefined || v.end === undefined);
   const anywhere = problem.size; // zero-cost location for open route ends
   const geo = problem.matrices.length > 0 && problem.matrices[0].geo !== undefined;
   if (geo && open) {
     const r = vehicles.findIndex((v) => v.start === undefined || v.end === undefined);
-    throw new InputError(`vehicles[${r}]: computed arcs (problems above the matrix limit) need a start and an end for every vehicle`, undefined, `vehicles[${r}]`);
+    throw new InputError(`vehicles[${r}]: computed arcs (problems above the matrix limit) need a start and an end for every vehicle`, { code: 'E1014', field: `vehicles[${r}]` });
   }
   const m = problem.size + (open ? 1 : 0);
   // the matrices the core will hold: durations per (profile, speed), distances per profile,
   // costs per (profile, speed, cost rates) — checked before any is built
   const needed = new Set(vehicles.flatMap((v) => [`d:${v.profile}:${v.speedFactor}`, `m:${v.profile}`, `c:${v.profile}:${v.speedFactor}:${v.costs.perHour}:${v.costs.perKm}`]));
   if (!geo && (m > MAX_LOCATIONS || m * m * needed.size > MAX_MATRIX_CELLS)) {
-    throw new InputError(
-      `matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`,
-      undefined,
-      'matrices',
-    );
+    throw new InputError(`matrices: ${m} locations × ${needed.size} matrices need ${m * m * needed.size} cells, above binroute's limit of ${MAX_MATRIX_CELLS} (${MAX_LOCATIONS} locations at most); neighbour-limited matrices for larger problems are not implemented yet`, { code: 'E7003', field: 'matrices' });
   }
+  if (!geo) checkRouteTotals(problem);
   const bank = new MatrixBank(problem, m);
   // vehicle classes: vehicles the core may treat as interchangeable
   const classKey = (v: RoutingVehicle) =>
@@ -239,7 +291,7 @@ export function encodeRouting(problem: RoutingProblem): CoreInput {
     if (v.routeCapacity) for (let k = 0; k < dims; k++) input.vRouteCap[r * dims + k] = clampInt(v.routeCapacity[k] ?? NO_LIMIT);
     if (v.returnEmpty) {
       if (v.facilities.length === 0) {
-        throw new InputError(`vehicles[${r}].return_empty: vehicle ${v.id} must unload before its end but may use no facility`, undefined, `vehicles[${r}].return_empty`);
+        throw new InputError(`vehicles[${r}].return_empty: vehicle ${v.id} must unload before its end but may use no facility`, { code: 'E1014', field: `vehicles[${r}].return_empty` });
       }
       input.vReturnEmpty[r] = 1;
     }

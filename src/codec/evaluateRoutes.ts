@@ -37,23 +37,23 @@ export async function evaluateRoutes(problem: RoutingProblem, routes: GivenRoute
   const vehicles = new Set<number>();
   routes.forEach((r, i) => {
     if (!Number.isInteger(r.vehicle) || r.vehicle < 0 || r.vehicle >= problem.vehicles.length) {
-      throw new InputError(`routes[${i}].vehicle: no vehicle index ${String(r.vehicle)}`, undefined, `routes[${i}].vehicle`);
+      throw new InputError(`routes[${i}].vehicle: no vehicle index ${String(r.vehicle)}`, { code: 'E1016', field: `routes[${i}].vehicle` });
     }
-    if (vehicles.has(r.vehicle)) throw new InputError(`routes[${i}].vehicle: vehicle index ${r.vehicle} has two routes`, undefined, `routes[${i}].vehicle`);
+    if (vehicles.has(r.vehicle)) throw new InputError(`routes[${i}].vehicle: vehicle index ${r.vehicle} has two routes`, { code: 'E1016', field: `routes[${i}].vehicle` });
     vehicles.add(r.vehicle);
     const steps = r.steps.filter((s) => s.type === 'job' || s.type === 'reload');
     data.push(r.vehicle, steps.length, ...steps.map((s) => (s.type === 'job' ? s.index : -(s.index + 1))));
   });
   new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
   if (core.loadRoutes() !== 1) {
-    throw new InputError('routes: a job appears twice, or a job or facility index is out of range', undefined, 'routes');
+    throw new InputError('routes: a job appears twice, or a job or facility index is out of range', { code: 'E1016', field: 'routes' });
   }
   const out = readCoreOutput(core, input.dims);
   for (const r of out.routes) {
     if (r.feasible) continue;
     const code = core.trialInsert(-1, r.vehicle, 0, 0);
     const why = Object.entries(FAIL_CODES).find(([, c]) => c === code)?.[0].toLowerCase() ?? String(code);
-    throw new InputError(`routes: the route of vehicle ${problem.vehicles[r.vehicle].id} is not feasible (${why}; reason ${REASON_OF_FAIL[code] ?? 'unknown'})`, undefined, 'routes');
+    throw new InputError(`routes: the route of vehicle ${problem.vehicles[r.vehicle].id} is not feasible (${why}; reason ${REASON_OF_FAIL[code] ?? 'unknown'})`, { code: 'E1016', field: 'routes' });
   }
   const decoded = decodeRouting(problem, out);
   const reasons = explainUnassigned(core, problem, decoded.unassigned, new Set(decoded.routes.map((r) => r.vehicle)));

@@ -115,7 +115,7 @@ export class CollectionFillForecaster {
 
   constructor(options: CollectionForecastOptions = {}) {
     const range = options.elapsedRange ?? COLLECTION_FORECAST_DEFAULTS.elapsedRange;
-    if (!(range[0] > 0 && range[1] > range[0])) throw new InputError(`elapsedRange: expected 0 < low < high, got [${range.join(', ')}]`, undefined, 'elapsedRange');
+    if (!(range[0] > 0 && range[1] > range[0])) throw new InputError(`elapsedRange: expected 0 < low < high, got [${range.join(', ')}]`, { code: 'E6004', field: 'elapsedRange' });
     this.o = {
       groupOf: options.groupOf ?? (() => ''),
       recency: fraction(options.recency ?? COLLECTION_FORECAST_DEFAULTS.recency, 'recency'),
@@ -141,10 +141,10 @@ export class CollectionFillForecaster {
    */
   observe(record: CollectionRecord): void {
     const t = toMs(record.time);
-    if (Number.isNaN(t)) throw new InputError(`time: cannot read ${JSON.stringify(String(record.time))} as a time`, undefined, 'time');
-    if (t < this.lastT) throw new InputError(`time: records must come in time order (${String(record.time)} is before the last one)`, undefined, 'time');
+    if (Number.isNaN(t)) throw new InputError(`time: cannot read ${JSON.stringify(String(record.time))} as a time`, { code: 'E6003', field: 'time' });
+    if (t < this.lastT) throw new InputError(`time: records must come in time order (${String(record.time)} is before the last one)`, { code: 'E6003', field: 'time' });
     const fill = record.fillPercent;
-    if (!(Number.isFinite(fill) && fill >= 0 && fill <= 150)) throw new InputError(`fillPercent: expected 0 … 150, got ${fill}`, undefined, 'fillPercent');
+    if (!(Number.isFinite(fill) && fill >= 0 && fill <= 150)) throw new InputError(`fillPercent: expected 0 … 150, got ${fill}`, { code: 'E6004', field: 'fillPercent' });
     if (t >= this.nextFit) {
       this.refit();
       this.nextFit = t + this.o.refitHours * HOUR;
@@ -188,7 +188,7 @@ export class CollectionFillForecaster {
    */
   predict(binId: string, time: TimeInput, lastEmptied?: TimeInput): CollectionFillPrediction {
     const t = toMs(time);
-    if (Number.isNaN(t)) throw new InputError(`time: cannot read ${JSON.stringify(String(time))} as a time`, undefined, 'time');
+    if (Number.isNaN(t)) throw new InputError(`time: cannot read ${JSON.stringify(String(time))} as a time`, { code: 'E6003', field: 'time' });
     const list = this.bins.get(binId) ?? [];
     const since = lastEmptied !== undefined ? toMs(lastEmptied) : (list[list.length - 1]?.t ?? Number.NaN);
     const elapsedHours = (t - since) / HOUR;
@@ -196,7 +196,7 @@ export class CollectionFillForecaster {
     const raw = this.base(binId, list, g) + this.offset + this.surprise(binId, t);
     const errs = this.errors.slice(-2000);
     const quantile = (q: number) => {
-      if (!(q > 0 && q < 1)) throw new InputError(`q: expected a probability strictly between 0 and 1, got ${q}`, undefined, 'q');
+      if (!(q > 0 && q < 1)) throw new InputError(`q: expected a probability strictly between 0 and 1, got ${q}`, { code: 'E6004', field: 'q' });
       if (errs.length === 0) return clamp(raw);
       const s = [...errs].sort((a, b) => a - b);
       return clamp(raw + s[Math.min(s.length - 1, Math.floor(q * s.length))]);
@@ -308,6 +308,6 @@ function clamp(x: number): number {
 
 
 function fraction(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x > 0 && x <= 1)) throw new InputError(`${name}: expected a number in (0, 1], got ${x}`, undefined, name);
+  if (!(Number.isFinite(x) && x > 0 && x <= 1)) throw new InputError(`${name}: expected a number in (0, 1], got ${x}`, { code: 'E6004', field: name });
   return x;
 }

@@ -54,7 +54,7 @@ export class FillForecast {
   /** Effective hours of filling from the state to `t` (t before `asOf` counts as `asOf`). */
   private rise(t: TimeInput): number {
     const ms = toMs(t);
-    if (Number.isNaN(ms)) throw new InputError(`time: cannot read ${JSON.stringify(String(t))} as a time`, undefined, 'time');
+    if (Number.isNaN(ms)) throw new InputError(`time: cannot read ${JSON.stringify(String(t))} as a time`, { code: 'E6003', field: 'time' });
     const s = this.state;
     return Math.max(0, s.profile.effectiveHours(s.from, Math.max(ms, s.asOf)));
   }
@@ -87,7 +87,7 @@ export class FillForecast {
    * ```
    */
   quantile(t: TimeInput, q: number): number {
-    if (!(q > 0 && q < 1)) throw new InputError(`q: expected a probability strictly between 0 and 1, got ${q}`, undefined, 'q');
+    if (!(q > 0 && q < 1)) throw new InputError(`q: expected a probability strictly between 0 and 1, got ${q}`, { code: 'E6004', field: 'q' });
     return clampFill(this.raw(normalQuantile(q), this.rise(t)));
   }
 
@@ -113,7 +113,7 @@ export class FillForecast {
    * ```
    */
   fullAt(q = 0.5): number {
-    if (!(q > 0 && q < 1)) throw new InputError(`q: expected a probability strictly between 0 and 1, got ${q}`, undefined, 'q');
+    if (!(q > 0 && q < 1)) throw new InputError(`q: expected a probability strictly between 0 and 1, got ${q}`, { code: 'E6004', field: 'q' });
     const s = this.state;
     const z = normalQuantile(q);
     const level = s.level + z * s.levelSigma;

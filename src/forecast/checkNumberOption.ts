@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
  * ```
  */
 export function positiveOption(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x > 0)) throw new InputError(`${name}: expected a positive number, got ${x}`, undefined, name);
+  if (!(Number.isFinite(x) && x > 0)) throw new InputError(`${name}: expected a positive number, got ${x}`, { code: 'E6004', field: name });
   return x;
 }
 
@@ -23,6 +23,6 @@ export function positiveOption(x: number, name: string): number {
  * ```
  */
 export function nonNegativeOption(x: number, name: string): number {
-  if (!(Number.isFinite(x) && x >= 0)) throw new InputError(`${name}: expected a number ≥ 0, got ${x}`, undefined, name);
+  if (!(Number.isFinite(x) && x >= 0)) throw new InputError(`${name}: expected a number ≥ 0, got ${x}`, { code: 'E6004', field: name });
   return x;
 }

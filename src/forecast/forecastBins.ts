@@ -149,8 +149,8 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
   if (infos) {
     const seen = new Set<string>();
     infos.forEach((b, i) => {
-      if (!b || typeof b.id !== 'string' || b.id === '') throw new InputError(`bins[${i}].id: expected a non-empty string`, undefined, `bins[${i}].id`);
-      if (seen.has(b.id)) throw new InputError(`bins[${i}].id: ${b.id} appears twice`, undefined, `bins[${i}].id`);
+      if (!b || typeof b.id !== 'string' || b.id === '') throw new InputError(`bins[${i}].id: expected a non-empty string`, { code: 'E6005', field: `bins[${i}].id` });
+      if (seen.has(b.id)) throw new InputError(`bins[${i}].id: ${b.id} appears twice`, { code: 'E6005', field: `bins[${i}].id` });
       seen.add(b.id);
     });
   }
@@ -161,18 +161,18 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
   if (ids && !Array.isArray(readings)) {
     usable = usable.filter((r) => {
       if (ids.has(r.binId)) return true;
-      problems.push({ row: r.row, kind: 'unknown_bin', message: `row ${r.row}: bin ${JSON.stringify(r.binId)} is not a known bin` });
+      problems.push({ row: r.row, kind: 'unknown_bin', code: 'E5002', message: `row ${r.row}: bin ${JSON.stringify(r.binId)} is not a known bin` });
       return false;
     });
   }
   let now: number;
   if (options.now !== undefined) {
     now = toMs(options.now);
-    if (Number.isNaN(now)) throw new InputError(`now: cannot read ${JSON.stringify(String(options.now))} as a time`, undefined, 'now');
+    if (Number.isNaN(now)) throw new InputError(`now: cannot read ${JSON.stringify(String(options.now))} as a time`, { code: 'E6003', field: 'now' });
   } else {
     now = Number.NEGATIVE_INFINITY;
     for (const r of usable) now = Math.max(now, r.t);
-    if (!Number.isFinite(now)) throw new InputError('now: required when there are no readings', undefined, 'now');
+    if (!Number.isFinite(now)) throw new InputError('now: required when there are no readings', { code: 'E6003', field: 'now' });
   }
   const offset = options.utcOffsetMinutes ?? checked.utcOffsetMinutes ?? 0;
   const cycleDays = positiveOption(options.cycleDays ?? 2, 'cycleDays');
@@ -180,7 +180,7 @@ export function forecastBins(readings: readonly ReadingInput[] | CheckedReadings
   const maxCarryHours = nonNegativeOption(options.maxCarryDays ?? 3, 'maxCarryDays') * 24;
   const collections = (options.collections ?? []).map((c, i) => {
     const t = toMs(c.time);
-    if (Number.isNaN(t)) throw new InputError(`collections[${i}].time: cannot read ${JSON.stringify(String(c.time))} as a time`, undefined, `collections[${i}].time`);
+    if (Number.isNaN(t)) throw new InputError(`collections[${i}].time: cannot read ${JSON.stringify(String(c.time))} as a time`, { code: 'E6003', field: `collections[${i}].time` });
     return { binId: c.binId, t };
   });
   const cleaned = cleanReadings(

@@ -1,4 +1,7 @@
-import { InputError } from '../errors.js';
+import { InputError, MAX_REPORTED_PROBLEMS } from '../errors.js';
+import type { ErrorCode } from '../errorCodes.js';
+import { parseJsonText } from '../io/parseJsonText.js';
+import { checkJsonDepth } from '../common/checkJsonDepth.js';
 import { parseCsvRecords } from '../io/parseCsv.js';
 import { parseRealStrict, quote } from '../io/tokens.js';
 import { parseTimestamp } from './timestamps.js';
@@ -31,11 +34,24 @@ export type ReadingProblemKind =
   | 'time_out_of_order'
   | 'duplicate';
 
+/** The stable code of each {@link ReadingProblemKind} (docs/errors.md). */
+export const READING_PROBLEM_CODES: Record<ReadingProblemKind, ErrorCode> = {
+  bad_row: 'E5001',
+  unknown_bin: 'E5002',
+  time_unparsable: 'E5003',
+  fill_not_a_number: 'E5004',
+  fill_out_of_range: 'E5005',
+  time_out_of_order: 'E5006',
+  duplicate: 'E5007',
+};
+
 /** A reading left out, and why. */
 export interface ReadingProblem {
   /** The CSV line (1-based, header = 1), or the 0-based index in the list or JSON `readings` array. */
   row: number;
   kind: ReadingProblemKind;
+  /** The stable code of `kind` (`E5001`…). */
+  code: ErrorCode;
   /** One line naming the row and the field, e.g. `line 17: fill_percent 151.2 is above 150`. */
   message: string;
 }
@@ -87,7 +103,7 @@ function checkRows(rows: RawRow[], options: CheckReadingsOptions, names: { bin: 
   const problems: ReadingProblem[] = [];
   const candidates: Candidate[] = [];
   const offsets = new Map<number, number>();
-  const bad = (r: RawRow, kind: ReadingProblemKind, what: string) => problems.push({ row: r.row, kind, message: `${r.where}: ${what}` });
+  const bad = (r: RawRow, kind: ReadingProblemKind, what: string) => problems.push({ row: r.row, kind, code: READING_PROBLEM_CODES[kind], message: `${r.where}: ${what}` });
   for (const r of rows) {
     if (typeof r.binId !== 'string' || r.binId.trim() === '') {
       bad(r, 'bad_row', `${names.bin} is missing`);
@@ -199,7 +215,10 @@ function longestIncreasing(list: Candidate[]): Candidate[] {
 function requireSome(c: CheckedReadings, file: string | undefined): CheckedReadings {
   if (c.readings.length === 0) {
     const first = c.problems[0] ? ` (first: ${c.problems[0].message})` : '';
-    throw new InputError(`no usable reading in ${c.total} row${c.total === 1 ? '' : 's'}${first}`, file, 'readings');
+    const head = new InputError(`no usable reading in ${c.total} row${c.total === 1 ? '' : 's'}${first}`, { code: 'E5010', file, field: 'readings', value: c.total });
+    // the rows' own problems follow, one line each (up to the cap)
+    const rows = c.problems.slice(0, MAX_REPORTED_PROBLEMS - 1).map((p) => new InputError(p.message, { code: p.code, file, field: `row ${p.row}` }));
+    throw InputError.combine([head, ...rows], Math.max(0, c.problems.length - rows.length));
   }
   return c;
 }
@@ -217,6 +236,7 @@ function requireSome(c: CheckedReadings, file: string | undefined): CheckedReadi
  * ```
  */
 export function checkReadings(list: readonly ReadingInput[], options: CheckReadingsOptions = {}): CheckedReadings {
+  if (!Array.isArray(list)) throw new InputError('readings: expected an array of {binId, time, fillPercent}', { code: 'E5011', file: options.file, field: 'readings' });
   const rows: RawRow[] = list.map((r, i) => ({
     row: i,
     where: `readings[${i}]`,
@@ -253,17 +273,14 @@ const CSV_COLUMNS = {
  */
 export function readReadings(text: string, options: CheckReadingsOptions = {}): CheckedReadings {
   const file = options.file;
+  if (typeof text !== 'string') throw new InputError('readReadings: text must be a string', { code: 'E0006', file, value: typeof text });
   const body = text.replace(/^\uFEFF/, '');
   const head = body.trimStart()[0];
   if (head === '{' || head === '[') {
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch (e) {
-      throw new InputError(`not valid JSON (${(e as Error).message})`, file);
-    }
+    const json = parseJsonText(body, file);
+    checkJsonDepth(json, 'readings');
     const list = Array.isArray(json) ? json : (json as { readings?: unknown } | null)?.readings;
-    if (!Array.isArray(list)) throw new InputError('expected a JSON array of readings or an object with a "readings" array', file, 'readings');
+    if (!Array.isArray(list)) throw new InputError('expected a JSON array of readings or an object with a "readings" array', { code: 'E5011', file, field: 'readings' });
     const rows: RawRow[] = list.map((r: unknown, i) => {
       const o = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
       return { row: i, where: `readings[${i}]`, binId: o.binId, time: o.time, fill: o.fillPercent };
@@ -271,19 +288,19 @@ export function readReadings(text: string, options: CheckReadingsOptions = {}): 
     return requireSome(checkRows(rows, options, { bin: 'binId', time: 'time', fill: 'fillPercent' }), file);
   }
   const records = parseCsvRecords(body);
-  if (records.length === 0) throw new InputError('empty file: expected a CSV with columns bin_id,timestamp,fill_percent', file);
+  if (records.length === 0) throw new InputError('empty file: expected a CSV with columns bin_id,timestamp,fill_percent', { code: 'E5011', file });
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const col = (names: string[]) => header.findIndex((h) => names.includes(h));
   const [cb, ct, cf] = [col(CSV_COLUMNS.bin), col(CSV_COLUMNS.time), col(CSV_COLUMNS.fill)];
   if (cb < 0 || ct < 0 || cf < 0) {
-    throw new InputError(`line ${records[0].line}: the header must name the columns bin_id, timestamp and fill_percent (got ${quote(records[0].fields.join(','), 60)})`, file);
+    throw new InputError(`line ${records[0].line}: the header must name the columns bin_id, timestamp and fill_percent (got ${quote(records[0].fields.join(','), 60)})`, { code: 'E5011', file });
   }
   const width = header.length;
   const rows: RawRow[] = [];
   const shortRows: ReadingProblem[] = [];
   for (const r of records.slice(1)) {
     if (r.fields.length !== width) {
-      shortRows.push({ row: r.line, kind: 'bad_row', message: `line ${r.line}: expected ${width} fields, got ${r.fields.length}` });
+      shortRows.push({ row: r.line, kind: 'bad_row', code: 'E5001', message: `line ${r.line}: expected ${width} fields, got ${r.fields.length}` });
       continue;
     }
     rows.push({ row: r.line, where: `line ${r.line}`, binId: r.fields[cb], time: r.fields[ct].trim(), fill: r.fields[cf] });

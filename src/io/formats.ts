@@ -1,7 +1,7 @@
 // Input formats: recognise a file's format from its name and content, and read it into the
 // problem the solver takes. Platform-neutral: callers pass the text (the CLI reads the file or
 // stdin, a browser reads an upload).
-import { InputError } from '../errors.js';
+import { parseJsonText } from './parseJsonText.js';
 import type { RoutingProblem } from '../model/RoutingProblem.js';
 import { parseVroomProblem } from '../vroom/parseVroomProblem.js';
 import { kimToRouting, parseKimInstance, type KimInstance } from './parseKim.js';
@@ -74,7 +74,8 @@ export function loadCollectionInstance(format: CollectionFormat, file: string, t
 }
 
 /**
- * Reads VROOM / collection-model JSON text into a {@link RoutingProblem}. Invalid JSON, or a
+ * Reads VROOM / collection-model JSON text into a {@link RoutingProblem} (a UTF-8 byte order
+ * mark is skipped). Invalid JSON (`E0005`), or a
  * problem that `parseVroomProblem` refuses, throws an {@link InputError} naming `file` and the
  * field (e.g. `vehicles[0]: needs a start or an end …`).
  *
@@ -85,14 +86,9 @@ export function loadCollectionInstance(format: CollectionFormat, file: string, t
  * ```
  */
 export function loadVroomText(file: string, text: string): RoutingProblem {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, file);
-  }
+  const json = parseJsonText(text, file);
   const parsed = parseVroomProblem(json);
-  if (!parsed.ok) throw new InputError(parsed.error, file);
+  if (!parsed.ok) throw parsed.inputError.rewrite({ file });
   return parsed.problem;
 }
 

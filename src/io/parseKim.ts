@@ -2,6 +2,7 @@
 // the shared `wcvrptw` set): one depot, regular stops, disposal sites, a lunch break.
 import type { RoutingBreak, RoutingProblem, TimeWindow } from '../model/RoutingProblem.js';
 import { InputError } from '../errors.js';
+import { LIMITS, type ErrorCode } from '../errorCodes.js';
 import { parseIntStrict, parseRealStrict, quote, tokenize } from './tokens.js';
 
 /** Feet per mile. */
@@ -106,8 +107,9 @@ export function hhmmToSeconds(v: number, note?: (message: string) => void): numb
  */
 export function parseKimInstance(text: string, fileName?: string): KimInstance {
   const lines = text.replace(/\r/g, '').split('\n');
-  const fail = (line: number, field: string, msg: string): never => {
-    throw new InputError(`line ${line}: ${field}: ${msg}`, fileName, field);
+  if (typeof text !== 'string') throw new InputError('parseKimInstance: text must be a string', { code: 'E0006', file: fileName, value: typeof text });
+  const fail = (line: number, field: string, msg: string, code: ErrorCode): never => {
+    throw new InputError(`line ${line}: ${field}: ${msg}`, { code, file: fileName, field });
   };
   const headerNames = ['vehicle capacity', 'route capacity', 'max stops', 'lunch duration', 'speed'];
   const header: number[] = [];
@@ -115,13 +117,13 @@ export function parseKimInstance(text: string, fileName?: string): KimInstance {
     const raw = (lines[i] ?? '').split('//')[0];
     const tok = tokenize(raw);
     const v = tok.length === 1 ? parseRealStrict(tok[0]) : undefined;
-    if (v === undefined || v <= 0) fail(i + 1, headerNames[i], `expected one positive number, got ${quote(raw.trim())}`);
+    if (v === undefined || v <= 0) fail(i + 1, headerNames[i], `expected one positive number, got ${quote(raw.trim())}`, 'E3001');
     header.push(v!);
   }
   const [capYd, routeYd, maxStops, lunch, mph] = header;
-  if (!Number.isInteger(maxStops)) fail(3, 'max stops', `expected an integer, got ${maxStops}`);
-  if (!Number.isInteger(lunch)) fail(4, 'lunch duration', `expected whole seconds, got ${lunch}`);
-  if (!/^\s*Stop_ID\b/i.test(lines[5] ?? '')) fail(6, 'header', `expected the column header starting with Stop_ID, got ${quote((lines[5] ?? '').trim())}`);
+  if (!Number.isInteger(maxStops)) fail(3, 'max stops', `expected an integer, got ${maxStops}`, 'E3003');
+  if (!Number.isInteger(lunch)) fail(4, 'lunch duration', `expected whole seconds, got ${lunch}`, 'E3003');
+  if (!/^\s*Stop_ID\b/i.test(lines[5] ?? '')) fail(6, 'header', `expected the column header starting with Stop_ID, got ${quote((lines[5] ?? '').trim())}`, 'E3001');
 
   const name = (fileName ?? 'kim').replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
   const inst: KimInstance = {
@@ -143,45 +145,46 @@ export function parseKimInstance(text: string, fileName?: string): KimInstance {
     const tok = tokenize(lines[i]);
     if (tok.length === 0) continue;
     const line = i + 1;
-    if (tok.length !== 8) fail(line, 'stop row', `expected 8 fields (${fields.join(' ')}), got ${tok.length}`);
+    if (tok.length !== 8) fail(line, 'stop row', `expected 8 fields (${fields.join(' ')}), got ${tok.length}`, 'E3002');
     const num = tok.map((t, k) => {
       const v = parseRealStrict(t);
-      if (v === undefined) fail(line, fields[k], `not a number: ${quote(t)}`);
+      if (v === undefined) fail(line, fields[k], `not a number: ${quote(t)}`, 'E3002');
       return v!;
     });
     const [id, x, y, earlyRaw, lateRaw, service, loadYd, type] = num;
     for (const [k, v] of [[0, id], [3, earlyRaw], [4, lateRaw], [7, type]] as const) {
-      if (parseIntStrict(tok[k]) === undefined) fail(line, fields[k], `expected an integer, got ${quote(tok[k])}`);
-      if (v < 0) fail(line, fields[k], `negative (${v})`);
+      if (parseIntStrict(tok[k]) === undefined) fail(line, fields[k], `expected an integer, got ${quote(tok[k])}`, 'E3003');
+      if (v < 0) fail(line, fields[k], `negative (${v})`, 'E3003');
     }
-    if (type !== 0 && type !== 1 && type !== 2) fail(line, 'Stop_Type', `expected 0 (depot), 1 (stop) or 2 (disposal site), got ${type}`);
-    if (service < 0 || !Number.isInteger(service)) fail(line, 'Svice_Time', `expected whole non-negative seconds, got ${tok[5]}`);
-    if (loadYd < 0) fail(line, 'Load', `negative (${loadYd})`);
+    if (type !== 0 && type !== 1 && type !== 2) fail(line, 'Stop_Type', `expected 0 (depot), 1 (stop) or 2 (disposal site), got ${type}`, 'E3003');
+    if (service < 0 || !Number.isInteger(service)) fail(line, 'Svice_Time', `expected whole non-negative seconds, got ${tok[5]}`, 'E3003');
+    if (loadYd < 0) fail(line, 'Load', `negative (${loadYd})`, 'E3003');
     const load = Math.round(loadYd * 100);
-    if (Math.abs(load - loadYd * 100) > 1e-6) fail(line, 'Load', `${tok[6]} has more than two decimals`);
-    if (ids.has(id)) fail(line, 'Stop_ID', `${id} repeats the id of line ${ids.get(id)}`);
+    if (Math.abs(load - loadYd * 100) > 1e-6) fail(line, 'Load', `${tok[6]} has more than two decimals`, 'E3003');
+    if (ids.has(id)) fail(line, 'Stop_ID', `${id} repeats the id of line ${ids.get(id)}`, 'E3004');
     ids.set(id, line);
     const row = inst.stops.length;
+    if (row >= LIMITS.locations) fail(line, 'Stop_ID', `more than ${LIMITS.locations} stops, the limit for full matrices`, 'E7003');
     const time = (k: 3 | 4, v: number) => {
-      if (v > 2400 + 0) fail(line, fields[k], `${v} is past 2400`);
+      if (v > 2400 + 0) fail(line, fields[k], `${v} is past 2400`, 'E3006');
       return hhmmToSeconds(v, (m) => inst.notes.push(`line ${line} (stop ${id}): ${fields[k]} ${tok[k]}: ${m}`));
     };
     const early = time(3, earlyRaw);
     const late = time(4, lateRaw);
-    if (early > late) fail(line, 'Early_St_Time', `${tok[3]} is after Late_St_Time ${tok[4]}`);
+    if (early > late) fail(line, 'Early_St_Time', `${tok[3]} is after Late_St_Time ${tok[4]}`, 'E3006');
     inst.stops.push({ id, x, y, early, late, service, load, type: type as 0 | 1 | 2 });
     if (type === 0) {
-      if (inst.depot >= 0) fail(line, 'Stop_Type', `a second depot (the first is stop ${inst.stops[inst.depot].id})`);
+      if (inst.depot >= 0) fail(line, 'Stop_Type', `a second depot (the first is stop ${inst.stops[inst.depot].id})`, 'E3007');
       inst.depot = row;
     } else if (type === 1) {
-      if (load > inst.capacity) fail(line, 'Load', `${loadYd} yd exceeds the vehicle capacity ${capYd} yd`);
-      if (load > inst.routeCapacity) fail(line, 'Load', `${loadYd} yd exceeds the route capacity ${routeYd} yd`);
+      if (load > inst.capacity) fail(line, 'Load', `${loadYd} yd exceeds the vehicle capacity ${capYd} yd`, 'E3005');
+      if (load > inst.routeCapacity) fail(line, 'Load', `${loadYd} yd exceeds the route capacity ${routeYd} yd`, 'E3005');
       inst.jobs.push(row);
     } else inst.facilities.push(row);
   }
-  if (inst.depot < 0) throw new InputError('no depot row (Stop_Type 0)', fileName, 'Stop_Type');
-  if (inst.jobs.length === 0) throw new InputError('no regular stops (Stop_Type 1)', fileName, 'Stop_Type');
-  if (inst.facilities.length === 0) throw new InputError('no disposal site (Stop_Type 2): vehicles must return empty', fileName, 'Stop_Type');
+  if (inst.depot < 0) throw new InputError('no depot row (Stop_Type 0)', { code: 'E3008', file: fileName, field: 'Stop_Type' });
+  if (inst.jobs.length === 0) throw new InputError('no regular stops (Stop_Type 1)', { code: 'E3008', file: fileName, field: 'Stop_Type' });
+  if (inst.facilities.length === 0) throw new InputError('no disposal site (Stop_Type 2): vehicles must return empty', { code: 'E3008', file: fileName, field: 'Stop_Type' });
   return inst;
 }
 
@@ -312,7 +315,7 @@ export function kimToRouting(inst: KimInstance, options: KimModelOptions = {}): 
       const ft = Math.round(kimFeet(inst, a, b));
       if (ft > MAX / 8) {
         // keeps route sums of a few hundred arcs far from overflow in any 32-bit consumer
-        throw new InputError(`rows ${a + 7} and ${b + 7} are ${ft} ft apart, too far for the matrices`, inst.name, 'X');
+        throw new InputError(`rows ${a + 7} and ${b + 7} are ${ft} ft apart, too far for the matrices`, { code: 'E7006', file: inst.name, field: 'X' });
       }
       costs[a * n + b] = ft;
       distances[a * n + b] = Math.round(ft * METRES_PER_FOOT);
@@ -320,7 +323,7 @@ export function kimToRouting(inst: KimInstance, options: KimModelOptions = {}): 
     }
   }
   const vehicles = options.vehicles ?? kimFleetSize(inst);
-  if (!Number.isInteger(vehicles) || vehicles < 1) throw new InputError(`vehicles: expected a positive integer, got ${vehicles}`, inst.name, 'vehicles');
+  if (!Number.isInteger(vehicles) || vehicles < 1) throw new InputError(`vehicles: expected a positive integer, got ${vehicles}`, { code: 'E3003', file: inst.name, field: 'vehicles' });
   const depot = inst.stops[inst.depot];
   const lunch: RoutingBreak = { id: 1, description: 'lunch', service: inst.lunch, timeWindows: [[...KIM_LUNCH_WINDOW]] };
   const facilityIdx = inst.facilities.map((_, k) => k);

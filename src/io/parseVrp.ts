@@ -1,5 +1,6 @@
 import type { CvrpProblem } from '../types.js';
 import { InputError } from '../errors.js';
+import type { ErrorCode } from '../errorCodes.js';
 import { findBinary, parseIntStrict, parseRealStrict, quote, splitLines, tokenize } from './tokens.js';
 
 /** Largest DIMENSION {@link parseVrp} accepts (it allocates an n × n matrix). */
@@ -107,9 +108,9 @@ class VrpReader {
     this.lines = splitLines(text);
   }
 
-  fail(message: string, field?: string, line?: number): never {
+  fail(message: string, code: ErrorCode, field?: string, line?: number, value?: unknown): never {
     const where = line !== undefined ? `line ${line + 1}: ` : '';
-    throw new InputError(`${where}${field ? `${field}: ` : ''}${message}`, this.file, field);
+    throw new InputError(`${where}${field ? `${field}: ` : ''}${message}`, { code, file: this.file, field, value });
   }
 
   /** First pass: header keys and the line span of each section. */
@@ -129,7 +130,7 @@ class VrpReader {
       close();
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(.*)$/.exec(t);
       if (!m) {
-        this.fail(`unexpected text ${quote(t)} outside any section (expected a KEYWORD : value line)`, undefined, i);
+        this.fail(`unexpected text ${quote(t)} outside any section (expected a KEYWORD : value line)`, 'E2001', undefined, i);
       }
       const key = m[1].toUpperCase();
       let rest = m[2].trim();
@@ -138,7 +139,7 @@ class VrpReader {
       if (key === 'EOF') break;
       if (SECTIONS.has(key) || key.endsWith('_SECTION')) {
         const prev = this.sections.get(key);
-        if (prev) this.fail(`appears twice (lines ${prev.key + 1} and ${i + 1})`, key, i);
+        if (prev) this.fail(`appears twice (lines ${prev.key + 1} and ${i + 1})`, 'E2002', key, i);
         open = { name: key, span: { key: i, start: i + 1, end: i + 1, inline: tokenize(rest) } };
         continue;
       }
@@ -148,12 +149,12 @@ class VrpReader {
       }
       if (HEADER_KEYS.has(key)) {
         const prev = this.header.get(key);
-        if (prev) this.fail(`given twice (lines ${prev.line + 1} and ${i + 1})`, key, i);
+        if (prev) this.fail(`given twice (lines ${prev.line + 1} and ${i + 1})`, 'E2002', key, i);
         this.header.set(key, { value: rest, line: i });
         continue;
       }
       if (!hadColon) {
-        this.fail(`unknown keyword ${quote(m[1])} (expected a KEYWORD : value line or a section name)`, undefined, i);
+        this.fail(`unknown keyword ${quote(m[1])} (expected a KEYWORD : value line or a section name)`, 'E2001', undefined, i);
       }
       // An unknown `KEY : value` specification line: ignored, as TSPLIB readers do.
     }
@@ -170,23 +171,23 @@ class VrpReader {
 
   requireKey(key: string): { value: string; line: number } {
     const h = this.header.get(key);
-    if (!h) this.fail(`missing ${key}`, key);
-    if (h.value === '') this.fail('has no value', key, h.line);
+    if (!h) this.fail(`missing ${key}`, 'E2003', key);
+    if (h.value === '') this.fail('has no value', 'E2003', key, h.line);
     return h;
   }
 
   intKey(key: string, min: number, max: number, what: string): number {
     const h = this.requireKey(key);
     const v = parseIntStrict(h.value);
-    if (v === undefined) this.fail(`expected ${what}, got ${quote(h.value)}`, key, h.line);
-    if (v < min) this.fail(`must be at least ${min}, got ${v}`, key, h.line);
-    if (v > max) this.fail(`${v} exceeds the supported maximum of ${max}`, key, h.line);
+    if (v === undefined) this.fail(`expected ${what}, got ${quote(h.value)}`, 'E2004', key, h.line);
+    if (v < min) this.fail(`must be at least ${min}, got ${v}`, 'E2005', key, h.line);
+    if (v > max) this.fail(`${v} exceeds the supported maximum of ${max}`, key === 'DIMENSION' ? 'E7001' : 'E2005', key, h.line, v);
     return v;
   }
 
   requireSection(name: string, why: string): Span {
     const s = this.sections.get(name);
-    if (!s) this.fail(`missing ${name} (${why})`, name);
+    if (!s) this.fail(`missing ${name} (${why})`, 'E2003', name);
     return s;
   }
 
@@ -197,12 +198,12 @@ class VrpReader {
     let count = 0;
     for (const { line, tokens } of this.rows(span)) {
       if (tokens.length !== width) {
-        this.fail(`expected ${width} fields "${layout}", got ${tokens.length} (${quote(tokens.join(' '))})`, name, line);
+        this.fail(`expected ${width} fields "${layout}", got ${tokens.length} (${quote(tokens.join(' '))})`, 'E2006', name, line);
       }
       const id = parseIntStrict(tokens[0]);
-      if (id === undefined) this.fail(`node id must be an integer, got ${quote(tokens[0])}`, name, line);
-      if (id < 1 || id > n) this.fail(`node id ${id} is outside 1..${n} (DIMENSION is ${n})`, name, line);
-      if (seen[id - 1]) this.fail(`node ${id} appears twice`, name, line);
+      if (id === undefined) this.fail(`node id must be an integer, got ${quote(tokens[0])}`, 'E2004', name, line);
+      if (id < 1 || id > n) this.fail(`node id ${id} is outside 1..${n} (DIMENSION is ${n})`, 'E2007', name, line);
+      if (seen[id - 1]) this.fail(`node ${id} appears twice`, 'E2007', name, line);
       seen[id - 1] = 1;
       count++;
       each(id - 1, tokens, line);
@@ -210,7 +211,7 @@ class VrpReader {
     if (count !== n) {
       const missing = seen.indexOf(0) + 1;
       this.fail(
-        `has ${count} entries but DIMENSION is ${n} (node ${missing} is missing; is the file truncated?)`,
+        `has ${count} entries but DIMENSION is ${n} (node ${missing} is missing; is the file truncated?)`, 'E2006',
         name,
         span.key,
       );
@@ -285,32 +286,32 @@ function layoutSize(format: EdgeWeightFormat, n: number): number {
  * ```
  */
 export function parseVrp(text: string, fileName?: string): VrpInstance {
-  if (typeof text !== 'string') throw new InputError('parseVrp: text must be a string', fileName);
+  if (typeof text !== 'string') throw new InputError('parseVrp: text must be a string', { code: 'E0006', file: fileName, value: typeof text });
   const binary = findBinary(text);
   if (binary) {
     throw new InputError(
       `line ${binary.line}: not a text .vrp file (control character 0x${binary.code.toString(16).padStart(2, '0')}; binary data?)`,
-      fileName,
+      { code: 'E0003', file: fileName, value: binary.code },
     );
   }
   const r: VrpReader = new VrpReader(text, fileName);
   r.scan();
-  if (r.header.size === 0 && r.sections.size === 0) r.fail('empty file: no CVRPLIB keywords found');
+  if (r.header.size === 0 && r.sections.size === 0) r.fail('empty file: no CVRPLIB keywords found', 'E2003');
 
   const type = r.header.get('TYPE');
   if (type && type.value.toUpperCase() !== 'CVRP') {
-    r.fail(`only CVRP is supported, got ${quote(type.value)}`, 'TYPE', type.line);
+    r.fail(`only CVRP is supported, got ${quote(type.value)}`, 'E2008', 'TYPE', type.line);
   }
   for (const key of ['DISTANCE', 'SERVICE_TIME']) {
     const h = r.header.get(key);
-    if (h) r.fail(`route length limits and service times are not supported (${key} : ${h.value})`, key, h.line);
+    if (h) r.fail(`route length limits and service times are not supported (${key} : ${h.value})`, 'E2008', key, h.line);
   }
   const n = r.intKey('DIMENSION', 1, MAX_VRP_DIMENSION, 'the number of nodes (an integer)');
   const capacity = r.intKey('CAPACITY', 1, MAX_INT, 'a positive integer');
   const ewt = r.requireKey('EDGE_WEIGHT_TYPE');
   const edgeWeightType = ewt.value.toUpperCase();
   if (edgeWeightType !== 'EUC_2D' && edgeWeightType !== 'CEIL_2D' && edgeWeightType !== 'EXPLICIT') {
-    r.fail(`${quote(ewt.value)} is not supported (supported: EUC_2D, CEIL_2D, EXPLICIT)`, 'EDGE_WEIGHT_TYPE', ewt.line);
+    r.fail(`${quote(ewt.value)} is not supported (supported: EUC_2D, CEIL_2D, EXPLICIT)`, 'E2008', 'EDGE_WEIGHT_TYPE', ewt.line);
   }
   let vehicles: number | undefined;
   const veh = r.header.get('VEHICLES');
@@ -320,14 +321,14 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
   let coordinates: Float64Array | undefined;
   if (edgeWeightType !== 'EXPLICIT' || r.sections.has('NODE_COORD_SECTION')) {
     if (!r.sections.has('NODE_COORD_SECTION')) {
-      r.fail(`missing NODE_COORD_SECTION (required with EDGE_WEIGHT_TYPE ${edgeWeightType})`, 'NODE_COORD_SECTION');
+      r.fail(`missing NODE_COORD_SECTION (required with EDGE_WEIGHT_TYPE ${edgeWeightType})`, 'E2003', 'NODE_COORD_SECTION');
     }
     const xy = new Float64Array(2 * n);
     r.nodeRows('NODE_COORD_SECTION', n, 3, 'id x y', (i, t, line) => {
       for (let c = 0; c < 2; c++) {
         const v = parseRealStrict(t[1 + c]);
         if (v === undefined) {
-          r.fail(`${c ? 'y' : 'x'} of node ${i + 1} must be a finite number, got ${quote(t[1 + c])}`, 'NODE_COORD_SECTION', line);
+          r.fail(`${c ? 'y' : 'x'} of node ${i + 1} must be a finite number, got ${quote(t[1 + c])}`, 'E2004', 'NODE_COORD_SECTION', line);
         }
         xy[2 * i + c] = v;
       }
@@ -338,10 +339,10 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
   const demands = new Int32Array(n);
   r.nodeRows('DEMAND_SECTION', n, 2, 'id demand', (i, t, line) => {
     const q = parseIntStrict(t[1]);
-    if (q === undefined) r.fail(`demand of node ${i + 1} must be an integer, got ${quote(t[1])}`, 'DEMAND_SECTION', line);
-    if (q < 0) r.fail(`demand of node ${i + 1} is negative (${q})`, 'DEMAND_SECTION', line);
+    if (q === undefined) r.fail(`demand of node ${i + 1} must be an integer, got ${quote(t[1])}`, 'E2004', 'DEMAND_SECTION', line);
+    if (q < 0) r.fail(`demand of node ${i + 1} is negative (${q})`, 'E2005', 'DEMAND_SECTION', line);
     if (q > capacity) {
-      r.fail(`demand of node ${i + 1} (${q}) exceeds CAPACITY ${capacity}: no vehicle can serve it`, 'DEMAND_SECTION', line);
+      r.fail(`demand of node ${i + 1} (${q}) exceeds CAPACITY ${capacity}: no vehicle can serve it`, 'E2009', 'DEMAND_SECTION', line);
     }
     demands[i] = q;
   });
@@ -352,27 +353,27 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
     let terminated = false;
     for (const { line, tokens } of r.rows(depotSpan)) {
       for (const tok of tokens) {
-        if (terminated) r.fail(`unexpected ${quote(tok)} after the terminating -1`, 'DEPOT_SECTION', line);
+        if (terminated) r.fail(`unexpected ${quote(tok)} after the terminating -1`, 'E2001', 'DEPOT_SECTION', line);
         const id = parseIntStrict(tok);
-        if (id === undefined) r.fail(`depot id must be an integer, got ${quote(tok)}`, 'DEPOT_SECTION', line);
+        if (id === undefined) r.fail(`depot id must be an integer, got ${quote(tok)}`, 'E2004', 'DEPOT_SECTION', line);
         if (id === -1) {
           terminated = true;
           continue;
         }
-        if (id < 1 || id > n) r.fail(`depot id ${id} is outside 1..${n}`, 'DEPOT_SECTION', line);
+        if (id < 1 || id > n) r.fail(`depot id ${id} is outside 1..${n}`, 'E2007', 'DEPOT_SECTION', line);
         depots.push({ id, line });
       }
     }
-    if (depots.length === 0) r.fail('names no depot', 'DEPOT_SECTION', depotSpan.key);
+    if (depots.length === 0) r.fail('names no depot', 'E2003', 'DEPOT_SECTION', depotSpan.key);
     if (depots.length > 1) {
-      r.fail(`names ${depots.length} depots (${depots.map((d) => d.id).join(', ')}); exactly one is supported`, 'DEPOT_SECTION', depots[1].line);
+      r.fail(`names ${depots.length} depots (${depots.map((d) => d.id).join(', ')}); exactly one is supported`, 'E2008', 'DEPOT_SECTION', depots[1].line);
     }
     if (depots[0].id !== 1) {
-      r.fail(`only node 1 as depot is supported, got node ${depots[0].id}`, 'DEPOT_SECTION', depots[0].line);
+      r.fail(`only node 1 as depot is supported, got node ${depots[0].id}`, 'E2010', 'DEPOT_SECTION', depots[0].line);
     }
   }
   if (demands[0] !== 0) {
-    r.fail(`the depot (node 1) must have demand 0, got ${demands[0]}`, 'DEMAND_SECTION', r.sections.get('DEMAND_SECTION')!.key);
+    r.fail(`the depot (node 1) must have demand 0, got ${demands[0]}`, 'E2010', 'DEMAND_SECTION', r.sections.get('DEMAND_SECTION')!.key);
   }
 
   const distances = new Int32Array(n * n);
@@ -380,7 +381,7 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
     const fmtKey = r.requireKey('EDGE_WEIGHT_FORMAT');
     const format = fmtKey.value.toUpperCase();
     if (!FORMATS.has(format)) {
-      r.fail(`${quote(fmtKey.value)} is not supported (supported: ${[...FORMATS].join(', ')})`, 'EDGE_WEIGHT_FORMAT', fmtKey.line);
+      r.fail(`${quote(fmtKey.value)} is not supported (supported: ${[...FORMATS].join(', ')})`, 'E2008', 'EDGE_WEIGHT_FORMAT', fmtKey.line);
     }
     const fmt = format as EdgeWeightFormat;
     const span = r.requireSection('EDGE_WEIGHT_SECTION', 'required with EDGE_WEIGHT_TYPE EXPLICIT');
@@ -390,11 +391,11 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
     for (const { line, tokens } of r.rows(span)) {
       for (const tok of tokens) {
         const v = parseIntStrict(tok);
-        if (v === undefined) r.fail(`weights must be integers, got ${quote(tok)}`, 'EDGE_WEIGHT_SECTION', line);
-        if (v < 0 || v > MAX_INT) r.fail(`weight ${v} is outside 0..${MAX_INT}`, 'EDGE_WEIGHT_SECTION', line);
+        if (v === undefined) r.fail(`weights must be integers, got ${quote(tok)}`, 'E2004', 'EDGE_WEIGHT_SECTION', line);
+        if (v < 0 || v > MAX_INT) r.fail(`weight ${v} is outside 0..${MAX_INT}`, 'E2005', 'EDGE_WEIGHT_SECTION', line);
         const next = pairs.next();
         if (next.done) {
-          r.fail(`more than the ${expected} values ${fmt} needs for DIMENSION ${n}`, 'EDGE_WEIGHT_SECTION', line);
+          r.fail(`more than the ${expected} values ${fmt} needs for DIMENSION ${n}`, 'E2006', 'EDGE_WEIGHT_SECTION', line);
         }
         const [i, j] = next.value;
         distances[i * n + j] = v;
@@ -403,7 +404,7 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
       }
     }
     if (count !== expected) {
-      r.fail(`has ${count} values but ${fmt} needs ${expected} for DIMENSION ${n} (is the file truncated?)`, 'EDGE_WEIGHT_SECTION', span.key);
+      r.fail(`has ${count} values but ${fmt} needs ${expected} for DIMENSION ${n} (is the file truncated?)`, 'E2006', 'EDGE_WEIGHT_SECTION', span.key);
     }
   } else {
     const xy = coordinates!;
@@ -415,7 +416,7 @@ export function parseVrp(text: string, fileName?: string): VrpInstance {
         const e = Math.hypot(xi - xy[2 * j], yi - xy[2 * j + 1]);
         const v = ceil ? Math.ceil(e) : Math.round(e);
         if (!(v <= MAX_INT)) {
-          r.fail(`distance between nodes ${i + 1} and ${j + 1} (${v}) does not fit a 32-bit integer`, 'NODE_COORD_SECTION');
+          r.fail(`distance between nodes ${i + 1} and ${j + 1} (${v}) does not fit a 32-bit integer`, 'E7006', 'NODE_COORD_SECTION');
         }
         distances[i * n + j] = v;
         distances[j * n + i] = v;

@@ -31,14 +31,14 @@ const FS_REASONS: Record<string, string> = {
 export async function readTextFile(path: string): Promise<string> {
   try {
     const st = await stat(path);
-    if (st.isDirectory()) throw new InputError(FS_REASONS.EISDIR, path);
-    if (st.size > MAX_FILE_BYTES) throw new InputError(`file is too large (${st.size} bytes)`, path);
+    if (st.isDirectory()) throw new InputError(FS_REASONS.EISDIR, { code: 'E0001', file: path });
+    if (st.size > MAX_FILE_BYTES) throw new InputError(`file is too large (${st.size} bytes)`, { code: 'E0002', file: path, value: st.size });
     return await readFile(path, 'utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException)?.code;
     if (typeof code === 'string') {
-      throw new InputError(`cannot read: ${FS_REASONS[code] ?? (e as Error).message}`, path);
+      throw new InputError(`cannot read: ${FS_REASONS[code] ?? (e as Error).message}`, { code: 'E0001', file: path, value: code });
     }
     throw e;
   }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { ErrorCode } from '../errorCodes.js';
 import { findBinary, parseIntStrict, parseRealStrict, quote, splitLines, tokenize } from './tokens.js';
 
 /** Routes (and cost, when the file states it) read from a CVRPLIB `.sol` file. */
@@ -26,11 +27,11 @@ const ROUTE_RE = /^Route\s*#\s*(\S*?)\s*:(.*)$/i;
  * ```
  */
 export function parseSol(text: string, fileName?: string): SolFile {
-  if (typeof text !== 'string') throw new InputError('parseSol: text must be a string', fileName);
+  if (typeof text !== 'string') throw new InputError('parseSol: text must be a string', { code: 'E0006', file: fileName });
   const binary = findBinary(text);
-  if (binary) throw new InputError(`line ${binary.line}: not a text .sol file (binary data?)`, fileName);
-  const fail: (line: number, msg: string) => never = (line, msg) => {
-    throw new InputError(`line ${line + 1}: ${msg}`, fileName);
+  if (binary) throw new InputError(`line ${binary.line}: not a text .sol file (binary data?)`, { code: 'E0003', file: fileName });
+  const fail: (line: number, msg: string, code?: ErrorCode) => never = (line, msg, code = 'E2001') => {
+    throw new InputError(`line ${line + 1}: ${msg}`, { code, file: fileName });
   };
   const lines = splitLines(text);
   const routes: number[][] = [];
@@ -42,12 +43,12 @@ export function parseSol(text: string, fileName?: string): SolFile {
     const m = ROUTE_RE.exec(t);
     if (m) {
       const k = parseIntStrict(m[1]);
-      if (k === undefined) fail(i, `route number must be an integer, got ${quote(m[1])}`);
+      if (k === undefined) fail(i, `route number must be an integer, got ${quote(m[1])}`, 'E2004');
       const route: number[] = [];
       for (const tok of tokenize(m[2])) {
         const c = parseIntStrict(tok);
-        if (c === undefined) fail(i, `Route #${k}: customer must be an integer, got ${quote(tok)}`);
-        if (c < 1) fail(i, `Route #${k}: customer ${c} is not in 1..n-1 (the depot 0 is implicit)`);
+        if (c === undefined) fail(i, `Route #${k}: customer must be an integer, got ${quote(tok)}`, 'E2004');
+        if (c < 1) fail(i, `Route #${k}: customer ${c} is not in 1..n-1 (the depot 0 is implicit)`, 'E2007');
         route.push(c);
       }
       routes.push(route);
@@ -57,9 +58,9 @@ export function parseSol(text: string, fileName?: string): SolFile {
     const word = tokens[0].toLowerCase();
     if ((word === 'cost' || word === 'time') && tokens.length === 2) {
       const v = parseRealStrict(tokens[1]);
-      if (v === undefined) fail(i, `${tokens[0]}: expected a number, got ${quote(tokens[1])}`);
+      if (v === undefined) fail(i, `${tokens[0]}: expected a number, got ${quote(tokens[1])}`, 'E2004');
       if (word === 'cost') {
-        if (costLine >= 0) fail(i, `Cost given twice (lines ${costLine + 1} and ${i + 1})`);
+        if (costLine >= 0) fail(i, `Cost given twice (lines ${costLine + 1} and ${i + 1})`, 'E2002');
         cost = v;
         costLine = i;
       }
@@ -67,7 +68,7 @@ export function parseSol(text: string, fileName?: string): SolFile {
     }
     fail(i, `expected "Route #k: c1 c2 …" or "Cost N", got ${quote(t)}`);
   }
-  if (routes.length === 0 && cost === undefined) throw new InputError('no routes found: not a CVRPLIB .sol file', fileName);
+  if (routes.length === 0 && cost === undefined) throw new InputError('no routes found: not a CVRPLIB .sol file', { code: 'E2003', file: fileName });
   const sol: SolFile = { routes };
   if (cost !== undefined) sol.cost = cost;
   return sol;
@@ -86,23 +87,23 @@ export function parseSol(text: string, fileName?: string): SolFile {
  */
 export function writeSol(solution: { routes: ArrayLike<number>[]; cost: number }): string {
   if (solution === null || typeof solution !== 'object' || !Array.isArray(solution.routes)) {
-    throw new InputError('writeSol: solution.routes must be an array of routes', undefined, 'routes');
+    throw new InputError('writeSol: solution.routes must be an array of routes', { code: 'E2011', field: 'routes' });
   }
   const { routes, cost } = solution;
   if (typeof cost !== 'number' || !Number.isFinite(cost)) {
-    throw new InputError(`writeSol: solution.cost must be a finite number, got ${String(cost)}`, undefined, 'cost');
+    throw new InputError(`writeSol: solution.cost must be a finite number, got ${String(cost)}`, { code: 'E2011', field: 'cost' });
   }
   let out = '';
   for (let r = 0; r < routes.length; r++) {
     const route = routes[r];
     if (route === null || typeof route !== 'object' || typeof route.length !== 'number') {
-      throw new InputError(`writeSol: routes[${r}] must be an array of customers`, undefined, 'routes');
+      throw new InputError(`writeSol: routes[${r}] must be an array of customers`, { code: 'E2011', field: 'routes' });
     }
     const ids: string[] = [];
     for (let k = 0; k < route.length; k++) {
       const c = route[k];
       if (!Number.isSafeInteger(c) || c < 1) {
-        throw new InputError(`writeSol: routes[${r}][${k}] must be a customer index ≥ 1, got ${String(c)}`, undefined, 'routes');
+        throw new InputError(`writeSol: routes[${r}][${k}] must be a customer index ≥ 1, got ${String(c)}`, { code: 'E2011', field: 'routes' });
       }
       ids.push(String(c));
     }

@@ -47,11 +47,11 @@ export interface HourlySpeedsByDay {
  */
 export function daySpeeds(speeds: HourlySpeedsByDay, date: string): { overall: number[]; roads: Record<string, number[]> } {
   const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
+  if (Number.isNaN(day.getTime())) throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, { code: 'E6002', field: 'date' });
   const weekend = [0, 6].includes(day.getUTCDay());
   const key = weekend ? 'weekend' : 'weekday';
   const overall = speeds?.overall?.[key] ?? speeds?.overall?.all;
-  if (!Array.isArray(overall) || overall.length !== 24) throw new InputError(`speeds.overall.${key}: expected 24 hourly speeds`, undefined, 'speeds');
+  if (!Array.isArray(overall) || overall.length !== 24) throw new InputError(`speeds.overall.${key}: expected 24 hourly speeds`, { code: 'E6006', field: 'speeds' });
   const roads = Object.fromEntries(
     Object.entries(speeds.roads ?? {})
       .map(([name, byDay]) => [name, byDay[key] ?? byDay.all])
@@ -81,7 +81,7 @@ export class RoadMatrixProvider implements MatrixProvider {
 
   constructor(readonly options: RoadProviderOptions) {
     if (!options?.map?.features?.some((f) => f.properties?.kind === 'road')) {
-      throw new InputError('map: no road network (road and road-node features); give one or plan with haversine matrices', undefined, 'map');
+      throw new InputError('map: no road network (road and road-node features); give one or plan with haversine matrices', { code: 'E6006', field: 'map' });
     }
   }
 
@@ -135,7 +135,7 @@ export class RoadMatrixProvider implements MatrixProvider {
       description: `road matrices (the map's road network${without.length ? `, ${without.join('; ')}` : ''}, ${speeds}; places connecting farther than ${FAR_CONNECTOR_M} m: ${far} of ${places.length})`,
       path: async (profile, i, j) => {
         const r = roads[profile];
-        if (!r) throw new InputError(`path: no matrices for profile ${profile}`, undefined, 'profile');
+        if (!r) throw new InputError(`path: no matrices for profile ${profile}`, { code: 'E6006', field: 'profile' });
         return r.path(i, j);
       },
     };

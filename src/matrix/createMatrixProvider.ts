@@ -36,7 +36,7 @@ export interface MatrixProviderOptions {
 export function createMatrixProvider(kind: MatrixKind, options: MatrixProviderOptions = {}): MatrixProvider {
   if (kind === 'haversine') return new HaversineMatrixProvider();
   if (kind === 'osrm') {
-    if (!options.osrm) throw new InputError('osrm: matrix "osrm" needs the server (osrm.baseUrl)', undefined, 'osrm');
+    if (!options.osrm) throw new InputError('osrm: matrix "osrm" needs the server (osrm.baseUrl)', { code: 'E6006', field: 'osrm' });
     return new OsrmMatrixProvider(options.osrm);
   }
   if (kind === 'road') {
@@ -44,5 +44,5 @@ export function createMatrixProvider(kind: MatrixKind, options: MatrixProviderOp
     const hourly = speeds && hour !== undefined ? { speeds: daySpeeds(speeds, date ?? ''), hour } : {};
     return new RoadMatrixProvider({ map: map as FeatureCollection, ...hourly }); // no map: the provider says so
   }
-  throw new InputError(`matrix: expected road, haversine or osrm, got ${JSON.stringify(kind)}`, undefined, 'matrix');
+  throw new InputError(`matrix: expected road, haversine or osrm, got ${JSON.stringify(kind)}`, { code: 'E6006', field: 'matrix' });
 }

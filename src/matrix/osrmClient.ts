@@ -19,7 +19,7 @@ export class ProviderError extends InputError {
     message: string,
     readonly url: string,
   ) {
-    super(`OSRM: ${message} (${url.length > 120 ? `${url.slice(0, 117)}...` : url})`, undefined, 'osrm');
+    super(`OSRM: ${message} (${url.length > 120 ? `${url.slice(0, 117)}...` : url})`, { code: 'E6008', field: 'osrm', value: url });
     this.name = 'ProviderError';
   }
 }
@@ -61,7 +61,7 @@ export class OsrmClient {
 
   constructor(options: OsrmOptions) {
     if (typeof options?.baseUrl !== 'string' || !/^https?:\/\/[^/]+/.test(options.baseUrl)) {
-      throw new InputError(`osrm.baseUrl: expected an http(s) URL, got ${String(options?.baseUrl)}`, undefined, 'osrm.baseUrl');
+      throw new InputError(`osrm.baseUrl: expected an http(s) URL, got ${String(options?.baseUrl)}`, { code: 'E6006', field: 'osrm.baseUrl' });
     }
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.profile = options.profile ?? 'driving';

@@ -9,7 +9,8 @@ import { selectBins, DEFAULT_POLICY, type BinSelection, type SelectionPolicy } f
 import { planScenario, type PlanScenarioOptions, type ScenarioPlan } from './planScenario.js';
 import type { PlanKpis } from './planKpis.js';
 import { parseScenario } from '../io/parseScenario.js';
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
+import { assertEveryBinOnce } from './assertEveryBinOnce.js';
 
 /** What `plan()` plans: the scenario's parts, today's readings and the policy. */
 export interface PlanInput {
@@ -71,7 +72,7 @@ function inputScenario(json: unknown): Scenario {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const rename = (x: string) => x.replace(/^scenario\.fleet/, 'vehicles').replace(/^scenario\./, '');
-    throw new InputError(rename(e.message), undefined, e.field ? rename(e.field) : undefined);
+    throw e.rewrite({ rename });
   }
 }
 
@@ -88,8 +89,18 @@ function inputScenario(json: unknown): Scenario {
  * ```
  */
 export async function plan(input: PlanInput, options: PlanOptions = {}): Promise<Plan> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError('input: must be an object', { code: 'E4001', field: 'input' });
+  if (options === null || typeof options !== 'object') throw new InputError('options: must be an object', { code: 'E6001', field: 'options' });
+  if (typeof input.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) {
+    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(input.date).slice(0, 40)}`, { code: 'E6002', field: 'date', value: input.date });
+  }
+  const given = input.readings as unknown;
+  if (!Array.isArray(given) && !(given !== null && typeof given === 'object' && Array.isArray((given as CheckedReadings).readings) && Array.isArray((given as CheckedReadings).problems))) {
+    throw new InputError('readings: expected an array of readings, or the result of readReadings', { code: 'E5011', field: 'readings' });
+  }
   // the scenario checks every field (one InputError naming it); its area is the points' box
-  const points = [...(input.bins ?? []), ...(input.depots ?? []), ...(input.hubs ?? [])].map((p) => p?.location).filter((l): l is [number, number] => Array.isArray(l));
+  const list = (x: unknown): { location?: unknown }[] => (Array.isArray(x) ? x : []);
+  const points = [...list(input.bins), ...list(input.depots), ...list(input.hubs)].map((p) => p?.location).filter((l): l is [number, number] => Array.isArray(l) && Number.isFinite(l[0]) && Number.isFinite(l[1]));
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   const bbox = points.length ? [Math.min(...lons) - 0.01, Math.min(...lats) - 0.01, Math.max(...lons) + 0.01, Math.max(...lats) + 0.01] : [0, 0, 0, 0];
@@ -131,10 +142,14 @@ export async function plan(input: PlanInput, options: PlanOptions = {}): Promise
     const c = selection[u.id - 1];
     return { binId: c.binId, decision: c.decision as 'must' | 'may', reason: u.reason ?? 'unknown', ...(u.detail ? { detail: u.detail } : {}) };
   });
+  const skipped = details.skipped.map((s) => ({ binId: s.bin, reason: s.reason }));
+  // nothing lost: every bin is on a route, skipped or unassigned, exactly once
+  assertEveryBinOnce(scenario.bins.map((b) => b.id), { routes, skipped, unassigned });
+  if (selection.length !== scenario.bins.length) throw new InternalError(`the selection has ${selection.length} entries for ${scenario.bins.length} bins`);
   return {
     date: input.date,
     routes,
-    skipped: details.skipped.map((s) => ({ binId: s.bin, reason: s.reason })),
+    skipped,
     unassigned,
     kpis: details.kpis,
     selection,

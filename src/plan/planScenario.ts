@@ -7,6 +7,7 @@ import type { SolveOptions } from '../types.js';
 import type { VroomInput, VroomOutput } from '../vroom/types.js';
 import type { RoadPath } from '../roads/roadMatrices.js';
 import { straightPath } from '../matrix/HaversineMatrixProvider.js';
+import { assertEveryBinOnce } from './assertEveryBinOnce.js';
 import { fromVroom } from '../vroom/fromVroom.js';
 import { toVroom } from '../vroom/toVroom.js';
 import { solveRouting } from '../solveRouting.js';
@@ -197,6 +198,16 @@ export async function planScenario(scenario: Scenario, options: PlanScenarioOpti
     return { bin: b.id, fillPercent: Math.round(percent * 10) / 10, kg: j.pickup![0] };
   };
   const skipped = (selection ?? []).filter((c) => c.decision === 'skip').map((c) => ({ bin: c.binId, reason: c.reason }));
+  // nothing lost: every bin of the scenario is on a route, skipped or unassigned, exactly once (job k + 1 is bin k)
+  const binOf = (id: number | undefined) => ({ binId: (id !== undefined && scenario.bins[id - 1]?.id) || `job ${String(id)}` });
+  assertEveryBinOnce(
+    scenario.bins.map((b) => b.id),
+    {
+      routes: output.routes.map((r) => ({ stops: r.steps.filter((st) => st.type === 'job').map((st) => binOf(st.id)) })),
+      skipped: skipped.map((x) => ({ binId: x.bin })),
+      unassigned: output.unassigned.map((u) => binOf(u.id)),
+    },
+  );
   const amounts = selection
     ? `amounts = forecast fill at pickup (${selection.filter((c) => c.decision === 'must').length} must-go, ${selection.filter((c) => c.decision === 'may').length} may-go, ${skipped.length} skipped)`
     : `amounts = expected generation over ${cycleDays} days`;

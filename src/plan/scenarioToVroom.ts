@@ -106,15 +106,15 @@ export function expectedKg(bin: Bin, date: string, cycleDays: number): number {
 export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions): VroomInput {
   const { date, selection } = options;
   if (selection && selection.length !== scenario.bins.length) {
-    throw new InputError(`selection: ${selection.length} entries for ${scenario.bins.length} bins`, undefined, 'selection');
+    throw new InputError(`selection: ${selection.length} entries for ${scenario.bins.length} bins`, { code: 'E6005', field: 'selection' });
   }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ? new Date(`${date}T00:00:00Z`) : undefined;
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
-    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
+    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, { code: 'E6002', field: 'date' });
   }
   const cycleDays = options.cycleDays ?? 2;
   if (!Number.isInteger(cycleDays) || cycleDays < 1 || cycleDays > 60) {
-    throw new InputError(`cycleDays: expected an integer from 1 to 60, got ${String(cycleDays)}`, undefined, 'cycleDays');
+    throw new InputError(`cycleDays: expected an integer from 1 to 60, got ${String(cycleDays)}`, { code: 'E6004', field: 'cycleDays' });
   }
   const depots = new Map(scenario.depots.map((d) => [d.id, d]));
   const depotIndex = new Map(scenario.depots.map((d, i) => [d.id, i]));
@@ -123,11 +123,11 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
   const m = options.matrices;
   if (m) {
     for (const v of scenario.fleet) {
-      if (!m[v.profile]) throw new InputError(`matrices: no matrices for profile ${v.profile} (vehicle ${v.id})`, undefined, 'matrices');
+      if (!m[v.profile]) throw new InputError(`matrices: no matrices for profile ${v.profile} (vehicle ${v.id})`, { code: 'E6006', field: 'matrices' });
     }
     for (const [profile, mat] of Object.entries(m)) {
       if (mat.durations.length !== nPlaces * nPlaces || mat.distances.length !== nPlaces * nPlaces) {
-        throw new InputError(`matrices.${profile}: expected ${nPlaces}×${nPlaces} entries (depots, hubs, bins)`, undefined, 'matrices');
+        throw new InputError(`matrices.${profile}: expected ${nPlaces}×${nPlaces} entries (depots, hubs, bins)`, { code: 'E6006', field: 'matrices' });
       }
     }
   }
@@ -146,7 +146,7 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
         capacity: [Math.floor(v.capacityKg), Math.floor(v.capacityLitres)],
         time_window: [v.shift[0], v.shift[1]],
         breaks: v.lunchBreak ? [{ id: 1, description: 'lunch', time_windows: [[v.lunchBreak.window[0], v.lunchBreak.window[1]]], service: v.lunchBreak.seconds }] : [],
-        costs: { fixed: v.costs.fixed, per_hour: v.costs.perHour, per_km: v.costs.perKm },
+        costs: { fixed: Math.round(v.costs.fixed), per_hour: Math.round(v.costs.perHour), per_km: Math.round(v.costs.perKm) }, // VROOM costs are integers; the scenario allows fractions
         facilities: v.hubs.map((h) => HUB_ID_BASE + hubIndex.get(h)!),
         return_empty: v.hubs.length > 0,
       };
@@ -179,7 +179,7 @@ export function scenarioToVroom(scenario: Scenario, options: ScenarioPlanOptions
   };
   if (options.arcs && !m) {
     for (const v of scenario.fleet) {
-      if (!options.arcs[v.profile]) throw new InputError(`arcs: no computed arcs for profile ${v.profile} (vehicle ${v.id})`, undefined, 'arcs');
+      if (!options.arcs[v.profile]) throw new InputError(`arcs: no computed arcs for profile ${v.profile} (vehicle ${v.id})`, { code: 'E6006', field: 'arcs' });
     }
     vroom.matrices = Object.fromEntries(Object.entries(options.arcs).map(([p, a]) => [p, { arcs: { detour: a.detour, speed: a.speed } }]));
   }

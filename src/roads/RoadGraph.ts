@@ -110,7 +110,7 @@ export class RoadGraph {
       if (kind(f) !== 'road-node') continue;
       const id = Number(f.properties?.id);
       const c = (f.geometry as Point | null)?.coordinates;
-      if (!Number.isInteger(id) || !c) throw new InputError(`road network: a road-node needs an integer id and a Point, got ${JSON.stringify(f.properties)}`, undefined, 'roads');
+      if (!Number.isInteger(id) || !c) throw new InputError(`road network: a road-node needs an integer id and a Point, got ${JSON.stringify(f.properties)}`, { code: 'E6007', field: 'roads' });
       nodeIndex.set(id, nodes.length);
       nodes.push([c[0], c[1]]);
     }
@@ -125,7 +125,7 @@ export class RoadGraph {
       const v = nodeIndex.get(Number(p.to));
       const line = (f.geometry as LineString | null)?.coordinates;
       if (u === undefined || v === undefined || !line || line.length < 2) {
-        throw new InputError(`road network: a road needs known from/to node ids and a LineString, got ${JSON.stringify(p)}`, undefined, 'roads');
+        throw new InputError(`road network: a road needs known from/to node ids and a LineString, got ${JSON.stringify(p)}`, { code: 'E6007', field: 'roads' });
       }
       // the link runs from node u to node v: its ends are the snapped node positions
       const geometry: Position[] = [nodes[u], ...line.slice(1, -1).map((c) => [c[0], c[1]] as Position), nodes[v]];
@@ -141,7 +141,7 @@ export class RoadGraph {
       }
       edges.push({ from: u, to: v, length, duration: length / (kmh / 3.6), name, roadType: typeof p.roadType === 'string' ? p.roadType : '', geometry });
     }
-    if (nodes.length === 0 || edges.length === 0) throw new InputError('road network: no road-node or road features', undefined, 'roads');
+    if (nodes.length === 0 || edges.length === 0) throw new InputError('road network: no road-node or road features', { code: 'E6007', field: 'roads' });
     return new RoadGraph(nodes, edges);
   }
 

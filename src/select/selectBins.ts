@@ -113,14 +113,14 @@ export function selectBins(bins: readonly Bin[], forecasts: ForecastResult, date
   const p = { ...DEFAULT_POLICY, ...policy };
   for (const [key, lo, hi] of [['mustGoRisk', 0, 1], ['mayGoMinRisk', 0, 1], ['mayGoMinFill', 0, 100], ['prizeWeight', 0, 1e9], ['fillWeight', 0, 1e3], ['pickupHour', 0, 23.99]] as const) {
     const v = p[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new InputError(`policy.${key}: expected a number from ${lo} to ${hi}, got ${String(v)}`, undefined, `policy.${key}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new InputError(`policy.${key}: expected a number from ${lo} to ${hi}, got ${String(v)}`, { code: 'E6004', field: `policy.${key}` });
   }
   const days = p.serviceDays;
   if (!Array.isArray(days) || days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 6) || new Set(days).size !== days.length) {
-    throw new InputError(`policy.serviceDays: expected distinct weekdays 0 (Monday) to 6 (Sunday), got ${JSON.stringify(days)}`, undefined, 'policy.serviceDays');
+    throw new InputError(`policy.serviceDays: expected distinct weekdays 0 (Monday) to 6 (Sunday), got ${JSON.stringify(days)}`, { code: 'E6004', field: 'policy.serviceDays', value: days });
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) {
-    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, undefined, 'date');
+    throw new InputError(`date: expected a calendar date YYYY-MM-DD, got ${String(date)}`, { code: 'E6002', field: 'date' });
   }
   const today = localTime(date, p.pickupHour, p.utcOffsetMinutes);
   const next = nextServiceDate(date, days);
@@ -128,7 +128,7 @@ export function selectBins(bins: readonly Bin[], forecasts: ForecastResult, date
   const nextName = weekdayOf(next) === (weekdayOf(date) + 1) % 7 ? "tomorrow's pickup" : `the next pickup (${next})`;
   return bins.map((bin, i) => {
     const f = forecasts.get(bin.id);
-    if (!f) throw new InputError(`bins[${i}]: no forecast for bin ${bin.id} (forecast every bin of the scenario)`, undefined, `bins[${i}]`);
+    if (!f) throw new InputError(`bins[${i}]: no forecast for bin ${bin.id} (forecast every bin of the scenario)`, { code: 'E6005', field: `bins[${i}]` });
     const fill = f.forecast.fillAt(today);
     const risk = f.forecast.pOverflow(nextPickup);
     const litres = Math.min(bin.capacityLitres, (fill / 100) * bin.capacityLitres);

@@ -91,16 +91,16 @@ export interface SimulationSetup {
  */
 export function parseSimulationSetup(options: SimulationOptions): SimulationSetup {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.start ?? '');
-  if (!m) throw new InputError(`start: expected a date YYYY-MM-DD, got ${String(options.start)}`, undefined, 'start');
+  if (!m) throw new InputError(`start: expected a date YYYY-MM-DD, got ${String(options.start)}`, { code: 'E6002', field: 'start' });
   const startLocalMs = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])); // local midnight, as UTC fields
   if (Number.isNaN(startLocalMs) || seoulTime(startLocalMs, 0, 0, 0).slice(0, 10) !== options.start) {
-    throw new InputError(`start: ${options.start} is not a calendar date`, undefined, 'start');
+    throw new InputError(`start: ${options.start} is not a calendar date`, { code: 'E6002', field: 'start' });
   }
   const days = options.days;
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new InputError(`days: expected an integer from 1 to 366, got ${String(days)}`, undefined, 'days');
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new InputError(`days: expected an integer from 1 to 366, got ${String(days)}`, { code: 'E6004', field: 'days' });
   const rate = (name: keyof SimulationOptions, fallback: number, max = 1): number => {
     const v = options[name] ?? fallback;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw new InputError(`${name}: expected a number from 0 to ${max}, got ${String(v)}`, undefined, name);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw new InputError(`${name}: expected a number from 0 to ${max}, got ${String(v)}`, { code: 'E6004', field: name });
     return v;
   };
   const model: SensorModel = {

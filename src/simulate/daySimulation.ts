@@ -71,7 +71,7 @@ export function createDaySimulation(bins: readonly Bin[], options: DaySimulation
     readings: () => readings,
     truePercent: () => processes.map((p) => (p.kg() / p.bin.capacityKg) * 100),
     runDay(empty) {
-      if (day >= setup.days) throw new InputError(`runDay: all ${setup.days} days already simulated`);
+      if (day >= setup.days) throw new InputError(`runDay: all ${setup.days} days already simulated`, { code: 'E6004' });
       const out: DayOutcome = { date: seoulTime(setup.startLocalMs, day, 0, 0).slice(0, 10), collections: [], truth: [], readings: [] };
       const perHour: FillReading[][] = Array.from({ length: 24 }, () => []);
       for (const p of processes) {

@@ -1,4 +1,7 @@
-import { InputError } from '../errors.js';
+import { InputError, ProblemCollector } from '../errors.js';
+import type { ErrorCode } from '../errorCodes.js';
+import { LIMITS } from '../errorCodes.js';
+import { checkJsonDepth } from '../common/checkJsonDepth.js';
 import type {
   RoutingBreak,
   RoutingFacility,
@@ -18,8 +21,8 @@ const DEFAULT_PROFILE = 'car';
 
 type Obj = Record<string, unknown>;
 
-function fail(path: string, message: string): never {
-  throw new InputError(`${path}: ${message}`, undefined, path);
+function fail(path: string, message: string, code: ErrorCode, value?: unknown): never {
+  throw new InputError(`${path}: ${message}`, { code, field: path, value });
 }
 
 function show(v: unknown): string {
@@ -39,19 +42,19 @@ function isObj(v: unknown): v is Obj {
 }
 
 function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) fail(path, `expected an object, got ${show(v)}`);
+  if (!isObj(v)) fail(path, `expected an object, got ${show(v)}`, v === undefined ? 'E1005' : 'E1001', v);
   return v;
 }
 
 function arr(v: unknown, path: string): unknown[] {
-  if (!Array.isArray(v)) fail(path, `expected an array, got ${show(v)}`);
+  if (!Array.isArray(v)) fail(path, `expected an array, got ${show(v)}`, v === undefined ? 'E1005' : 'E1001', v);
   return v;
 }
 
 function int(v: unknown, path: string, max = MAX_TIME, min = 0): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) fail(path, `${show(v)} is not an integer`);
-  if (v < min) fail(path, min === 0 ? `${v} is negative` : `${v} is below ${min}`);
-  if (v > max) fail(path, `${v} exceeds ${max}`);
+  if (typeof v !== 'number' || !Number.isInteger(v)) fail(path, `${show(v)} is not an integer`, v === undefined ? 'E1005' : 'E1002', v);
+  if (v < min) fail(path, min === 0 ? `${v} is negative` : `${v} is below ${min}`, min === 0 ? 'E1003' : 'E1004', v);
+  if (v > max) fail(path, `${v} exceeds ${max}`, max === MAX_TIME ? 'E7005' : 'E1004', v);
   return v;
 }
 
@@ -60,13 +63,13 @@ function optInt(o: Obj, key: string, path: string, dflt: number, max = MAX_TIME)
 }
 
 function id(v: unknown, path: string): number {
-  if (v === undefined) fail(path, 'missing id');
+  if (v === undefined) fail(path, 'missing id', 'E1005');
   return int(v, path, Number.MAX_SAFE_INTEGER);
 }
 
 function str(v: unknown, path: string): string | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'string') fail(path, `expected a string, got ${show(v)}`);
+  if (typeof v !== 'string') fail(path, `expected a string, got ${show(v)}`, 'E1001', v);
   return v;
 }
 
@@ -81,10 +84,10 @@ function skills(v: unknown, path: string): number[] {
 
 function timeWindow(v: unknown, path: string): TimeWindow {
   const a = arr(v, path);
-  if (a.length !== 2) fail(path, `expected [start, end], got ${show(v)}`);
+  if (a.length !== 2) fail(path, `expected [start, end], got ${show(v)}`, 'E1009', v);
   const start = int(a[0], `${path}[0]`);
   const end = int(a[1], `${path}[1]`);
-  if (start > end) fail(path, `start ${start} > end ${end}`);
+  if (start > end) fail(path, `start ${start} > end ${end}`, 'E1009', v);
   return [start, end];
 }
 
@@ -92,7 +95,7 @@ function timeWindow(v: unknown, path: string): TimeWindow {
 function timeWindows(v: unknown, path: string): TimeWindow[] {
   if (v === undefined) return [];
   const list = arr(v, path);
-  if (list.length === 0) fail(path, 'empty list (omit the key for "any time")');
+  if (list.length === 0) fail(path, 'empty list (omit the key for "any time")', 'E1009', v);
   const tws = list.map((w, i) => timeWindow(w, `${path}[${i}]`)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: TimeWindow[] = [];
   for (const w of tws) {
@@ -105,17 +108,17 @@ function timeWindows(v: unknown, path: string): TimeWindow[] {
 
 function coordinates(v: unknown, path: string): [number, number] {
   const a = arr(v, path);
-  if (a.length !== 2) fail(path, `expected [lon, lat], got ${show(v)}`);
+  if (a.length !== 2) fail(path, `expected [lon, lat], got ${show(v)}`, 'E1012', v);
   const [lon, lat] = a;
-  if (typeof lon !== 'number' || !Number.isFinite(lon)) fail(`${path}[0]`, `longitude ${show(lon)} is not a finite number`);
-  if (typeof lat !== 'number' || !Number.isFinite(lat)) fail(`${path}[1]`, `latitude ${show(lat)} is not a finite number`);
-  if (lon < -180 || lon > 180) fail(`${path}[0]`, `longitude ${lon} is outside [-180, 180]`);
-  if (lat < -90 || lat > 90) fail(`${path}[1]`, `latitude ${lat} is outside [-90, 90]`);
+  if (typeof lon !== 'number' || !Number.isFinite(lon)) fail(`${path}[0]`, `longitude ${show(lon)} is not a finite number`, 'E1012', lon);
+  if (typeof lat !== 'number' || !Number.isFinite(lat)) fail(`${path}[1]`, `latitude ${show(lat)} is not a finite number`, 'E1012', lat);
+  if (lon < -180 || lon > 180) fail(`${path}[0]`, `longitude ${lon} is outside [-180, 180]`, 'E1012', lon);
+  if (lat < -90 || lat > 90) fail(`${path}[1]`, `latitude ${lat} is outside [-90, 90]`, 'E1012', lat);
   return [lon, lat];
 }
 
 function rejectKeys(o: Obj, path: string, keys: Record<string, string>): void {
-  for (const [k, why] of Object.entries(keys)) if (o[k] !== undefined) fail(`${path}.${k}`, why);
+  for (const [k, why] of Object.entries(keys)) if (o[k] !== undefined) fail(`${path}.${k}`, why, 'E1011');
 }
 
 /** Amount arrays: all must have the same number of dimensions. */
@@ -128,7 +131,7 @@ class Dims {
       this.n = a.length;
       this.from = path;
     } else if (a.length !== this.n) {
-      fail(path, `${a.length} dimension(s), but ${this.from} has ${this.n}`);
+      fail(path, `${a.length} dimension(s), but ${this.from} has ${this.n}`, 'E1010', v);
     }
     return a;
   }
@@ -154,11 +157,11 @@ function placeRef(o: Obj, coordKey: string, indexKey: string, path: string): Pla
 function parseMatrix(v: unknown, path: string, size: number | undefined): Int32Array {
   const rows = arr(v, path);
   const m = size ?? rows.length;
-  if (rows.length !== m) fail(path, `${rows.length} rows, expected ${m} (the size of the other matrices)`);
+  if (rows.length !== m) fail(path, `${rows.length} rows, expected ${m} (the size of the other matrices)`, 'E1008');
   const out = new Int32Array(m * m);
   rows.forEach((row, i) => {
     const r = arr(row, `${path}[${i}]`);
-    if (r.length !== m) fail(`${path}[${i}]`, `row has ${r.length} entries, expected ${m} (matrices must be square)`);
+    if (r.length !== m) fail(`${path}[${i}]`, `row has ${r.length} entries, expected ${m} (matrices must be square)`, 'E1008');
     r.forEach((x, j) => {
       if (x === null) {
         out[i * m + j] = NO_LIMIT;
@@ -187,14 +190,14 @@ function parseArcs(v: Obj, profiles: readonly string[], vehicles: readonly Obj[]
     const path = `matrices.${profile}`;
     if (v[profile] === undefined) {
       const vi = vehicles.findIndex((w) => (w.profile ?? 'car') === profile);
-      fail(`vehicles[${vi}].profile`, `no matrices.${profile}.arcs, while computed arcs are given for ${Object.keys(v).join(', ')}`);
+      fail(`vehicles[${vi}].profile`, `no matrices.${profile}.arcs, while computed arcs are given for ${Object.keys(v).join(', ')}`, 'E1007', profile);
     }
     const m = obj(v[profile], path);
-    for (const key of Object.keys(m)) if (key !== 'arcs') fail(`${path}.${key}`, 'not allowed beside arcs (computed arcs replace the matrices)');
+    for (const key of Object.keys(m)) if (key !== 'arcs') fail(`${path}.${key}`, 'not allowed beside arcs (computed arcs replace the matrices)', 'E1014');
     const a = obj(m.arcs, `${path}.arcs`);
     const num = (key: string, lo: number, hi: number): number => {
       const x = a[key];
-      if (typeof x !== 'number' || !Number.isFinite(x) || x < lo || x > hi) fail(`${path}.arcs.${key}`, `expected a number from ${lo} to ${hi}, got ${show(x)}`);
+      if (typeof x !== 'number' || !Number.isFinite(x) || x < lo || x > hi) fail(`${path}.arcs.${key}`, `expected a number from ${lo} to ${hi}, got ${show(x)}`, 'E1004', x);
       return x as number;
     };
     detours[profile] = num('detour', 1, 10);
@@ -210,16 +213,16 @@ function parseMatrices(v: Obj): ParsedMatrices {
   for (const [profile, raw] of Object.entries(v)) {
     const path = /^[A-Za-z_][\w-]*$/.test(profile) ? `matrices.${profile}` : `matrices[${JSON.stringify(profile)}]`;
     const m = obj(raw, path);
-    if (m.durations === undefined) fail(`${path}.durations`, 'missing (binroute needs durations for every profile)');
+    if (m.durations === undefined) fail(`${path}.durations`, 'missing (binroute needs durations for every profile)', 'E1005');
     for (const key of ['durations', 'distances', 'costs'] as const) {
       if (m[key] === undefined) continue;
       const rows = arr(m[key], `${path}.${key}`);
-      if (rows.length > MAX_LOCATIONS) fail(`${path}.${key}`, `${rows.length}×${rows.length}, above the ${MAX_LOCATIONS} locations binroute can hold in full matrices`);
+      if (rows.length > MAX_LOCATIONS) fail(`${path}.${key}`, `${rows.length}×${rows.length}, above the ${MAX_LOCATIONS} locations binroute can hold in full matrices`, 'E7003', rows.length);
       if (size === undefined) {
         size = rows.length;
         sizeFrom = `${path}.${key}`;
       } else if (rows.length !== size) {
-        fail(`${path}.${key}`, `${rows.length}×${rows.length}, but ${sizeFrom} is ${size}×${size}`);
+        fail(`${path}.${key}`, `${rows.length}×${rows.length}, but ${sizeFrom} is ${size}×${size}`, 'E1008', rows.length);
       }
     }
     const durations = parseMatrix(m.durations, `${path}.durations`, size);
@@ -249,16 +252,22 @@ function parseMatrices(v: Obj): ParsedMatrices {
  * ```
  */
 export function fromVroom(json: unknown): RoutingProblem {
+  checkJsonDepth(json, 'input');
   const root = obj(json, 'input');
-  if (root.matrix !== undefined) fail('matrix', 'the deprecated top-level matrix is not supported; use matrices.<profile>.durations');
+  if (root.matrix !== undefined) fail('matrix', 'the deprecated top-level matrix is not supported; use matrices.<profile>.durations', 'E1011');
   if (root.shipments !== undefined && arr(root.shipments, 'shipments').length > 0) {
-    fail('shipments', 'not supported (binroute has no pickup-and-delivery pairs); model each stop as a job');
+    fail('shipments', 'not supported (binroute has no pickup-and-delivery pairs); model each stop as a job', 'E1011');
   }
-  if (root.vehicles === undefined) fail('vehicles', 'missing');
+  if (root.vehicles === undefined) fail('vehicles', 'missing', 'E1005');
   const rawVehicles = arr(root.vehicles, 'vehicles');
-  if (rawVehicles.length === 0) fail('vehicles', 'no vehicles');
+  if (rawVehicles.length === 0) fail('vehicles', 'no vehicles', 'E1013', []);
   const rawJobs = root.jobs === undefined ? [] : arr(root.jobs, 'jobs');
   const rawFacilities = root.facilities === undefined ? [] : arr(root.facilities, 'facilities');
+  if (rawJobs.length > LIMITS.jobs) fail('jobs', `${rawJobs.length} jobs, above the limit of ${LIMITS.jobs}`, 'E7001', rawJobs.length);
+  if (rawVehicles.length > LIMITS.vehicles) fail('vehicles', `${rawVehicles.length} vehicles, above the limit of ${LIMITS.vehicles}`, 'E7002', rawVehicles.length);
+  if (rawFacilities.length > LIMITS.facilities) fail('facilities', `${rawFacilities.length} facilities, above the limit of ${LIMITS.facilities}`, 'E7007', rawFacilities.length);
+  // vehicles, facilities and jobs are read independently: every bad one is reported (up to a cap)
+  const problems = new ProblemCollector();
   const matricesObj = root.matrices === undefined ? undefined : obj(root.matrices, 'matrices');
   // binroute extension: `matrices.<profile>.arcs` = computed arcs from the coordinates
   const arcsGiven = matricesObj !== undefined && Object.values(matricesObj).some((m) => typeof m === 'object' && m !== null && 'arcs' in m);
@@ -268,7 +277,7 @@ export function fromVroom(json: unknown): RoutingProblem {
   const places: PlaceRef[] = [];
   const place = (ref: PlaceRef | undefined, path: string, required: boolean): number => {
     if (ref === undefined) {
-      if (required) fail(path, 'needs location or location_index');
+      if (required) fail(path, 'needs location or location_index', 'E1005');
       return -1;
     }
     places.push(ref);
@@ -278,30 +287,30 @@ export function fromVroom(json: unknown): RoutingProblem {
   // --- vehicles (places first, so the vehicles' depots get the smallest location indices)
   const vehicleIds = new Set<number>();
   const profileNames: string[] = [];
-  const vehicles = rawVehicles.map((raw, vi) => {
+  const parsedVehicles = rawVehicles.map((raw, vi) => problems.attempt(() => {
     const path = `vehicles[${vi}]`;
     const v = obj(raw, path);
     rejectKeys(v, path, { steps: 'not supported (initial or fixed routes)' });
     const vid = id(v.id, `${path}.id`);
-    if (vehicleIds.has(vid)) fail(`${path}.id`, `duplicate vehicle id ${vid}`);
+    if (vehicleIds.has(vid)) fail(`${path}.id`, `duplicate vehicle id ${vid}`, 'E1006', vid);
     vehicleIds.add(vid);
     const profile = str(v.profile, `${path}.profile`) ?? DEFAULT_PROFILE;
     if (!profileNames.includes(profile)) profileNames.push(profile);
     const start = placeRef(v, 'start', 'start_index', path);
     const end = placeRef(v, 'end', 'end_index', path);
-    if (!start && !end) fail(path, 'needs a start or an end (start, start_index, end or end_index)');
+    if (!start && !end) fail(path, 'needs a start or an end (start, start_index, end or end_index)', 'E1005');
     const startPlace = place(start, path, false);
     const endPlace = place(end, path, false);
     const capacity = v.capacity === undefined ? undefined : dims.check(v.capacity, `${path}.capacity`);
     const costsObj = v.costs === undefined ? {} : obj(v.costs, `${path}.costs`);
     if (costsObj.per_task_hour !== undefined && int(costsObj.per_task_hour, `${path}.costs.per_task_hour`) !== 0) {
-      fail(`${path}.costs.per_task_hour`, 'not supported (only 0)');
+      fail(`${path}.costs.per_task_hour`, 'not supported (only 0)', 'E1011', costsObj.per_task_hour);
     }
     let speedFactor = 1;
     if (v.speed_factor !== undefined) {
       const sf = v.speed_factor;
       if (typeof sf !== 'number' || !Number.isFinite(sf) || sf <= 0 || sf > 5) {
-        fail(`${path}.speed_factor`, `${show(sf)} is not in (0, 5]`);
+        fail(`${path}.speed_factor`, `${show(sf)} is not in (0, 5]`, 'E1004', sf);
       }
       speedFactor = sf;
     }
@@ -310,7 +319,7 @@ export function fromVroom(json: unknown): RoutingProblem {
       const bpath = `${path}.breaks[${bi}]`;
       const b = obj(rb, bpath);
       const bid = id(b.id, `${bpath}.id`);
-      if (breakIds.has(bid)) fail(`${bpath}.id`, `duplicate break id ${bid} in this vehicle`);
+      if (breakIds.has(bid)) fail(`${bpath}.id`, `duplicate break id ${bid} in this vehicle`, 'E1006', bid);
       breakIds.add(bid);
       const tws = timeWindows(b.time_windows, `${bpath}.time_windows`);
       const brk: RoutingBreak = {
@@ -338,15 +347,15 @@ export function fromVroom(json: unknown): RoutingProblem {
       speedFactor,
       breaks,
     };
-  });
+  }));
 
   // --- facilities
   const facilityIds = new Map<number, number>();
-  const facilities = rawFacilities.map((raw, fi) => {
+  const parsedFacilities = rawFacilities.map((raw, fi) => problems.attempt(() => {
     const path = `facilities[${fi}]`;
     const f = obj(raw, path);
     const fid = id(f.id, `${path}.id`);
-    if (facilityIds.has(fid)) fail(`${path}.id`, `duplicate facility id ${fid}`);
+    if (facilityIds.has(fid)) fail(`${path}.id`, `duplicate facility id ${fid}`, 'E1006', fid);
     facilityIds.set(fid, fi);
     return {
       fid,
@@ -356,11 +365,11 @@ export function fromVroom(json: unknown): RoutingProblem {
       service: optInt(f, 'service', path, 0),
       timeWindows: timeWindows(f.time_windows, `${path}.time_windows`),
     };
-  });
+  }));
 
   // --- jobs
   const jobIds = new Set<number>();
-  const jobs = rawJobs.map((raw, ji) => {
+  const parsedJobs = rawJobs.map((raw, ji) => problems.attempt(() => {
     const path = `jobs[${ji}]`;
     const j = obj(raw, path);
     rejectKeys(j, path, {
@@ -369,12 +378,12 @@ export function fromVroom(json: unknown): RoutingProblem {
       service_per_type: 'not supported (vehicle types)',
     });
     const jid = id(j.id, `${path}.id`);
-    if (jobIds.has(jid)) fail(`${path}.id`, `duplicate job id ${jid}`);
+    if (jobIds.has(jid)) fail(`${path}.id`, `duplicate job id ${jid}`, 'E1006', jid);
     jobIds.add(jid);
     let prize: number | undefined;
     if (j.prize !== undefined) {
       prize = int(j.prize, `${path}.prize`, Number.MAX_SAFE_INTEGER);
-      if (prize === 0) fail(`${path}.prize`, 'must be a positive integer (omit it for a mandatory job)');
+      if (prize === 0) fail(`${path}.prize`, 'must be a positive integer (omit it for a mandatory job)', 'E1004', 0);
     }
     return {
       jid,
@@ -391,7 +400,12 @@ export function fromVroom(json: unknown): RoutingProblem {
       prize,
       release: j.release === undefined ? undefined : int(j.release, `${path}.release`),
     };
-  });
+  }));
+  problems.throwIfAny();
+  // every part was read (the collector threw otherwise)
+  const vehicles = parsedVehicles as NonNullable<(typeof parsedVehicles)[number]>[];
+  const facilities = parsedFacilities as NonNullable<(typeof parsedFacilities)[number]>[];
+  const jobs = parsedJobs as NonNullable<(typeof parsedJobs)[number]>[];
 
   // --- locations and matrices
   let size: number;
@@ -401,8 +415,8 @@ export function fromVroom(json: unknown): RoutingProblem {
     const parsed = parseMatrices(matricesObj!);
     size = parsed.size;
     places.forEach((p, k) => {
-      if (p.index === undefined) fail(p.path, `${p.indexKey} is required when matrices are given`);
-      if (p.index >= size) fail(`${p.path}.${p.indexKey}`, `${p.index} is outside the ${size}×${size} matrices`);
+      if (p.index === undefined) fail(p.path, `${p.indexKey} is required when matrices are given`, 'E1005');
+      if (p.index >= size) fail(`${p.path}.${p.indexKey}`, `${p.index} is outside the ${size}×${size} matrices`, 'E1007', p.index);
       placeIndex[k] = p.index;
     });
     matrices = profileNames.map((profile) => {
@@ -412,6 +426,8 @@ export function fromVroom(json: unknown): RoutingProblem {
         fail(
           `vehicles[${vi}].profile`,
           `no matrices.${profile}, while matrices are given for ${[...parsed.byProfile.keys()].join(', ')}`,
+          'E1007',
+          profile,
         );
       }
       return { profile, ...m };
@@ -420,7 +436,7 @@ export function fromVroom(json: unknown): RoutingProblem {
     const seen = new Map<string, number>();
     const coords: [number, number][] = [];
     places.forEach((p, k) => {
-      if (p.coords === undefined) fail(`${p.path}.${p.indexKey}`, 'needs matrices; give coordinates [lon, lat] instead');
+      if (p.coords === undefined) fail(`${p.path}.${p.indexKey}`, 'needs matrices; give coordinates [lon, lat] instead', 'E1014', p.index);
       const key = `${p.coords[0]},${p.coords[1]}`;
       let idx = seen.get(key);
       if (idx === undefined) {
@@ -443,7 +459,7 @@ export function fromVroom(json: unknown): RoutingProblem {
 
   const outVehicles: RoutingVehicle[] = vehicles.map((v) => {
     const raw = v.raw;
-    if (v.capacity === undefined && d > 0) fail(`${v.path}.capacity`, `missing, while amounts have ${d} dimension(s)`);
+    if (v.capacity === undefined && d > 0) fail(`${v.path}.capacity`, `missing, while amounts have ${d} dimension(s)`, 'E1010');
     let allowed: number[];
     if (raw.facilities === undefined) {
       allowed = facilities.map((_, i) => i);
@@ -452,7 +468,7 @@ export function fromVroom(json: unknown): RoutingProblem {
       allowed = [];
       list.forEach((fid, i) => {
         const fi = facilityIds.get(fid);
-        if (fi === undefined) fail(`${v.path}.facilities[${i}]`, `unknown facility id ${fid}`);
+        if (fi === undefined) fail(`${v.path}.facilities[${i}]`, `unknown facility id ${fid}`, 'E1007', fid);
         if (!allowed.includes(fi)) allowed.push(fi);
       });
       allowed.sort((a, b) => a - b);
@@ -478,12 +494,12 @@ export function fromVroom(json: unknown): RoutingProblem {
     if (raw.max_distance !== undefined) out.maxDistance = int(raw.max_distance, `${v.path}.max_distance`);
     if (raw.max_reloads !== undefined) out.maxReloads = int(raw.max_reloads, `${v.path}.max_reloads`);
     if (raw.route_capacity !== undefined) {
-      if (d === 0) fail(`${v.path}.route_capacity`, 'given, while no job has amounts');
+      if (d === 0) fail(`${v.path}.route_capacity`, 'given, while no job has amounts', 'E1014');
       out.routeCapacity = dims.check(raw.route_capacity, `${v.path}.route_capacity`);
     }
     if (raw.return_empty !== undefined) {
-      if (typeof raw.return_empty !== 'boolean') fail(`${v.path}.return_empty`, `must be true or false, got ${JSON.stringify(raw.return_empty)}`);
-      if (raw.return_empty && allowed.length === 0) fail(`${v.path}.return_empty`, 'the vehicle must unload before its end but may use no facility');
+      if (typeof raw.return_empty !== 'boolean') fail(`${v.path}.return_empty`, `must be true or false, got ${show(raw.return_empty)}`, 'E1001', raw.return_empty);
+      if (raw.return_empty && allowed.length === 0) fail(`${v.path}.return_empty`, 'the vehicle must unload before its end but may use no facility', 'E1014', true);
       if (raw.return_empty) out.returnEmpty = true;
     }
     return out;

@@ -100,7 +100,7 @@ export function solverService(): SolverService {
     },
     plan(id, input, options, onProgress, aborted) {
       return call(id, onProgress, aborted, (signal) => {
-        if (options?.matrix !== undefined && typeof options.matrix !== 'string') throw new InputError('options.matrix: a worker takes a matrix kind by name', undefined, 'matrix');
+        if (options?.matrix !== undefined && typeof options.matrix !== 'string') throw new InputError('options.matrix: a worker takes a matrix kind by name', { code: 'E6006', field: 'matrix', value: options.matrix });
         return plan(input, { ...options, solve: { ...options?.solve, signal, onProgress: progressOf(onProgress) } });
       });
     },

@@ -110,7 +110,7 @@ export function solverWorkerClient(spawn: () => SpawnedWorker, parallelism: () =
   function workerCount(n: WorkerSolveOptions['workers']): number {
     if (n === undefined) return 1;
     if (n === 'auto') return Math.max(1, parallelism());
-    if (!Number.isInteger(n) || n < 1) throw new InputError(`options.workers: must be a positive integer or 'auto', got ${String(n)}`, undefined, 'workers');
+    if (!Number.isInteger(n) || n < 1) throw new InputError(`options.workers: must be a positive integer or 'auto', got ${String(n)}`, { code: 'E6001', field: 'workers', value: n });
     return n;
   }
 
