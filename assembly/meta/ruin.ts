@@ -21,6 +21,12 @@ const RETRY_SAMPLES: i32 = 8;
  * second.
  */
 const MAX_MANDATORY_RETRIES: i32 = 64;
+/** The cap in force: fleet minimisation lowers it (its steps leave many jobs out on purpose). */
+let retryCap: i32 = MAX_MANDATORY_RETRIES;
+
+export function setRetryCap(cap: i32): void {
+  retryCap = cap;
+}
 /**
  * Route removal (vehicles with a fixed cost): the share of steps that empty the smaller of two
  * random routes and ban its vehicle from the recreate that follows, so that the step keeps
@@ -138,9 +144,9 @@ function retryUnserved(sol: Sol, missingBefore: i64): void {
   if (missingBefore >= MISSING_PENALTY) {
     let count = 0;
     for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) count++;
-    const from = count > MAX_MANDATORY_RETRIES ? 1 + rngInt(N - 1) : 1;
+    const from = count > retryCap ? 1 + rngInt(N - 1) : 1;
     let added = 0;
-    for (let i = 0; i < N - 1 && added < MAX_MANDATORY_RETRIES; i++) {
+    for (let i = 0; i < N - 1 && added < retryCap; i++) {
       const c = 1 + ((from - 1 + i) % (N - 1));
       if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) {
         addToInsert(c);
