@@ -4,7 +4,7 @@
 // iteration budget the schedule — and the result — depends only on the seed.
 
 import { N, R, P, NB } from '../model/problem';
-import { Sol } from '../model/Sol';
+import { Sol, countRoutes } from '../model/Sol';
 import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
 import { dropIdleReloads } from './ruin';
@@ -84,11 +84,6 @@ function endFleetPhase(): void {
   }
 }
 
-export function countRoutes(sol: Sol): i32 {
-  let k = 0;
-  for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) k++;
-  return k;
-}
 
 /**
  * Runs up to `iters` iterations; iteration i sits at budget fraction (base + i)·scale, so an

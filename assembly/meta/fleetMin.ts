@@ -11,9 +11,9 @@
 // by the full objective, so a vehicle comes back whenever its fixed cost pays.
 
 import { N, R, HAS_FIXED, jPrize } from '../model/problem';
-import { Sol } from '../model/Sol';
+import { Sol, countRoutes } from '../model/Sol';
 import { rngInt } from '../common/rng';
-import { ruin, beginStep, touched, nTouched, emptyRoute, dropIdleReloads, setRetryCap } from './ruin';
+import { ruin, beginStep, touched, nTouched, emptyRoute, dropIdleReloads } from './ruin';
 import { recreate, setFleetLimit } from './recreate';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk } from '../model/feasibility';
@@ -60,15 +60,9 @@ function absenceSum(sol: Sol): i64 {
   return s;
 }
 
-function usedRoutes(sol: Sol): i32 {
-  let k = 0;
-  for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) k++;
-  return k;
-}
-
 /** Empties the used route with the fewest jobs (ties broken at random) of `acc`. */
 function giveUpRoute(): bool {
-  if (usedRoutes(acc) <= 1) return false;
+  if (countRoutes(acc) <= 1) return false;
   let pick = -1;
   let ties = 0;
   for (let r = 0; r < R; r++) {
@@ -84,14 +78,14 @@ function giveUpRoute(): bool {
   }
   emptyRoute(acc, pick);
   accMissing = missingMandatory(acc);
-  fleetSize = usedRoutes(acc);
+  fleetSize = countRoutes(acc);
   return true;
 }
 
 /** Starts the phase from `start` (a solution the annealing has accepted). */
 export function fleetInit(start: Sol): void {
   fleetFound = false;
-  fleetActive = HAS_FIXED && usedRoutes(start) > 1;
+  fleetActive = HAS_FIXED && countRoutes(start) > 1;
   if (!fleetActive) return;
   if (changetype<usize>(trial) == 0) {
     trial = new Sol();
@@ -133,9 +127,7 @@ export function fleetStep(): void {
   if (!fleetActive) return;
   trial.copyFrom(acc);
   beginStep();
-  setRetryCap(FLEET_RETRIES);
-  ruin(trial, usedRoutes(trial), false, missingSeed(trial));
-  setRetryCap(64);
+  ruin(trial, countRoutes(trial), false, missingSeed(trial), FLEET_RETRIES);
   setFleetLimit(fleetSize);
   recreate(trial);
   setFleetLimit(0x7fffffff);
@@ -146,9 +138,18 @@ export function fleetStep(): void {
     routeChanged(trial, r);
   }
   localSearch(trial);
-  const missing = missingMandatory(trial);
-  const better = missing < accMissing || absenceSum(trial) < absenceSum(acc);
-  for (let c = 1; c < N; c++) if (unchecked(trial.route[c]) < 0 && unchecked(jPrize[c]) == 0) unchecked((absences[c] += 1));
+  // the jobs left out, the sum of their absences so far, and one more absence each: one pass
+  const accSum = absenceSum(acc);
+  let missing = 0;
+  let trialSum: i64 = 0;
+  for (let c = 1; c < N; c++) {
+    if (unchecked(trial.route[c]) >= 0 || unchecked(jPrize[c]) != 0) continue;
+    missing++;
+    const a = unchecked(absences[c]);
+    trialSum += <i64>a;
+    unchecked((absences[c] = a + 1));
+  }
+  const better = missing < accMissing || trialSum < accSum;
   if (!better || !touchedRoutesFit(trial)) return;
   acc.copyFrom(trial);
   accMissing = missing;

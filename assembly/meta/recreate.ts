@@ -11,7 +11,7 @@ import {
   N, R, D, KN, NC, F, P, PN, INF, HAS_TIME, HAS_LIMITS, SIMPLE_LOAD, neigh, jPick, jPrize, vClass, vFixed, vStart, vFacMask,
   vMaxReloads, cost, fLoc, jLoc, isUnreachableCost,
 } from '../model/problem';
-import { Sol, startOf, endOf, missCostOf } from '../model/Sol';
+import { Sol, startOf, endOf, missCostOf, countRoutes } from '../model/Sol';
 import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch, bannedRoute } from './ruin';
@@ -213,10 +213,7 @@ function freeReloadSlot(sol: Sol): i32 {
 /** Reinserts the listed jobs into `sol`; changed routes are recorded with touch(). */
 export function recreate(sol: Sol): void {
   orderRemoved();
-  if (fleetLimit < 0x7fffffff) {
-    usedVehicles = 0;
-    for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) usedVehicles++;
-  }
+  if (fleetLimit < 0x7fffffff) usedVehicles = countRoutes(sol);
   insertRange(sol, 0, nRemoved);
 }
 

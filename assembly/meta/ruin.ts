@@ -20,13 +20,7 @@ const RETRY_SAMPLES: i32 = 8;
  * with thousands of them (10,000 bins beyond the fleet) offering all made each step take a
  * second.
  */
-const MAX_MANDATORY_RETRIES: i32 = 64;
-/** The cap in force: fleet minimisation lowers it (its steps leave many jobs out on purpose). */
-let retryCap: i32 = MAX_MANDATORY_RETRIES;
-
-export function setRetryCap(cap: i32): void {
-  retryCap = cap;
-}
+export const MAX_MANDATORY_RETRIES: i32 = 64;
 /**
  * Route removal (vehicles with a fixed cost): the share of steps that empty the smaller of two
  * random routes and ban its vehicle from the recreate that follows, so that the step keeps
@@ -94,9 +88,10 @@ export function addToInsert(c: i32): void {
 /**
  * Removes strings around a random seed job; touched routes get fresh caches afterwards. With
  * `routeRemoval` (and vehicles with a fixed cost) a share of the steps empty a whole route.
- * The strings are removed around `seedJob` when given, else around a random job.
+ * The strings are removed around `seedJob` when given, else around a random job; at most
+ * `retries` unserved mandatory jobs from elsewhere are offered again.
  */
-export function ruin(sol: Sol, nonEmptyRoutes: i32, routeRemoval: bool = true, seedJob: i32 = -1): void {
+export function ruin(sol: Sol, nonEmptyRoutes: i32, routeRemoval: bool = true, seedJob: i32 = -1, retries: i32 = MAX_MANDATORY_RETRIES): void {
   bannedRoute = -1;
   if (routeRemoval && HAS_FIXED && nonEmptyRoutes > 1 && rngFloat() < ROUTE_REMOVAL_RATE) {
     removeRoute(sol);
@@ -127,7 +122,7 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32, routeRemoval: bool = true, s
   }
   // unserved jobs get another chance: every mandatory one (leaving it out costs more than any
   // route), and a few random optional ones (routes around them may have changed)
-  retryUnserved(sol, missingBefore);
+  retryUnserved(sol, missingBefore, retries);
   for (let t = 0; t < nTouched; t++) {
     const r = unchecked(touched[t]);
     dropIdleReloads(sol, r);
@@ -140,13 +135,13 @@ export function ruin(sol: Sol, nonEmptyRoutes: i32, routeRemoval: bool = true, s
  * route), at most MAX_MANDATORY_RETRIES of them from a random place in the list, and a few
  * random optional ones (routes around them may have changed).
  */
-function retryUnserved(sol: Sol, missingBefore: i64): void {
+function retryUnserved(sol: Sol, missingBefore: i64, cap: i32): void {
   if (missingBefore >= MISSING_PENALTY) {
     let count = 0;
     for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) count++;
-    const from = count > retryCap ? 1 + rngInt(N - 1) : 1;
+    const from = count > cap ? 1 + rngInt(N - 1) : 1;
     let added = 0;
-    for (let i = 0; i < N - 1 && added < retryCap; i++) {
+    for (let i = 0; i < N - 1 && added < cap; i++) {
       const c = 1 + ((from - 1 + i) % (N - 1));
       if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) {
         addToInsert(c);
@@ -205,7 +200,7 @@ function removeRoute(sol: Sol): void {
   }
   touch(r);
   bannedRoute = r;
-  retryUnserved(sol, missingBefore);
+  retryUnserved(sol, missingBefore, MAX_MANDATORY_RETRIES);
   dropIdleReloads(sol, r);
   sol.updateRoute(r);
 }

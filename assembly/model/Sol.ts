@@ -429,3 +429,10 @@ export class Sol {
 }
 
 export { INF };
+
+/** Vehicles `sol` uses (routes with at least one visit). */
+export function countRoutes(sol: Sol): i32 {
+  let k = 0;
+  for (let r = 0; r < R; r++) if (unchecked(sol.rSize[r]) > 0) k++;
+  return k;
+}
