@@ -138,49 +138,44 @@ export async function simulatePolicy(scenario: Scenario, policy: PolicyName, opt
   let violations = 0;
   for (let d = 0; d < warmup + days; d++) {
     const date = sim.dateOf(d);
-    if (d < warmup) {
-      // warm-up: the fixed schedule empties its bins; readings and emptyings are kept, nothing is counted
-      const out = sim.runDay(new Set(scenario.bins.filter((_, i) => weekdays[i].includes((weekday0 + d) % 7)).map((b) => b.id)));
-      for (const c of out.collections) collections.push({ binId: c.binId, time: c.time });
-      for (const r of out.readings) lastReading.set(r.binId, r.fillPercent);
-      continue;
-    }
-    if (policy !== 'fixed' && !serviceDays.includes((weekday0 + d) % 7)) {
-      // no service today: nothing planned, nothing emptied (the fixed schedule has its own weekdays)
-      const out = sim.runDay(new Set());
-      for (const r of out.readings) lastReading.set(r.binId, r.fillPercent);
-      for (const t of out.truth) if (t.overflowKg > 0) { events++; overflowKg += t.overflowKg; }
-      options.onDay?.(policy, d - warmup, new Set(), out, []);
-      continue;
-    }
-    const forecasts = forecastBins(sim.readings(), scenario.bins, { now: sim.midnightOf(d), collections, utcOffsetMinutes: DEFAULT_POLICY.utcOffsetMinutes });
-    let selection: BinSelection[] = selectBins(scenario.bins, forecasts, date, scenario.densityKgPerLitre, { ...options.policy, prizeWeight: options.prizeWeight ?? options.policy?.prizeWeight ?? DEFAULT_POLICY.prizeWeight });
-    if (policy !== 'binroute') {
-      const chosen = (i: number): boolean => {
-        if (policy === 'fixed') return weekdays[i].includes((weekday0 + d) % 7);
-        const id = scenario.bins[i].id;
-        const level = lastReading.get(id) ?? forecasts.get(id)!.forecast.fillAt(sim.midnightOf(d));
-        return level >= threshold;
-      };
-      selection = selection.map((s, i) => ({ ...s, prize: undefined, decision: chosen(i) ? 'must' : 'skip', reason: policy }));
-    }
-    const toEmpty = new Set<string>();
-    if (selection.some((s) => s.decision !== 'skip')) {
-      const plan = await planScenario(scenario, { date, map: options.map, matrix, selection, solve: { seed, ...(options.maxIterations ? { maxIterations: options.maxIterations } : { timeLimitMs: options.timeLimitMs ?? 2000 }) } });
-      violations += checkCollectionSolution(plan.problem, plan.solution).violations.length;
-      metres += plan.output.summary.distance ?? 0;
-      seconds += plan.output.summary.duration;
-      for (const r of plan.output.routes) for (const s of r.steps) if (s.type === 'job') toEmpty.add(scenario.bins[s.id! - 1].id);
-      unassigned += selection.filter((s) => s.decision === 'must').length - selection.filter((s) => s.decision === 'must' && toEmpty.has(s.binId)).length;
+    const weekday = (weekday0 + d) % 7;
+    const counted = d >= warmup;
+    let toEmpty = new Set<string>();
+    let selection: BinSelection[] = [];
+    if (!counted) {
+      // warm-up: the fixed schedule empties its bins, unrouted; readings and emptyings are kept, nothing is counted
+      toEmpty = new Set(scenario.bins.filter((_, i) => weekdays[i].includes(weekday)).map((b) => b.id));
+    } else if (policy === 'fixed' || serviceDays.includes(weekday)) {
+      // (on a day without service nothing is planned or emptied; the fixed schedule has its own weekdays)
+      const forecasts = forecastBins(sim.readings(), scenario.bins, { now: sim.midnightOf(d), collections, utcOffsetMinutes: DEFAULT_POLICY.utcOffsetMinutes });
+      selection = selectBins(scenario.bins, forecasts, date, scenario.densityKgPerLitre, { ...options.policy, prizeWeight: options.prizeWeight ?? options.policy?.prizeWeight ?? DEFAULT_POLICY.prizeWeight });
+      if (policy !== 'binroute') {
+        const chosen = (i: number): boolean => {
+          if (policy === 'fixed') return weekdays[i].includes(weekday);
+          const id = scenario.bins[i].id;
+          const level = lastReading.get(id) ?? forecasts.get(id)!.forecast.fillAt(sim.midnightOf(d));
+          return level >= threshold;
+        };
+        selection = selection.map((s, i) => ({ ...s, prize: undefined, decision: chosen(i) ? 'must' : 'skip', reason: policy }));
+      }
+      if (selection.some((s) => s.decision !== 'skip')) {
+        const plan = await planScenario(scenario, { date, map: options.map, matrix, selection, solve: { seed, ...(options.maxIterations ? { maxIterations: options.maxIterations } : { timeLimitMs: options.timeLimitMs ?? 2000 }) } });
+        violations += checkCollectionSolution(plan.problem, plan.solution).violations.length;
+        metres += plan.output.summary.distance ?? 0;
+        seconds += plan.output.summary.duration;
+        for (const r of plan.output.routes) for (const s of r.steps) if (s.type === 'job') toEmpty.add(scenario.bins[s.id! - 1].id);
+        unassigned += selection.filter((s) => s.decision === 'must').length - selection.filter((s) => s.decision === 'must' && toEmpty.has(s.binId)).length;
+      }
     }
     const out = sim.runDay(toEmpty);
+    for (const c of out.collections) collections.push({ binId: c.binId, time: c.time });
+    for (const r of out.readings) lastReading.set(r.binId, r.fillPercent);
+    if (!counted) continue;
     for (const c of out.collections) {
-      collections.push({ binId: c.binId, time: c.time });
       served.add(c.binId);
       fillSum += Math.min(100, c.fillPercent) / 100;
     }
     pickups += out.collections.length;
-    for (const r of out.readings) lastReading.set(r.binId, r.fillPercent);
     for (const t of out.truth) {
       if (t.overflowKg > 0) {
         events++;
