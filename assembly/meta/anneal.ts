@@ -9,10 +9,10 @@ import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
 import { dropIdleReloads } from './ruin';
 import { localSearch } from '../search/localSearch';
-import { routeChanged, moveCount } from '../search/lsState';
+import { routeChanged, moveCount, pushRoute } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
-import { FLEET_SHARE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest } from './fleetMin';
+import { FLEET_SHARE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted } from './fleetMin';
 
 /** The solution being changed by the current step. */
 export let current: Sol = changetype<Sol>(0);
@@ -75,7 +75,12 @@ function endFleetPhase(): void {
   inFleetPhase = false;
   if (!fleetFound) return;
   current.copyFrom(fleetBest);
-  for (let r = 0; r < R; r++) if (unchecked(current.rSize[r]) > 0) routeChanged(current, r);
+  // a different solution: every customer is queued, whatever the route lengths
+  for (let r = 0; r < R; r++) {
+    if (unchecked(current.rSize[r]) == 0) continue;
+    routeChanged(current, r);
+    pushRoute(current, r);
+  }
   if (useLocalSearch) localSearch(current);
   accepted.copyFrom(current);
   if (current.objective() < best.objective()) {
@@ -98,7 +103,11 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
     let p = min((base + <f64>i) * scale, 1.0);
     if (inFleetPhase) {
       if (p < FLEET_SHARE && fleetActive) {
-        fleetStep();
+        // the phase's steps may complete the start, or find a cheaper complete fleet
+        if (fleetStep() && fleetAccepted().objective() < best.objective()) {
+          best.copyFrom(fleetAccepted());
+          sinceImprovement = 0;
+        }
         continue;
       }
       endFleetPhase();

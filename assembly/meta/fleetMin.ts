@@ -10,7 +10,7 @@
 // is emptied. The annealing then starts from the smallest complete fleet found and judges it
 // by the full objective, so a vehicle comes back whenever its fixed cost pays.
 
-import { N, R, HAS_FIXED, jPrize } from '../model/problem';
+import { N, R, HAS_FIXED, jPrize, vFixed } from '../model/problem';
 import { Sol, countRoutes } from '../model/Sol';
 import { rngInt } from '../common/rng';
 import { ruin, beginStep, touched, nTouched, emptyRoute, dropIdleReloads } from './ruin';
@@ -32,17 +32,31 @@ const FLEET_RETRIES: i32 = 8;
 
 /** True while the phase runs (it ends early when no route is left to give up). */
 export let fleetActive: bool = false;
-/** A complete solution with fewer routes than the start was found (in `fleetBest`). */
+/** A complete solution was found (in `fleetBest`): the start completed, or a route fewer. */
 export let fleetFound: bool = false;
-/** The smallest complete fleet found. */
+/** The smallest complete fleet found (the last complete solution the phase accepted). */
 export let fleetBest: Sol = changetype<Sol>(0);
 
 let trial: Sol = changetype<Sol>(0);
 let acc: Sol = changetype<Sol>(0);
 let absences: StaticArray<i32> = new StaticArray<i32>(0);
-/** Mandatory jobs the start leaves out: a solution that leaves out no more counts as complete. */
+/** Mandatory jobs a complete solution may leave out (0 unless filling gave up, below). */
 let baseMissing: i32 = 0;
 let accMissing: i32 = 0;
+/**
+ * True while the phase first completes a start that leaves mandatory jobs out, on the start's
+ * own fleet: the same steps, seeded at the jobs left out, before any route is given up. The
+ * first complete plan then comes from the phase, not after it.
+ */
+let filling: bool = false;
+/** Filling steps since the fewest jobs left out last fell, and that fewest. */
+let fillStale: i32 = 0;
+let fillLeast: i32 = 0;
+/**
+ * Filling gives up after this many steps without leaving fewer jobs out: some jobs may fit no
+ * route at all, and the rest of the phase then treats the fewest reached as complete.
+ */
+const FILL_PATIENCE: i32 = 200;
 /** Vehicles the phase tries to do with. */
 let fleetSize: i32 = 0;
 
@@ -60,14 +74,17 @@ function absenceSum(sol: Sol): i64 {
   return s;
 }
 
-/** Empties the used route with the fewest jobs (ties broken at random) of `acc`. */
+/**
+ * Empties the used route with the fewest jobs (ties broken at random) of `acc` among the
+ * vehicles with a fixed cost: giving up a free vehicle saves nothing.
+ */
 function giveUpRoute(): bool {
   if (countRoutes(acc) <= 1) return false;
   let pick = -1;
   let ties = 0;
   for (let r = 0; r < R; r++) {
     const size = unchecked(acc.rSize[r]);
-    if (size == 0) continue;
+    if (size == 0 || unchecked(vFixed[r]) <= 0) continue;
     if (pick < 0 || size < unchecked(acc.rSize[pick])) {
       pick = r;
       ties = 1;
@@ -76,6 +93,7 @@ function giveUpRoute(): bool {
       if (rngInt(ties) == 0) pick = r;
     }
   }
+  if (pick < 0) return false;
   emptyRoute(acc, pick);
   accMissing = missingMandatory(acc);
   fleetSize = countRoutes(acc);
@@ -93,9 +111,20 @@ export function fleetInit(start: Sol): void {
     fleetBest = new Sol();
   }
   absences = new StaticArray<i32>(N);
-  baseMissing = missingMandatory(start);
   acc.copyFrom(start);
-  fleetActive = giveUpRoute();
+  accMissing = missingMandatory(start);
+  baseMissing = 0;
+  // filling may open any vehicle, as the annealing would
+  fleetSize = 0x7fffffff;
+  filling = accMissing > 0;
+  fillLeast = accMissing;
+  fillStale = 0;
+  if (!filling) fleetActive = giveUpRoute();
+}
+
+/** The solution the phase has accepted last (complete or not). */
+export function fleetAccepted(): Sol {
+  return acc;
 }
 
 /** A random unserved mandatory job (strings are removed around it to make room), or -1. */
@@ -122,9 +151,12 @@ function touchedRoutesFit(sol: Sol): bool {
   return true;
 }
 
-/** One ruin-and-recreate step of the phase on a closed fleet. */
-export function fleetStep(): void {
-  if (!fleetActive) return;
+/**
+ * One ruin-and-recreate step of the phase on a closed fleet. Returns true when the step was
+ * accepted (`fleetAccepted()` changed); the caller keeps the best solution.
+ */
+export function fleetStep(): bool {
+  if (!fleetActive) return false;
   trial.copyFrom(acc);
   beginStep();
   ruin(trial, countRoutes(trial), false, missingSeed(trial), FLEET_RETRIES);
@@ -150,14 +182,25 @@ export function fleetStep(): void {
     unchecked((absences[c] = a + 1));
   }
   const better = missing < accMissing || trialSum < accSum;
-  if (!better || !touchedRoutesFit(trial)) return;
+  if (filling && ++fillStale >= FILL_PATIENCE) {
+    // some jobs fit nowhere, it seems: the fewest reached counts as complete from now on
+    filling = false;
+    baseMissing = fillLeast;
+  }
+  if (!better || !touchedRoutesFit(trial)) return false;
   acc.copyFrom(trial);
   accMissing = missing;
+  if (filling && missing < fillLeast) {
+    fillLeast = missing;
+    fillStale = 0;
+  }
   if (missing <= baseMissing) {
+    filling = false;
     fleetBest.copyFrom(acc);
     fleetFound = true;
     // one vehicle fewer again; the absences start over for the new fleet
     for (let c = 1; c < N; c++) unchecked((absences[c] = 0));
     fleetActive = giveUpRoute();
   }
+  return true;
 }
