@@ -19,6 +19,7 @@ import { loadRoutes as fillRoutes } from './model/loadRoutes';
 import { rngSeed } from './common/rng';
 import { savings, savingsApplies } from './construct/savings';
 import { lsAlloc, pushNode, queueSize, stampRoute } from './search/lsState';
+import { clearMarks } from './model/linkMarks';
 import { swapStarAlloc } from './search/swapStar';
 import { localSearch, setLsGranularity } from './search/localSearch';
 import { ruinAlloc, recreateAlloc, setRuinSize, beginStep, addToInsert, insertRange, orderForInsertion, touched, nTouched, nRemoved } from './meta/index';
@@ -117,6 +118,8 @@ function finishConstruction(): void {
     start.updateRoute(r);
     stampRoute(start, r);
   }
+  // the work list below covers every changed place: the link marks are not needed
+  clearMarks();
   if (repairsLeft == REPAIR_ROUNDS) {
     for (let u = 1; u < pb.N; u++) pushNode(u);
   } else {

@@ -12,7 +12,7 @@ import {
   vMaxReloads, cost, fLoc, jLoc, isUnreachableCost,
 } from '../model/problem';
 import { Sol, startOf, endOf, missCostOf, countRoutes } from '../model/Sol';
-import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit } from '../model/feasibility';
+import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit, reloadInsertCheck, resumeFits, DEBUG_CHECKS, failCode } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch, bannedRoute } from './ruin';
 
@@ -176,32 +176,49 @@ function reloadFits(sol: Sol, r: i32, a: i32, c: i32, f: i32, reloadFirst: bool)
   if (slot < 0) return false;
   unchecked((sol.fac[slot] = f));
   unchecked((sol.vloc[slot] = fLoc[f]));
-  // a relaxation first: most positions of a full route fail on time alone
+  // the split trips' loads, then the time from a's departure: most positions fail on one of
+  // them, and when every break is before a they decide the route without the walk
   const b = unchecked(sol.next[a]);
-  if (!(reloadFirst ? twoVisitsTimeFit(sol, r, a, slot, c, b) : twoVisitsTimeFit(sol, r, a, c, slot, b))) {
+  const verdict = reloadInsertCheck(sol, r, a, c, reloadFirst);
+  if (verdict == 0 || !(reloadFirst ? twoVisitsTimeFit(sol, r, a, slot, c, b) : twoVisitsTimeFit(sol, r, a, c, slot, b))) {
     unchecked((sol.fac[slot] = -1));
     return false;
   }
+  if (verdict == 1 || verdict == 2) {
+    let ok = true;
+    if (verdict == 2) {
+      seqStart(sol, r);
+      seqVisit(reloadFirst ? slot : c);
+      seqVisit(reloadFirst ? c : slot);
+      ok = resumeFits(sol, r, a, b, true);
+      if (DEBUG_CHECKS) assert(ok == walkWithReload(sol, r, a, c, slot, reloadFirst), 'resumeFits disagrees with the walk (reload)');
+    } else if (DEBUG_CHECKS && !walkWithReload(sol, r, a, c, slot, reloadFirst)) {
+      trace('reload exact verdict but walk fails', 4, <f64>failCode, <f64>(reloadFirst ? 1 : 0), <f64>unchecked(sol.pos[a]), <f64>(unchecked(sol.next[a]) >= N ? 1 : 0));
+      assert(false, 'reloadInsertCheck disagrees with the walk');
+    }
+    unchecked((sol.fac[slot] = -1));
+    return ok;
+  }
+  const ok = walkWithReload(sol, r, a, c, slot, reloadFirst);
+  unchecked((sol.fac[slot] = -1));
+  return ok;
+}
+
+/** Route r with c and the reload visit `slot` after a, walked in full. */
+function walkWithReload(sol: Sol, r: i32, a: i32, c: i32, slot: i32, reloadFirst: bool): bool {
   seqStart(sol, r);
   const e = endOf(r);
   let x = startOf(r);
   while (true) {
     if (x == a) {
-      if (reloadFirst) {
-        seqVisit(slot);
-        seqVisit(c);
-      } else {
-        seqVisit(c);
-        seqVisit(slot);
-      }
+      seqVisit(reloadFirst ? slot : c);
+      seqVisit(reloadFirst ? c : slot);
     }
     x = unchecked(sol.next[x]);
     if (x == e) break;
     seqVisit(x);
   }
-  const ok = seqFits(sol, r);
-  unchecked((sol.fac[slot] = -1));
-  return ok;
+  return seqFits(sol, r);
 }
 
 function freeReloadSlot(sol: Sol): i32 {

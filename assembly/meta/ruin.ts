@@ -6,6 +6,7 @@
 import { N, R, KN, neigh, vReturnEmpty, jPrize, MISSING_PENALTY, HAS_FIXED } from '../model/problem';
 import { Sol, isBoundary, isReloadVisit, isPinned, startOf, endOf } from '../model/Sol';
 import { rngFloat, rngInt } from '../common/rng';
+import { clearMarks } from '../model/linkMarks';
 
 /** Average number of removed jobs (c̄) and maximum string length (L_max). */
 export let AVG_REMOVED: f64 = 10;
@@ -55,6 +56,7 @@ export function setRuinSize(avgRemoved: f64, maxString: f64): void {
 
 /** Starts a new ruin-and-recreate step: no route is marked as touched. */
 export function beginStep(): void {
+  clearMarks();
   bannedRoute = -1;
   epoch++;
   nTouched = 0;

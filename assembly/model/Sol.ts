@@ -9,6 +9,7 @@ import {
   PN, F, pinnedOf, vFacMask, HAS_ROUTECAP, NB,
 } from './problem';
 import { cacheBreaks } from './feasibility';
+import { markLink } from './linkMarks';
 import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
 export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
@@ -35,6 +36,7 @@ export class Sol {
   late: StaticArray<i64>; // latest service start that keeps the rest of the route feasible
   bdep: StaticArray<i64>; // departure with the route's breaks (see feasibility.ts#cacheBreaks)
   bStep: StaticArray<i32>; // per route: first position whose prefix holds every break decision
+  bTaken: StaticArray<i32>; // breaks taken before leaving the visit (start visit: -1 when not cached)
   jobsUpto: StaticArray<i32>;
   reloadsUpto: StaticArray<i32>;
   pUpto: StaticArray<i32>; // V×D pickups since the trip start, this visit included
@@ -65,6 +67,7 @@ export class Sol {
     this.late = new StaticArray<i64>(V);
     this.bdep = new StaticArray<i64>(V);
     this.bStep = new StaticArray<i32>(R);
+    this.bTaken = new StaticArray<i32>(V);
     this.jobsUpto = new StaticArray<i32>(V);
     this.reloadsUpto = new StaticArray<i32>(V);
     this.pUpto = new StaticArray<i32>(V * D);
@@ -160,6 +163,7 @@ export class Sol {
       if (NB > 0) {
         copy64(this.bdep, o.bdep, V);
         copy32(this.bStep, o.bStep, R);
+        copy32(this.bTaken, o.bTaken, V);
       }
     }
     if (HAS_LIMITS) {
@@ -327,6 +331,8 @@ export class Sol {
     const n = unchecked(this.next[e]);
     unchecked((this.next[p] = n));
     unchecked((this.prev[n] = p));
+    markLink(p);
+    markLink(n);
   }
 
   /** Links the path s..e (forward) right after visit a. */
@@ -338,6 +344,8 @@ export class Sol {
     unchecked((this.prev[s] = a));
     unchecked((this.next[e] = b));
     unchecked((this.prev[b] = e));
+    markLink(s);
+    markLink(e);
   }
 
   /**
@@ -409,6 +417,8 @@ export class Sol {
     unchecked((this.prev[e] = p));
     unchecked((this.next[s] = n));
     unchecked((this.prev[n] = s));
+    markLink(s);
+    markLink(e);
   }
 }
 

@@ -15,7 +15,7 @@
 // peak(X+Y) = max(peak_X + D_Y, P_X + peak_Y), and the trip is feasible when its peak ≤ Q.
 
 import {
-  N, R, D, NC, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
+  N, R, D, NC, NB, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
   compat, dur, dist, cost, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease, HAS_ROUTECAP, vRouteCap, vReturnEmpty,
   HAS_UNREACHABLE, isUnreachableCost,
@@ -77,6 +77,8 @@ export function feasibilityAlloc(): void {
   breakBegin = new StaticArray<i64>(most);
   breakTravel = new StaticArray<i64>(most);
   breakDist = new StaticArray<i64>(most);
+  BREAK_LOADS = false;
+  for (let i = 0; i < NB * D; i++) if (unchecked(bMaxLoad[i]) < NO_LIMIT) BREAK_LOADS = true;
 }
 
 /** bStep of a route whose break decisions are not cached: no prefix holds them all. */
@@ -97,15 +99,23 @@ export function cacheBreaks(sol: Sol, r: i32): void {
   if (HAS_RELEASE || unchecked(vBreakCount[r]) == 0) return;
   const st = startOf(r);
   const en = endOf(r);
+  unchecked((sol.bTaken[st] = -1));
   seqStart(sol, r);
   seqPath(sol, unchecked(sol.next[st]), unchecked(sol.prev[en]), false, unchecked(sol.next[st]) != en);
   if (!walk(sol, r, true, -1)) return;
   const n = seqLen;
   unchecked((sol.bdep[st] = posDep[0]));
+  unchecked((sol.bTaken[st] = 0));
   for (let i = 0; i < n; i++) unchecked((sol.bdep[seq[i]] = posDep[i + 1]));
   let last = -1;
   const nb = unchecked(vBreakCount[r]);
   for (let k = 0; k < nb; k++) last = max(last, unchecked(breakAt[k]));
+  // breaks taken before leaving each visit (breakAt is non-decreasing: breaks go in order)
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    while (k < nb && unchecked(breakAt[k]) < i) k++;
+    unchecked((sol.bTaken[seq[i]] = k));
+  }
   // the break after sequence position q is decided driving to position q + 2 (q = -1: the start)
   unchecked((sol.bStep[r] = last + 2));
 }
@@ -127,7 +137,7 @@ export function cacheBreaks(sol: Sol, r: i32): void {
  */
 export function twoVisitsTimeFit(sol: Sol, r: i32, a: i32, x1: i32, x2: i32, b: i32): bool {
   if (!HAS_TIME) return true;
-  let t = breaksBefore(sol, r, a) ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a]);
+  let t = unchecked(vBreakCount[r]) > 0 && breaksBefore(sol, r, a) ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a]);
   let prevLoc = unchecked(sol.vloc[a]);
   for (let i = 0; i < 2; i++) {
     const x = i == 0 ? x1 : x2;
@@ -237,7 +247,15 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
       if (tot > <i64>maxDist) return false;
     }
   }
-  return needWalk ? walkBetween(sol, r, a, s, e, rev, b) : true;
+  if (!needWalk) return true;
+  if (canResume(sol, r)) {
+    seqStart(sol, r);
+    seqPath(sol, rev ? e : s, rev ? s : e, rev, true);
+    const fast = resumeFits(sol, r, a, b, true);
+    if (DEBUG_CHECKS) assert(fast == walkBetween(sol, r, a, s, e, rev, b), 'resumeFits disagrees with the walk (between)');
+    return fast;
+  }
+  return walkBetween(sol, r, a, s, e, rev, b);
 }
 
 /**
@@ -291,12 +309,54 @@ export function insertLoadsFit(sol: Sol, r: i32, a: i32, c: i32, b: i32): bool {
   return loadsFit(sol, r, a, b, r);
 }
 
+/**
+ * Job c and a reload stop inserted between a and b = next(a) of route r (the reload first, or
+ * c first): the loads of the two trips the reload splits a's trip into, and whether the cached
+ * checks decide the whole route. Returns 0 when the loads do not fit (the walk would fail on
+ * them too), 1 when the route fits for certain — every break before a, no release dates or
+ * limits, skills and return-empty respected, and the caller's `twoVisitsTimeFit` (exact from
+ * a's departure with breaks) passed — 2 when only the times with breaks after a are left
+ * (`resumeFits`), and 3 when only the full walk can tell.
+ */
+export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, reloadFirst: bool): i32 {
+  const b = unchecked(sol.next[a]);
+  const bEmpty = isBoundary(b);
+  for (let k = 0; k < D; k++) {
+    const cap = unchecked(vCap[r * D + k]);
+    const p = pickOf(c, k);
+    const d = delOf(c, k);
+    const sPeak = max(d, p);
+    if (reloadFirst) {
+      // new trip: c, then the rest of a's trip from b
+      let dB = 0;
+      let peakB = 0;
+      if (!bEmpty) {
+        const ib = b * D + k;
+        dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
+        peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
+      }
+      if (max(sPeak + dB, p + peakB) > cap) return 0;
+    } else {
+      // a's trip up to a, then c
+      const ia = a * D + k;
+      const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
+      const pA = unchecked(sol.pUpto[ia]);
+      if (max(peakA + d, pA + sPeak) > cap) return 0;
+    }
+    if (HAS_ROUTECAP && unchecked(sol.pTot[endOf(r) * D + k]) + p > unchecked(vRouteCap[r * D + k])) return 0;
+  }
+  if (HAS_RELEASE || HAS_LIMITS || HAS_UNREACHABLE || !compatible(r, c)) return 3;
+  if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return 0;
+  if (unchecked(vBreakCount[r]) > 0 && !(HAS_TIME && breaksBefore(sol, r, a))) return canResume(sol, r) ? 2 : 3;
+  return 1;
+}
+
 /** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
 export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const rb = unchecked(sol.route[b]);
-  if (unchecked(vClass[rb]) != unchecked(vClass[r])) return walkTail(sol, r, a, b, rb);
   const pb = unchecked(sol.prev[b]);
   const eb = endOf(rb);
+  // return-empty, loads and reloads depend on the jobs only, whatever the vehicle class
   if (unchecked(vReturnEmpty[r]) != 0 && (b == eb || !isReloadVisit(unchecked(sol.prev[eb])))) return false;
   for (let k = 0; k < D; k++) {
     unchecked((segD[k] = 0));
@@ -307,6 +367,16 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   if (P > 0) {
     const reloads = unchecked(sol.reloadsUpto[a]) + unchecked(sol.reloadsUpto[eb]) - unchecked(sol.reloadsUpto[pb]);
     if (reloads > unchecked(vMaxReloads[r])) return false;
+  }
+  // the cached times of b's route are its own vehicle's: another class needs the walk
+  if (unchecked(vClass[rb]) != unchecked(vClass[r])) {
+    if (HAS_LIMITS || !canResume(sol, r)) return walkTail(sol, r, a, b, rb);
+    // skills and facilities of the tail for r; the times from a on, through the whole tail
+    seqStart(sol, r);
+    seqPath(sol, b, unchecked(sol.prev[eb]), false, b != eb);
+    const fast = tailAllowed(sol, r) && resumeFits(sol, r, a, -1, false);
+    if (DEBUG_CHECKS) assert(fast == walkTail(sol, r, a, b, rb), 'resumeFits disagrees with the walk (tail of another class)');
+    return fast;
   }
   if (!HAS_TIME && !HAS_LIMITS) return true;
   const la = unchecked(sol.vloc[a]);
@@ -323,7 +393,29 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
     if (maxDist < NO_LIMIT && unchecked(sol.cumDist[a]) + dist(r, la, lb) + unchecked(sol.cumDist[eb]) - unchecked(sol.cumDist[b]) > <i64>maxDist) return false;
   }
   // as in fitsBetween, the checks above relax breaks and release dates (exact when every break is before a)
-  return (HAS_RELEASE || unchecked(vBreakCount[r]) > 0) && !exactFromA ? walkTail(sol, r, a, b, rb) : true;
+  if (!((HAS_RELEASE || unchecked(vBreakCount[r]) > 0) && !exactFromA)) return true;
+  if (canResume(sol, r)) {
+    // same class: b's caches hold for r, so the walk may stop once every break is taken
+    seqStart(sol, r);
+    const fast = resumeFits(sol, r, a, b, true);
+    if (DEBUG_CHECKS) assert(fast == walkTail(sol, r, a, b, rb), 'resumeFits disagrees with the walk (tail)');
+    return fast;
+  }
+  return walkTail(sol, r, a, b, rb);
+}
+
+/** Skills, facilities and trip loads of the described sequence (a tail from another class's route) for vehicle r. */
+function tailAllowed(sol: Sol, r: i32): bool {
+  const fmask = unchecked(vFacMask[r]);
+  for (let i = 0; i < seqLen; i++) {
+    const x = unchecked(seq[i]);
+    if (x < N) {
+      if (!compatible(r, x)) return false;
+    } else if (isReloadVisit(x) && ((fmask >> <i64>unchecked(sol.fac[x])) & 1) == 0) return false;
+  }
+  // the tail's later trips against r's capacity (its first trip, joined to a's, was checked
+  // whole by loadsFit; here it counts from empty, which is weaker)
+  return seqLoadsFit(r);
 }
 
 /** Route r becomes [start..a] + [b..end of rb], walked in full. */
@@ -384,6 +476,139 @@ export function seqSchedule(sol: Sol, r: i32, departure: i64, record: bool): boo
 }
 
 /**
+ * The loads of the described sequence as route r, trip by trip (a trip starts with its
+ * deliveries on board); writes the load after each position (posLoad) and sets failCode.
+ */
+// @ts-ignore: decorator
+@inline function seqLoadsFit(r: i32): bool {
+  const n = seqLen;
+  for (let k = 0; k < D; k++) {
+    const cap = unchecked(vCap[r * D + k]);
+    let i = 0;
+    let startPos = -1; // position of the trip's opening visit (start or reload)
+    while (i <= n) {
+      // deliveries of the trip starting after startPos
+      let dTrip = 0;
+      let j = i;
+      while (j < n && !isReloadVisit(unchecked(seq[j]))) {
+        dTrip += delOf(unchecked(seq[j]), k);
+        j++;
+      }
+      if (dTrip > cap) { failCode = FAIL_TRIP_DELIVERIES; return false; }
+      unchecked((posLoad[(startPos + 1) * D + k] = dTrip));
+      let load = dTrip;
+      for (let q = i; q < j; q++) {
+        const x = unchecked(seq[q]);
+        load += pickOf(x, k) - delOf(x, k);
+        if (load > cap) { failCode = FAIL_CAPACITY; return false; }
+        unchecked((posLoad[(q + 1) * D + k] = load));
+      }
+      startPos = j;
+      i = j + 1;
+    }
+  }
+  return true;
+}
+
+/** breakRule: the break waits for a later stop. */
+const BREAK_LATER: i64 = -1;
+/** breakRule: no window of the break is open now or later (FAIL_BREAK_WINDOW). */
+const BREAK_NO_WINDOW: i64 = -2;
+/** breakRule: the next stop's windows are closed after the wait (FAIL_BREAK_BEFORE_STOP). */
+const BREAK_BLOCKS_STOP: i64 = -3;
+
+/**
+ * The break rule, one definition for the walk and for `resumeFits`. The vehicle is ready to
+ * leave at time t and would drive tr to visit x at location l (x = -1: to the end). Break b is
+ * taken now, where the vehicle is, when a window of it is open now, at the end of the route, or
+ * when waiting until after x would miss every window; the answer is then its start (≥ 0), else
+ * BREAK_LATER, or a failure (BREAK_NO_WINDOW, BREAK_BLOCKS_STOP).
+ */
+// @ts-ignore: decorator
+@inline function breakRule(sol: Sol, b: i32, t: i64, tr: i64, x: i32, l: i32, prevLoc: i32): i64 {
+  const bs = breakStart(b, t);
+  if (bs < 0) return BREAK_NO_WINDOW;
+  if (bs == t || x < 0) return bs;
+  const fac = unchecked(sol.fac[x]);
+  const st = earliestStart(x, fac, t + tr);
+  if (st < 0) return BREAK_BLOCKS_STOP;
+  const depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+  return breakStart(b, depNext) < 0 ? bs : BREAK_LATER;
+}
+
+/** True for the end visit of any route. */
+// @ts-ignore: decorator
+@inline function isEndVisit(x: i32): bool {
+  return x >= N && x < N + 2 * R && ((x - N) & 1) == 1;
+}
+
+/** Debug builds (the tests) check every shortcut of the walk against the walk itself. */
+export const DEBUG_CHECKS: bool = !isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT;
+
+/** Some break has a maximum load: `resumeFits` does not follow loads, so those routes take the walk. */
+let BREAK_LOADS: bool = false;
+
+/**
+ * True when `resumeFits` may decide route r: its breaks are cached (bdep, bTaken), no break
+ * has a load limit and no release date applies.
+ */
+// @ts-ignore: decorator
+@inline export function canResume(sol: Sol, r: i32): bool {
+  return !HAS_RELEASE && !BREAK_LOADS && HAS_TIME && unchecked(vBreakCount[r]) > 0 && unchecked(sol.bTaken[startOf(r)]) >= 0;
+}
+
+/**
+ * Times and breaks of route r = [start..a] + the described sequence + [b..end of b's route]
+ * (b = -1: the sequence ends the route), walked from a's cached departure and breaks (bdep,
+ * bTaken) instead of from the start: the route up to a is r's own, and every break decision
+ * before a depends only on it. The caller has checked everything else exactly (skills, loads,
+ * reloads, limits) and `canResume(sol, r)`. With `suffixCached` (b in a route of r's class),
+ * the walk stops at the first visit of [b..] it reaches with every break taken: from there the
+ * break-free latest start (late) is exact. Same verdict as the full walk, O(visits up to that point).
+ */
+export function resumeFits(sol: Sol, r: i32, a: i32, b: i32, suffixCached: bool): bool {
+  const n = seqLen;
+  const nb = unchecked(vBreakCount[r]);
+  const b0 = unchecked(vBreakFirst[r]);
+  let t = unchecked(sol.bdep[a]);
+  let pending = unchecked(sol.bTaken[a]);
+  let prevLoc = unchecked(sol.vloc[a]);
+  let i = 0;
+  let inSuffix = n == 0;
+  let x = n > 0 ? unchecked(seq[0]) : b >= 0 ? b : endOf(r);
+  while (true) {
+    const atEnd = isEndVisit(x);
+    const l = atEnd ? unchecked(vEnd[r]) : unchecked(sol.vloc[x]);
+    const tr = dur(r, prevLoc, l);
+    if (HAS_UNREACHABLE && (isUnreachableCost(cost(r, prevLoc, l)) || tr >= <i64>NO_LIMIT || dist(r, prevLoc, l) >= <i64>NO_LIMIT)) return false;
+    while (pending < nb) {
+      const bb = b0 + pending;
+      const bs = breakRule(sol, bb, t, tr, atEnd ? -1 : x, l, prevLoc);
+      if (bs == BREAK_LATER) break;
+      if (bs < 0) return false;
+      t = bs + <i64>unchecked(bService[bb]);
+      pending++;
+    }
+    if (atEnd) return pending == nb && t + tr <= <i64>unchecked(vTwEnd[r]);
+    if (inSuffix && suffixCached && pending == nb) return t + tr <= unchecked(sol.late[x]);
+    const fac = unchecked(sol.fac[x]);
+    const st = earliestStart(x, fac, t + tr);
+    if (st < 0) return false;
+    t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+    prevLoc = l;
+    if (inSuffix) {
+      x = unchecked(sol.next[x]);
+    } else if (++i < n) {
+      x = unchecked(seq[i]);
+    } else {
+      inSuffix = true;
+      x = b >= 0 ? b : endOf(r);
+    }
+  }
+  return false;
+}
+
+/**
  * The one route walk. Inlined into seqFits and seqSchedule with constant `record`, so the
  * search's walk carries no recording code.
  */
@@ -414,32 +639,7 @@ export function seqSchedule(sol: Sol, r: i32, departure: i64, record: bool): boo
       if (tot > unchecked(vRouteCap[r * D + k])) { failCode = FAIL_ROUTE_CAPACITY; return false; }
     }
   }
-  // loads, trip by trip: a trip starts with its deliveries on board
-  for (let k = 0; k < D; k++) {
-    const cap = unchecked(vCap[r * D + k]);
-    let i = 0;
-    let startPos = -1; // position of the trip's opening visit (start or reload)
-    while (i <= n) {
-      // deliveries of the trip starting after startPos
-      let dTrip = 0;
-      let j = i;
-      while (j < n && !isReloadVisit(unchecked(seq[j]))) {
-        dTrip += delOf(unchecked(seq[j]), k);
-        j++;
-      }
-      if (dTrip > cap) { failCode = FAIL_TRIP_DELIVERIES; return false; }
-      unchecked((posLoad[(startPos + 1) * D + k] = dTrip));
-      let load = dTrip;
-      for (let q = i; q < j; q++) {
-        const x = unchecked(seq[q]);
-        load += pickOf(x, k) - delOf(x, k);
-        if (load > cap) { failCode = FAIL_CAPACITY; return false; }
-        unchecked((posLoad[(q + 1) * D + k] = load));
-      }
-      startPos = j;
-      i = j + 1;
-    }
-  }
+  if (!seqLoadsFit(r)) return false;
   if (!HAS_TIME && !HAS_LIMITS && !HAS_UNREACHABLE && !record) {
     failCode = FAIL_OK;
     return true;
@@ -481,20 +681,10 @@ export function seqSchedule(sol: Sol, r: i32, departure: i64, record: bool): boo
     // or when waiting longer would miss it, and always before the end
     while (pending < nb) {
       const b = b0 + pending;
-      const bs = breakStart(b, t);
-      if (bs < 0) { failCode = FAIL_BREAK_WINDOW; return false; }
-      let now = bs == t || i == n;
-      if (!now) {
-        let depNext = t + tr;
-        if (x >= 0) {
-          const fac = unchecked(sol.fac[x]);
-          const st = earliestStart(x, fac, depNext);
-          if (st < 0) { failCode = FAIL_BREAK_BEFORE_STOP; return false; }
-          depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
-        }
-        now = breakStart(b, depNext) < 0;
-      }
-      if (!now) break;
+      const bs = breakRule(sol, b, t, tr, x, l, prevLoc);
+      if (bs == BREAK_LATER) break;
+      if (bs == BREAK_NO_WINDOW) { failCode = FAIL_BREAK_WINDOW; return false; }
+      if (bs == BREAK_BLOCKS_STOP) { failCode = FAIL_BREAK_BEFORE_STOP; return false; }
       for (let k = 0; k < D; k++) {
         if (unchecked(posLoad[i * D + k]) > unchecked(bMaxLoad[b * D + k])) { failCode = FAIL_BREAK_MAX_LOAD; return false; }
       }

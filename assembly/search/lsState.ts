@@ -3,6 +3,15 @@
 
 import { N } from '../model/problem';
 import { Sol, startOf, endOf } from '../model/Sol';
+import { markCount, markAt, setMarkAt, setMarkCount, marksOverflowed } from '../model/linkMarks';
+
+/**
+ * Routes with more jobs than this queue only the customers near their changes (within
+ * LOCAL_WINDOW positions of a relinked visit, see model/linkMarks.ts); shorter routes queue
+ * every customer, as before.
+ */
+export const LONG_ROUTE: i32 = 40;
+export const LOCAL_WINDOW: i32 = 4;
 
 export let moveCount: i64 = 1;
 export let lastTested: StaticArray<i64> = new StaticArray<i64>(0);
@@ -61,10 +70,48 @@ export function stampRoute(sol: Sol, r: i32): void {
   unchecked((sol.rStamp[r] = moveCount));
 }
 
-/** Call after changing route r: refreshes its caches, stamps it and queues its customers. */
+/**
+ * Call after changing route r: refreshes its caches, stamps it and queues its customers — on a
+ * long route only those near the places it was relinked (the marks of model/linkMarks.ts,
+ * which this consumes).
+ */
 export function routeChanged(sol: Sol, r: i32): void {
   sol.updateRoute(r);
   moveCount++;
   unchecked((sol.rStamp[r] = moveCount));
-  pushRoute(sol, r);
+  const local = unchecked(sol.rSize[r]) > LONG_ROUTE && !marksOverflowed;
+  if (!local) pushRoute(sol, r);
+  // consume r's marks (queueing around them on a long route); drop those of unrouted visits
+  const route = sol.route;
+  const s = startOf(r);
+  const e = endOf(r);
+  const n = markCount();
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const m = markAt(i);
+    const rm = m == s || m == e ? r : unchecked(route[m]);
+    if (rm == r) {
+      if (local) pushAround(sol, r, m);
+    } else if (rm >= 0) {
+      setMarkAt(w++, m);
+    }
+  }
+  setMarkCount(w);
+}
+
+/** Queues the customers within LOCAL_WINDOW positions of visit m of route r (r's caches are current). */
+function pushAround(sol: Sol, r: i32, m: i32): void {
+  const s = startOf(r);
+  const e = endOf(r);
+  if (m > 0 && m < N) pushNode(m);
+  let x = m;
+  for (let k = 0; k < LOCAL_WINDOW && x != s; k++) {
+    x = unchecked(sol.prev[x]);
+    if (x > 0 && x < N) pushNode(x);
+  }
+  x = m;
+  for (let k = 0; k < LOCAL_WINDOW && x != e; k++) {
+    x = unchecked(sol.next[x]);
+    if (x > 0 && x < N) pushNode(x);
+  }
 }
