@@ -6,7 +6,7 @@
 import {
   N, R, D, P, V, INF, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS,
   vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jMiss, fLoc, cost, dur, dist,
-  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP, NB,
+  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP, NB, NCP, cpOff, costAt,
 } from './problem';
 import { cacheBreaks } from './feasibility';
 import { markLink } from './linkMarks';
@@ -29,6 +29,7 @@ export class Sol {
   fac: StaticArray<i32>; // facility of a reload visit, else -1
   cumCost: StaticArray<i64>; // cost from the route start to the visit
   revCost: StaticArray<i64>; // cost of the same path travelled backwards
+  cumCostP: StaticArray<i64>; // V×NCP: cost from the route start to the visit under each cost profile (NCP > 0)
   cumDist: StaticArray<i64>;
   cumTravel: StaticArray<i64>;
   early: StaticArray<i64>; // service start (start visit: departure; end visit: arrival)
@@ -60,6 +61,7 @@ export class Sol {
     this.fac = new StaticArray<i32>(V);
     this.cumCost = new StaticArray<i64>(V);
     this.revCost = new StaticArray<i64>(V);
+    this.cumCostP = new StaticArray<i64>(max(V * NCP, 1));
     this.cumDist = new StaticArray<i64>(V);
     this.cumTravel = new StaticArray<i64>(V);
     this.early = new StaticArray<i64>(V);
@@ -145,6 +147,7 @@ export class Sol {
     copy32(this.cumLoadSource(), o.cumLoadSource(), V * D);
     copy64(this.cumCost, o.cumCost, V);
     copy64(this.revCost, o.revCost, V);
+    if (NCP > 0) copy64(this.cumCostP, o.cumCostP, V * NCP);
     if (P > 0) {
       copy32(this.vloc, o.vloc, V);
       copy32(this.fac, o.fac, V);
@@ -212,12 +215,16 @@ export class Sol {
       unchecked((this.pUpto[s * D + k] = 0));
       unchecked((this.pTot[s * D + k] = 0));
     }
+    for (let k = 0; k < NCP; k++) unchecked((this.cumCostP[s * NCP + k] = 0));
     let p = s;
     let v = unchecked(next[s]);
     while (true) {
       const l = unchecked(vloc[v]);
       c += cost(r, prevLoc, l);
       rc += cost(r, l, prevLoc);
+      for (let k = 0; k < NCP; k++) {
+        unchecked((this.cumCostP[v * NCP + k] = unchecked(this.cumCostP[p * NCP + k]) + costAt(unchecked(cpOff[k]), prevLoc, l)));
+      }
       position++;
       unchecked((this.route[v] = r));
       unchecked((this.pos[v] = position));

@@ -56,6 +56,18 @@ export let neigh: StaticArray<i32> = new StaticArray<i32>(0);
  * jMiss, above any route cost); INF when every job is optional.
  */
 export let MISSING_PENALTY: i64 = INF;
+/**
+ * Distinct cost matrices of the fleet (vCost offsets) when there are 2..MAX_COST_PROFILES of
+ * them, else 0: a solution then caches every route's cumulative cost under each (Sol.cumCostP),
+ * so that a tail moving to a vehicle with other costs is priced in O(1) (2-opt*).
+ */
+export let NCP: i32 = 0;
+export const MAX_COST_PROFILES: i32 = 4;
+/** The vCost offset of each cost profile. */
+export let cpOff: StaticArray<i32> = new StaticArray<i32>(MAX_COST_PROFILES);
+/** Each vehicle's cost profile (with NCP > 0). */
+export let vCostIdx: StaticArray<i32> = new StaticArray<i32>(0);
+
 /** Some arc has no road (NO_LIMIT in a cost matrix). */
 export let HAS_UNREACHABLE: bool = false;
 
@@ -96,6 +108,20 @@ export function finishProblem(): void {
     if (unchecked(vMaxTasks[r]) < NO_LIMIT || unchecked(vMaxTravel[r]) < NO_LIMIT || unchecked(vMaxDist[r]) < NO_LIMIT) HAS_LIMITS = true;
     if (unchecked(vClass[r]) != unchecked(vClass[0])) SAME_VEHICLES = false;
   }
+  // cost profiles
+  vCostIdx = new StaticArray<i32>(R);
+  NCP = 0;
+  for (let r = 0; r < R && NCP >= 0; r++) {
+    const off = unchecked(vCost[r]);
+    let k = 0;
+    while (k < NCP && unchecked(cpOff[k]) != off) k++;
+    if (k == NCP) {
+      if (NCP == MAX_COST_PROFILES) NCP = -1;
+      else unchecked((cpOff[NCP++] = off));
+    }
+    if (NCP >= 0) unchecked((vCostIdx[r] = k));
+  }
+  if (NCP < 2) NCP = 0;
   for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
   if (NB > 0 || HAS_RELEASE) HAS_TIME = true;
   let reloads = false;

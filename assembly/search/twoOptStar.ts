@@ -2,7 +2,7 @@
 // either tail-to-tail (u → next(v), v → next(u)) or head-to-head (u → v with the head of
 // v's route reversed, and the reversed tail of u's route before next(v)).
 
-import { D, SIMPLE_LOAD, HAS_ROUTECAP, cost, vCost, vCap, vClass } from '../model/problem';
+import { D, SIMPLE_LOAD, HAS_ROUTECAP, NCP, cost, vCost, vCap, vClass, vCostIdx } from '../model/problem';
 import { intraNeedsCheck } from './moveCost';
 import { Sol, startOf, endOf } from '../model/Sol';
 import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
@@ -161,6 +161,17 @@ function headsFit(sol: Sol, ru: i32, rv: i32, u: i32, v: i32, x: i32, y: i32): b
 
 /** Travel cost of [start(r)..a] + [b..] under r's costs, ending at r's end. */
 function newCostTail(sol: Sol, r: i32, a: i32, b: i32): i64 {
+  if (NCP > 0) {
+    // the tail's own arcs from the cumulative costs under r's profile: O(1)
+    const la = unchecked(sol.vloc[a]);
+    const ler = unchecked(sol.vloc[endOf(r)]);
+    const eb = endOf(unchecked(sol.route[b]));
+    if (b == eb) return unchecked(sol.cumCost[a]) + cost(r, la, ler);
+    const last = unchecked(sol.prev[eb]);
+    const k = unchecked(vCostIdx[r]);
+    const inner = unchecked(sol.cumCostP[last * NCP + k]) - unchecked(sol.cumCostP[b * NCP + k]);
+    return unchecked(sol.cumCost[a]) + cost(r, la, unchecked(sol.vloc[b])) + inner + cost(r, unchecked(sol.vloc[last]), ler);
+  }
   let c = unchecked(sol.cumCost[a]);
   let pl = unchecked(sol.vloc[a]);
   const rb = unchecked(sol.route[b]);
