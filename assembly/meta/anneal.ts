@@ -12,7 +12,7 @@ import { localSearch } from '../search/localSearch';
 import { routeChanged, moveCount, pushRoute } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
-import { FLEET_SHARE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted } from './fleetMin';
+import { FLEET_SHARE, FLEET_PATIENCE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, fleetAttempts } from './fleetMin';
 
 /** The solution being changed by the current step. */
 export let current: Sol = changetype<Sol>(0);
@@ -57,6 +57,8 @@ export function annealInit(start: Sol): void {
   t0 = max(T0_FACTOR * avgArc, 1e-9);
   tf = max(TF_FACTOR * avgArc, 1e-9);
   fleetInit(current);
+  attemptSeen = fleetAttempts;
+  attemptFrom = 0.0;
   inFleetPhase = fleetActive;
   fleetShare = fleetActive ? FLEET_SHARE : 0.0;
 }
@@ -66,6 +68,9 @@ let fleetShare: f64 = 0.0;
 
 /** True until the fleet-minimisation phase has handed over to the annealing. */
 let inFleetPhase: bool = false;
+/** The fleet phase's attempt seen last, and the budget fraction at which it began. */
+let attemptSeen: i32 = 0;
+let attemptFrom: f64 = 0.0;
 
 /**
  * Ends fleet minimisation: the annealing goes on from the smallest complete fleet found (after
@@ -102,7 +107,11 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   for (let i = 0; i < iters; i++) {
     let p = min((base + <f64>i) * scale, 1.0);
     if (inFleetPhase) {
-      if (p < FLEET_SHARE && fleetActive) {
+      if (fleetAttempts != attemptSeen) {
+        attemptSeen = fleetAttempts;
+        attemptFrom = p;
+      }
+      if (p < FLEET_SHARE && fleetActive && p - attemptFrom < FLEET_PATIENCE) {
         // the phase's steps may complete the start, or find a cheaper complete fleet
         if (fleetStep() && fleetAccepted().objective() < best.objective()) {
           best.copyFrom(fleetAccepted());
@@ -111,6 +120,8 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
         continue;
       }
       endFleetPhase();
+      // the annealing's schedule spans what is left of the budget
+      if (fleetShare > 0) fleetShare = min(p, fleetShare);
       nonEmpty = countRoutes(current);
     }
     if (stallLimit > 0 && sinceImprovement >= stallLimit) return i;

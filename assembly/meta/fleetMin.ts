@@ -22,6 +22,14 @@ import { localSearch } from '../search/localSearch';
 
 /** Share of the budget given to fleet minimisation when some vehicle has a fixed cost. */
 export const FLEET_SHARE: f64 = 0.3;
+/**
+ * The phase ends early when the route given up last (or the filling of the start) has not been
+ * placed elsewhere within this share of the budget: the fleet is then as small as the phase
+ * can make it, and the annealing gets the rest.
+ */
+export const FLEET_PATIENCE: f64 = 0.1;
+/** Routes given up so far (a new attempt starts whenever it grows). */
+export let fleetAttempts: i32 = 0;
 
 /**
  * Unserved jobs offered again per step (besides those near the seed): the phase leaves a
@@ -94,6 +102,7 @@ function giveUpRoute(): bool {
     }
   }
   if (pick < 0) return false;
+  fleetAttempts++;
   emptyRoute(acc, pick);
   accMissing = missingMandatory(acc);
   fleetSize = countRoutes(acc);
@@ -103,6 +112,7 @@ function giveUpRoute(): bool {
 /** Starts the phase from `start` (a solution the annealing has accepted). */
 export function fleetInit(start: Sol): void {
   fleetFound = false;
+  fleetAttempts = 0;
   fleetActive = HAS_FIXED && countRoutes(start) > 1;
   if (!fleetActive) return;
   if (changetype<usize>(trial) == 0) {
