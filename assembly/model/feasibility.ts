@@ -281,20 +281,41 @@ function loadsFit(sol: Sol, r: i32, a: i32, b: i32, rb: i32): bool {
   }
   const bEmpty = isBoundary(b); // b starts a new trip (reload) or ends the route: nothing of its trip follows
   for (let k = 0; k < D; k++) {
-    const ia = a * D + k;
-    const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
-    const pA = unchecked(sol.pUpto[ia]);
-    let dB = 0;
-    let peakB = 0;
-    if (!bEmpty) {
-      const ib = b * D + k;
-      dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
-      peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
-    }
+    const peakA = headPeak(sol, a, k);
+    const pA = headPickups(sol, a, k);
+    const dB = bEmpty ? 0 : tailDeliveries(sol, b, k);
+    const peakB = bEmpty ? 0 : tailPeak(sol, b, k);
     const peak = max(max(peakA + unchecked(segD[k]) + dB, pA + unchecked(segPeak[k]) + dB), pA + unchecked(segP[k]) + peakB);
     if (peak > unchecked(vCap[r * D + k])) return false;
   }
   return true;
+}
+
+// The parts of a trip, from the trip caches of the route (dimension k): the head is the trip
+// up to and including a, the tail the trip from b on (b inside a trip, not a boundary).
+
+/** Largest load over the head, counting only the head's own deliveries. */
+// @ts-ignore: decorator
+@inline function headPeak(sol: Sol, a: i32, k: i32): i32 {
+  return unchecked(sol.prefMax[a * D + k]) - unchecked(sol.dAfter[a * D + k]);
+}
+
+/** Pickups of the head. */
+// @ts-ignore: decorator
+@inline function headPickups(sol: Sol, a: i32, k: i32): i32 {
+  return unchecked(sol.pUpto[a * D + k]);
+}
+
+/** Deliveries of the tail. */
+// @ts-ignore: decorator
+@inline function tailDeliveries(sol: Sol, b: i32, k: i32): i32 {
+  return unchecked(sol.dAfter[b * D + k]) + delOf(b, k);
+}
+
+/** Largest load over the tail, counted from the tail's start. */
+// @ts-ignore: decorator
+@inline function tailPeak(sol: Sol, b: i32, k: i32): i32 {
+  return unchecked(sol.sufMax[b * D + k]) - unchecked(sol.pUpto[b * D + k]) + pickOf(b, k);
 }
 
 /** Would job c between a and b of route r respect the loads (trip capacity, route capacity)? */
@@ -328,20 +349,12 @@ export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, reloadFirst:
     const sPeak = max(d, p);
     if (reloadFirst) {
       // new trip: c, then the rest of a's trip from b
-      let dB = 0;
-      let peakB = 0;
-      if (!bEmpty) {
-        const ib = b * D + k;
-        dB = unchecked(sol.dAfter[ib]) + delOf(b, k);
-        peakB = unchecked(sol.sufMax[ib]) - unchecked(sol.pUpto[ib]) + pickOf(b, k);
-      }
+      const dB = bEmpty ? 0 : tailDeliveries(sol, b, k);
+      const peakB = bEmpty ? 0 : tailPeak(sol, b, k);
       if (max(sPeak + dB, p + peakB) > cap) return 0;
     } else {
       // a's trip up to a, then c
-      const ia = a * D + k;
-      const peakA = unchecked(sol.prefMax[ia]) - unchecked(sol.dAfter[ia]);
-      const pA = unchecked(sol.pUpto[ia]);
-      if (max(peakA + d, pA + sPeak) > cap) return 0;
+      if (max(headPeak(sol, a, k) + d, headPickups(sol, a, k) + sPeak) > cap) return 0;
     }
     if (HAS_ROUTECAP && unchecked(sol.pTot[endOf(r) * D + k]) + p > unchecked(vRouteCap[r * D + k])) return 0;
   }
