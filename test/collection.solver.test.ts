@@ -184,6 +184,47 @@ describe('collection model: random problems', () => {
     );
   }, 120_000);
 
+  it('long routes (over 40 jobs: the local search queues only the customers near a change) with lunch breaks and reloads pass the checker, and the same seed gives the same plan', async () => {
+    // every vehicle has the break and a long day, so routes run to 40-120 jobs; the debug core
+    // also asserts on every call that the resumed walk agrees with the full walk
+    const long = fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      jobs: fc.integer({ min: 60, max: 120 }),
+      vehicles: fc.integer({ min: 1, max: 3 }),
+      facilities: fc.integer({ min: 0, max: 2 }),
+      windows: fc.boolean(),
+    });
+    let longest = 0;
+    await fc.assert(
+      fc.asyncProperty(long, async (l) => {
+        const base = makeProblem({ ...l, dims: 1, optional: false, breaks: true, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
+        const problem: RoutingProblem = {
+          ...base,
+          jobs: base.jobs.map((j) => ({ ...j, service: j.service % 60 })),
+          vehicles: base.vehicles.map((v) => ({
+            ...v,
+            capacity: v.capacity.map((c) => (l.facilities > 0 ? c : 40 * c)),
+            timeWindow: [0, 60000] as [number, number],
+            breaks: [{ id: 1, service: 1800, timeWindows: [[9000, 15000]] as [number, number][] }],
+            maxTasks: undefined,
+          })),
+        };
+        const a = await solveRouting(problem, { seed: 2, maxIterations: 60 });
+        const check = checkCollectionSolution(problem, a);
+        expect(check.violations, JSON.stringify(l)).toEqual([]);
+        const routed = a.routes.flatMap((r) => r.steps.filter((x) => x.type === 'job').map((x) => x.index));
+        expect([...routed, ...a.unassigned].sort((x, y) => x - y)).toEqual(problem.jobs.map((_, i) => i));
+        longest = Math.max(longest, ...a.routes.map((r) => r.steps.filter((x) => x.type === 'job').length));
+        const b = await solveRouting(problem, { seed: 2, maxIterations: 60 });
+        expect(b.routes).toEqual(a.routes);
+        expect(b.cost).toBe(a.cost);
+      }),
+      { seed: 41, numRuns: 12 },
+    );
+    // the runs did reach the long-route path
+    expect(longest).toBeGreaterThan(40);
+  }, 240_000);
+
   it('the checker itself catches a broken solution', async () => {
     const problem = makeProblem({ seed: 3, jobs: 6, vehicles: 1, dims: 1, windows: false, optional: false, facilities: 0, breaks: false, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
     const sol = await solveRouting(problem, { seed: 1, maxIterations: 50 });
