@@ -3,7 +3,7 @@
 // geometrically from T0 to Tf over the budget; the host passes the budget fraction, so with an
 // iteration budget the schedule — and the result — depends only on the seed.
 
-import { N, R, P, NB } from '../model/problem';
+import { N, R, P, NB, HAS_FIXED } from '../model/problem';
 import { Sol, countRoutes } from '../model/Sol';
 import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
@@ -12,7 +12,7 @@ import { localSearch } from '../search/localSearch';
 import { routeChanged, moveCount, pushRoute } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
-import { FLEET_SHARE, FLEET_PATIENCE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, fleetAttempts } from './fleetMin';
+import { FLEET_SHARE, FLEET_START_LATEST, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
 
 /** The solution being changed by the current step. */
 export let current: Sol = changetype<Sol>(0);
@@ -56,21 +56,23 @@ export function annealInit(start: Sol): void {
   const avgArc = <f64>current.cost / max(arcs, 1.0);
   t0 = max(T0_FACTOR * avgArc, 1e-9);
   tf = max(TF_FACTOR * avgArc, 1e-9);
-  fleetInit(current);
-  attemptSeen = fleetAttempts;
-  attemptFrom = 0.0;
-  inFleetPhase = fleetActive;
-  fleetShare = fleetActive ? FLEET_SHARE : 0.0;
+  fleetPending = HAS_FIXED;
+  inFleetPhase = false;
+  fleetShare = HAS_FIXED ? FLEET_SHARE : 0.0;
 }
+
+/**
+ * With fixed costs, fleet minimisation starts once the accepted solution serves every
+ * mandatory job the annealing can place (the annealing completes a start faster than the
+ * phase's own steps), or after FLEET_START_LATEST of the budget at the latest.
+ */
+let fleetPending: bool = false;
 
 /** The budget share the fleet phase takes (0 without one). */
 let fleetShare: f64 = 0.0;
 
 /** True until the fleet-minimisation phase has handed over to the annealing. */
 let inFleetPhase: bool = false;
-/** The fleet phase's attempt seen last, and the budget fraction at which it began. */
-let attemptSeen: i32 = 0;
-let attemptFrom: f64 = 0.0;
 
 /**
  * Ends fleet minimisation: the annealing goes on from the smallest complete fleet found (after
@@ -106,13 +108,14 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   let nonEmpty = countRoutes(current);
   for (let i = 0; i < iters; i++) {
     let p = min((base + <f64>i) * scale, 1.0);
+    if (fleetPending && p < FLEET_SHARE && (p >= FLEET_START_LATEST || missingMandatory(accepted) == 0)) {
+      fleetPending = false;
+      fleetInit(accepted);
+      inFleetPhase = fleetActive;
+    }
     if (inFleetPhase) {
-      if (fleetAttempts != attemptSeen) {
-        attemptSeen = fleetAttempts;
-        attemptFrom = p;
-      }
-      if (p < FLEET_SHARE && fleetActive && p - attemptFrom < FLEET_PATIENCE) {
-        // the phase's steps may complete the start, or find a cheaper complete fleet
+      if (p < FLEET_SHARE && fleetActive) {
+        // a complete smaller fleet with a better objective is the best plan at once
         if (fleetStep() && fleetAccepted().objective() < best.objective()) {
           best.copyFrom(fleetAccepted());
           sinceImprovement = 0;

@@ -23,13 +23,11 @@ import { localSearch } from '../search/localSearch';
 /** Share of the budget given to fleet minimisation when some vehicle has a fixed cost. */
 export const FLEET_SHARE: f64 = 0.3;
 /**
- * The phase ends early when the route given up last (or the filling of the start) has not been
- * placed elsewhere within this share of the budget: the fleet is then as small as the phase
- * can make it, and the annealing gets the rest.
+ * The phase starts once the annealing serves every mandatory job it can, and at the latest at
+ * this share of the budget (a first solution may leave jobs out that fit nowhere).
  */
-export const FLEET_PATIENCE: f64 = 0.1;
-/** Routes given up so far (a new attempt starts whenever it grows). */
-export let fleetAttempts: i32 = 0;
+export const FLEET_START_LATEST: f64 = 0.1;
+
 
 /**
  * Unserved jobs offered again per step (besides those near the seed): the phase leaves a
@@ -40,36 +38,22 @@ const FLEET_RETRIES: i32 = 8;
 
 /** True while the phase runs (it ends early when no route is left to give up). */
 export let fleetActive: bool = false;
-/** A complete solution was found (in `fleetBest`): the start completed, or a route fewer. */
+/** A complete solution with fewer routes than the start was found (in `fleetBest`). */
 export let fleetFound: bool = false;
-/** The smallest complete fleet found (the last complete solution the phase accepted). */
+/** The smallest complete fleet found. */
 export let fleetBest: Sol = changetype<Sol>(0);
 
 let trial: Sol = changetype<Sol>(0);
 let acc: Sol = changetype<Sol>(0);
 let absences: StaticArray<i32> = new StaticArray<i32>(0);
-/** Mandatory jobs a complete solution may leave out (0 unless filling gave up, below). */
+/** Mandatory jobs the start leaves out: a solution that leaves out no more counts as complete. */
 let baseMissing: i32 = 0;
 let accMissing: i32 = 0;
-/**
- * True while the phase first completes a start that leaves mandatory jobs out, on the start's
- * own fleet: the same steps, seeded at the jobs left out, before any route is given up. The
- * first complete plan then comes from the phase, not after it.
- */
-let filling: bool = false;
-/** Filling steps since the fewest jobs left out last fell, and that fewest. */
-let fillStale: i32 = 0;
-let fillLeast: i32 = 0;
-/**
- * Filling gives up after this many steps without leaving fewer jobs out: some jobs may fit no
- * route at all, and the rest of the phase then treats the fewest reached as complete.
- */
-const FILL_PATIENCE: i32 = 200;
 /** Vehicles the phase tries to do with. */
 let fleetSize: i32 = 0;
 
 /** Mandatory jobs `sol` leaves unserved. */
-function missingMandatory(sol: Sol): i32 {
+export function missingMandatory(sol: Sol): i32 {
   let k = 0;
   for (let c = 1; c < N; c++) if (unchecked(sol.route[c]) < 0 && unchecked(jPrize[c]) == 0) k++;
   return k;
@@ -102,7 +86,6 @@ function giveUpRoute(): bool {
     }
   }
   if (pick < 0) return false;
-  fleetAttempts++;
   emptyRoute(acc, pick);
   accMissing = missingMandatory(acc);
   fleetSize = countRoutes(acc);
@@ -112,7 +95,6 @@ function giveUpRoute(): bool {
 /** Starts the phase from `start` (a solution the annealing has accepted). */
 export function fleetInit(start: Sol): void {
   fleetFound = false;
-  fleetAttempts = 0;
   fleetActive = HAS_FIXED && countRoutes(start) > 1;
   if (!fleetActive) return;
   if (changetype<usize>(trial) == 0) {
@@ -122,14 +104,8 @@ export function fleetInit(start: Sol): void {
   }
   absences = new StaticArray<i32>(N);
   acc.copyFrom(start);
-  accMissing = missingMandatory(start);
-  baseMissing = 0;
-  // filling may open any vehicle, as the annealing would
-  fleetSize = 0x7fffffff;
-  filling = accMissing > 0;
-  fillLeast = accMissing;
-  fillStale = 0;
-  if (!filling) fleetActive = giveUpRoute();
+  baseMissing = missingMandatory(start);
+  fleetActive = giveUpRoute();
 }
 
 /** The solution the phase has accepted last (complete or not). */
@@ -192,20 +168,10 @@ export function fleetStep(): bool {
     unchecked((absences[c] = a + 1));
   }
   const better = missing < accMissing || trialSum < accSum;
-  if (filling && ++fillStale >= FILL_PATIENCE) {
-    // some jobs fit nowhere, it seems: the fewest reached counts as complete from now on
-    filling = false;
-    baseMissing = fillLeast;
-  }
   if (!better || !touchedRoutesFit(trial)) return false;
   acc.copyFrom(trial);
   accMissing = missing;
-  if (filling && missing < fillLeast) {
-    fillLeast = missing;
-    fillStale = 0;
-  }
   if (missing <= baseMissing) {
-    filling = false;
     fleetBest.copyFrom(acc);
     fleetFound = true;
     // one vehicle fewer again; the absences start over for the new fleet
