@@ -61,7 +61,7 @@ describe('penalised capacity returns only feasible solutions', () => {
 
   it('only CVRP-like problems take the penalised path: time windows keep capacity hard', async () => {
     const points: [number, number][] = [[0, 0], [10, 0], [0, 10], [10, 10], [5, 5], [8, 2]];
-    const vehicles = [{ capacity: [3] }, { capacity: [3] }, { capacity: [3] }];
+    const vehicles = points.slice(1).map(() => ({ capacity: [3] }));
     const jobs = points.slice(1).map(() => ({ pickup: [1] }));
     const plain = await annealWithPenalty(planeProblem(points, vehicles, jobs), 1, 200);
     expect(plain.capable).toBe(true);
@@ -70,5 +70,13 @@ describe('penalised capacity returns only feasible solutions', () => {
     const timed = await annealWithPenalty(planeProblem(points, vehicles, windows), 1, 200);
     expect(timed.capable).toBe(false);
     expect(timed.results).toBe(0);
+  });
+
+  it('a fleet too small for a route per job keeps capacity hard (leaving a job out must not be what relieves a route)', async () => {
+    const points: [number, number][] = [[0, 0], [10, 0], [0, 10], [10, 10], [5, 5], [8, 2]];
+    const jobs = points.slice(1).map(() => ({ pickup: [1] }));
+    const few = await annealWithPenalty(planeProblem(points, [{ capacity: [3] }, { capacity: [3] }], jobs), 1, 100);
+    expect(few.capable).toBe(false);
+    expect(few.results).toBe(0);
   });
 });

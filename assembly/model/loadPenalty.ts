@@ -12,7 +12,7 @@
 // pickups (SIMPLE_LOAD), so a route's load is `rLoad` and a move's load change is a difference
 // of `pUpto` prefixes.
 
-import { R, D, N, vCap, vStart, jPick, jLoc, cost, SIMPLE_LOAD, SAME_VEHICLES, HAS_TIME, HAS_LIMITS, HAS_OPTIONAL, HAS_FIXED, HAS_ROUTECAP, HAS_RELEASE, P, NB } from './problem';
+import { R, D, N, NC, vCap, vClass, vStart, jPick, jLoc, compat, cost, SIMPLE_LOAD, SAME_VEHICLES, HAS_TIME, HAS_LIMITS, HAS_OPTIONAL, HAS_FIXED, HAS_ROUTECAP, HAS_RELEASE, P, NB } from './problem';
 import { Sol } from './Sol';
 import { pickOf } from './visit';
 
@@ -32,7 +32,12 @@ export const PEN_TARGET_PCT: i32 = 20;
 /** Each repair round multiplies the weight by this. */
 export const REPAIR_FACTOR: i64 = 10;
 
-/** True when the problem allows penalised capacity: one vehicle class, pickups only, no schedule, limits, reloads, breaks, optional jobs or fixed costs. */
+/**
+ * True when the problem allows penalised capacity: one vehicle class, pickups only, no schedule,
+ * limits, reloads, breaks, optional jobs or fixed costs; and every job can be served alone
+ * (it fits an empty vehicle, skills included, and there is a vehicle per job), so leaving a job
+ * out is never what relieves a route: a repair by moves can always reach a feasible plan.
+ */
 export let PEN_CAPABLE: bool = false;
 /** True while the local search prices load excess instead of refusing it. */
 export let penOn: bool = false;
@@ -57,6 +62,11 @@ export function penInit(): void {
   windowFeasible = 0;
   penResults = 0;
   penOverloaded = 0;
+  if (PEN_CAPABLE && R < N - 1) PEN_CAPABLE = false;
+  for (let v = 1; v < N && PEN_CAPABLE; v++) {
+    if (unchecked(compat[v * NC + unchecked(vClass[0])]) == 0) PEN_CAPABLE = false;
+    for (let k = 0; k < D; k++) if (unchecked(jPick[v * D + k]) > unchecked(vCap[k])) PEN_CAPABLE = false;
+  }
   if (!PEN_CAPABLE) return;
   const depot = unchecked(vStart[0]);
   let far: i64 = 1;
