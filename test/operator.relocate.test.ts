@@ -35,4 +35,38 @@ describe('relocate', () => {
     expect(r.routes).toEqual([[0], [1, 2]]);
     expect(r.violations).toEqual([]);
   });
+
+  describe('with penalised capacity (CVRP-like problems, during the annealing)', () => {
+    // every vehicle carries 2; a weighs 2, b and c 1 each: c next to a overloads a's route by 1
+    // (a vehicle per job, as penalised capacity requires: the third one stays empty)
+    const cap2 = { capacity: [2] };
+    const tight = () => planeProblem(points, [cap2, cap2, cap2], [{ pickup: [2] }, { pickup: [1] }, { pickup: [1] }]);
+
+    it('takes the move when the saving (125) beats the price of the excess (100 per unit)', async () => {
+      const p = tight();
+      const before = [[0], [1, 2], []];
+      const r = await runOperator(p, before, OP.RELOCATE_UV, 2, 0, 100 * 16);
+      expect(r.applied).toBe(true);
+      expect(r.routes).toEqual([[0, 2], [1], []]);
+      // the delta is the cost change plus the excess price: −125 + 1 · 100
+      expect(r.delta).toBe(routesCost(p, r.routes) - routesCost(p, before) + 100);
+      expect(r.delta).toBe(-25);
+      // the overloaded route is what the checker sees: the move really crossed into infeasible space
+      expect(r.violations).toEqual(['vehicle 0: load 3 > capacity 2 in dimension 0']);
+    });
+
+    it('refuses it when the excess costs more (150 per unit) than the move saves', async () => {
+      const r = await runOperator(tight(), [[0], [1, 2], []], OP.RELOCATE_UV, 2, 0, 150 * 16);
+      expect(r.applied).toBe(false);
+      expect(r.routes).toEqual([[0], [1, 2], []]);
+    });
+
+    it('rounds a fractional price up: 1/16 per unit still makes excess cost at least 1', async () => {
+      const p = tight();
+      const before = [[0], [1, 2], []];
+      const r = await runOperator(p, before, OP.RELOCATE_UV, 2, 0, 1);
+      expect(r.applied).toBe(true);
+      expect(r.delta).toBe(routesCost(p, r.routes) - routesCost(p, before) + 1);
+    });
+  });
 });

@@ -11,6 +11,8 @@ import { writeCoreInput } from '../src/core/writeCoreInput.js';
 import { readCoreOutput } from '../src/core/readCoreOutput.js';
 import type { RoutingProblem, RoutingSolution } from '../src/model/RoutingProblem.js';
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
+import { encodeCvrp } from '../src/codec/encodeCvrp.js';
+import type { CvrpProblem } from '../src/types.js';
 
 /** Operator ids, as in assembly/search/operators.ts. */
 export const OP = { RELOCATE_UV: 0, RELOCATE_VU: 1, SWAP: 2, TWO_OPT: 3, TWO_OPT_STAR: 4, SWAP_STAR: 5 } as const;
@@ -21,6 +23,11 @@ interface HarnessExports extends CoreExports {
   lastDelta(): number;
   lastOperator(): number;
   solutionCost(): number;
+  setLoadPenaltyForTest(weight16: number): void;
+  penaltyCapable(): number;
+  penaltyResults(): number;
+  penaltyOverloaded(): number;
+  bestCost(): number;
 }
 
 const HARNESS = readFileSync(new URL('../build/operatorHarness.wasm', import.meta.url));
@@ -66,8 +73,19 @@ export interface OperatorRun {
   violations: string[];
 }
 
-/** Loads `routes` (job indices per vehicle) into a fresh harness core and runs one operator on jobs ju, jv. */
-export async function runOperator(problem: RoutingProblem, routes: number[][], op: number, ju: number, jv: number): Promise<OperatorRun> {
+/**
+ * Loads `routes` (job indices per vehicle) into a fresh harness core and runs one operator on
+ * jobs ju, jv. `penaltyWeight16` > 0 prices load excess (model/loadPenalty.ts) at that many
+ * sixteenths of a cost unit per unit of load instead of refusing it.
+ */
+export async function runOperator(
+  problem: RoutingProblem,
+  routes: number[][],
+  op: number,
+  ju: number,
+  jv: number,
+  penaltyWeight16 = 0,
+): Promise<OperatorRun> {
   useCoreBinary(HARNESS);
   try {
     const core = (await instantiateCore()) as HarnessExports;
@@ -76,14 +94,67 @@ export async function runOperator(problem: RoutingProblem, routes: number[][], o
     const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
     new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
     if (core.loadRoutesForTest() !== 1) throw new Error('harness: routes do not fit the problem');
+    core.setLoadPenaltyForTest(penaltyWeight16);
+    if (penaltyWeight16 > 0 && core.penaltyCapable() !== 1) throw new Error('harness: the problem does not allow penalised capacity');
     const applied = core.runOperator(op, ju, jv) === 1;
     if (applied && core.lastOperator() !== op) throw new Error(`harness: move recorded by operator ${core.lastOperator()}, not ${op}`);
     const out = readCoreOutput(core, input.dims);
+    if (out.routes.some((r) => !r.feasible)) {
+      // only a penalised move may overload a route: the output cannot be decoded, so the
+      // routes come from the raw steps and the loads are recomputed here
+      if (penaltyWeight16 === 0) throw new Error('harness: an operator left an infeasible route with capacity hard');
+      const after: number[][] = problem.vehicles.map(() => []);
+      for (const r of out.routes) after[r.vehicle] = r.steps.filter((s) => s.kind === 'job').map((s) => s.index);
+      return { applied, delta: core.lastDelta(), routes: after, cost: core.solutionCost(), violations: overloads(problem, after) };
+    }
     const decoded = decodeRouting(problem, out);
     const after: number[][] = problem.vehicles.map(() => []);
     for (const r of decoded.routes) after[r.vehicle] = r.steps.filter((s) => s.type === 'job').map((s) => s.index);
     const solution: RoutingSolution = { ...decoded, reasons: [], cost: out.routeCost, elapsedMs: 0, iterations: 0, stopReason: 'iterations', seed: 0 };
     return { applied, delta: core.lastDelta(), routes: after, cost: core.solutionCost(), violations: checkCollectionSolution(problem, solution).violations };
+  } finally {
+    useCoreBinary(undefined);
+  }
+}
+
+/** Loads above capacity in `routes` (job indices per vehicle), recomputed from the problem. */
+function overloads(problem: RoutingProblem, routes: number[][]): string[] {
+  const found: string[] = [];
+  routes.forEach((jobs, vi) => {
+    const cap = problem.vehicles[vi].capacity;
+    cap.forEach((c, k) => {
+      const load = jobs.reduce((sum, j) => sum + (problem.jobs[j].pickup[k] ?? 0), 0);
+      if (load > c) found.push(`vehicle ${vi}: load ${load} > capacity ${c} in dimension ${k}`);
+    });
+  });
+  return found;
+}
+
+/** What an annealing run of the harness core reports about penalised capacity. */
+export interface PenaltyRun {
+  /** Whether the problem qualified for penalised capacity. */
+  capable: boolean;
+  /** Local-search results the annealing judged, and how many of them overloaded a route. */
+  results: number;
+  overloaded: number;
+  /** Objective of the best solution. */
+  bestCost: number;
+}
+
+/**
+ * Solves a CVRP (or a collection-model problem) with the harness core (a debug build: every accepted and best solution is
+ * walked) for `iterations` iterations and reports the penalised-capacity counters. The run is
+ * the one `solve(problem, { seed, maxIterations: iterations })` makes.
+ */
+export async function annealWithPenalty(problem: CvrpProblem | RoutingProblem, seed: number, iterations: number): Promise<PenaltyRun> {
+  useCoreBinary(HARNESS);
+  try {
+    const core = (await instantiateCore()) as HarnessExports;
+    writeCoreInput(core, 'demands' in problem ? encodeCvrp(problem) : encodeRouting(problem));
+    core.init(seed >>> 0);
+    while (core.prepare(1 << 20) !== 0);
+    core.run(iterations, 0, 1 / iterations);
+    return { capable: core.penaltyCapable() === 1, results: core.penaltyResults(), overloaded: core.penaltyOverloaded(), bestCost: core.bestCost() };
   } finally {
     useCoreBinary(undefined);
   }

@@ -9,10 +9,12 @@ import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
 import { dropIdleReloads } from './ruin';
 import { localSearch } from '../search/localSearch';
-import { routeChanged, moveCount, pushRoute } from '../search/lsState';
+import { routeChanged, moveCount, stampRoute, pushRoute } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
 import { FLEET_SHARE, FLEET_START_LATEST, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
+import { FAIL_CAPACITY } from '../protocol.generated';
+import { penInit, setPenalised, penOn, penRecord, excessOf, routeOverloaded, repairWeight, penalisedObjective } from '../model/loadPenalty';
 
 /** The solution being changed by the current step. */
 export let current: Sol = changetype<Sol>(0);
@@ -20,6 +22,10 @@ export let current: Sol = changetype<Sol>(0);
 export let accepted: Sol = changetype<Sol>(0);
 /** The best solution found so far. */
 export let best: Sol = changetype<Sol>(0);
+/** Repair rounds at most (the weight is multiplied by REPAIR_FACTOR in each). */
+const REPAIR_ROUNDS: i32 = 2;
+/** Penalised capacity: an overloaded result is repaired on this copy, which competes for best. */
+let repaired: Sol = changetype<Sol>(0);
 /** Iterations since the best solution last improved. */
 export let sinceImprovement: i32 = 0;
 /** Stop after this many iterations without improvement (0 = never). */
@@ -59,6 +65,9 @@ export function annealInit(start: Sol): void {
   fleetPending = HAS_FIXED;
   inFleetPhase = false;
   fleetShare = HAS_FIXED ? FLEET_SHARE : 0.0;
+  penInit();
+  setPenalised(true);
+  if (penOn && changetype<usize>(repaired) == 0) repaired = new Sol();
 }
 
 /**
@@ -148,6 +157,10 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
       }
     }
     sinceImprovement++;
+    if (penOn) {
+      if (penStep(temp)) nonEmpty = countRoutes(current);
+      continue;
+    }
     const threshold = <f64>accepted.objective() - temp * Math.log(rngFloat() + 1e-300);
     if (<f64>current.objective() < threshold && (NB == 0 || changedRoutesFit(current, stampBefore))) {
       if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(current, 1);
@@ -162,6 +175,69 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
     }
   }
   return iters;
+}
+
+/**
+ * The acceptance of one step under penalised capacity (CVRP-like problems only): recreate and
+ * the local search have run with load excess priced. The weight learns whether the result was
+ * feasible. The annealing compares penalised objectives, so the accepted solution may overload
+ * routes; `best` only ever receives capacity-feasible solutions: the result itself, or a
+ * repaired copy of it (the local search again at ten, then a hundred times the weight). Returns true when the step
+ * was accepted.
+ */
+function penStep(temp: f64): bool {
+  const feasible = excessOf(current) == 0;
+  penRecord(feasible);
+  // a repair starts from a local optimum at the normal weight, so its first move raises the
+  // cost: it runs only when the result, with its excess priced, is already below the best
+  if (!feasible && penalisedObjective(current) < best.objective()) {
+    repaired.copyFrom(current);
+    if (repair(repaired)) offerBest(repaired);
+  }
+  const threshold = <f64>penalisedObjective(accepted) - temp * Math.log(rngFloat() + 1e-300);
+  if (<f64>penalisedObjective(current) < threshold) {
+    if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(current, 1);
+    accepted.copyFrom(current);
+    if (feasible) offerBest(current);
+    return true;
+  }
+  current.copyFrom(accepted);
+  return false;
+}
+
+/** Keeps `sol` as the best solution when it is better (callers pass capacity-feasible solutions only). */
+function offerBest(sol: Sol): void {
+  if (sol.objective() >= best.objective()) return;
+  if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) {
+    assert(excessOf(sol) == 0, 'offerBest: overloaded route');
+    const on = penOn;
+    setPenalised(false); // the strict check: capacity is not excused here
+    selfCheck(sol, 3);
+    setPenalised(on);
+  }
+  best.copyFrom(sol);
+  sinceImprovement = 0;
+}
+
+/**
+ * Drives an overloaded solution back to capacity: the local search on the customers of the
+ * overloaded routes with the weight REPAIR_FACTOR times higher, and once more at
+ * REPAIR_FACTOR² when that was not enough. True when no route is overloaded afterwards.
+ */
+function repair(sol: Sol): bool {
+  let rounds = 0;
+  while (rounds < REPAIR_ROUNDS && (rounds == 0 || excessOf(sol) > 0)) {
+    rounds++;
+    repairWeight(true);
+    for (let r = 0; r < R; r++) {
+      if (unchecked(sol.rSize[r]) == 0 || !routeOverloaded(sol, r)) continue;
+      stampRoute(sol, r);
+      pushRoute(sol, r);
+    }
+    localSearch(sol);
+  }
+  for (let i = 0; i < rounds; i++) repairWeight(false);
+  return excessOf(sol) == 0;
 }
 
 /**
@@ -183,7 +259,8 @@ function selfCheck(sol: Sol, stage: i32): void {
   for (let r = 0; r < R; r++) {
     if (unchecked(sol.rSize[r]) == 0) continue;
     if (walkCurrent(sol, r) < 0) continue;
-    if (!lastWalkOk) {
+    // penalised capacity: an accepted solution may overload a route (best never does: offerBest)
+    if (!lastWalkOk && !(penOn && failCode == FAIL_CAPACITY)) {
       trace('infeasible route after stage', 3, <f64>r, <f64>stage, <f64>failCode);
       assert(false, 'selfCheck: infeasible route');
     }

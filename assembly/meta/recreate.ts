@@ -15,6 +15,7 @@ import { Sol, startOf, endOf, missCostOf, countRoutes } from '../model/Sol';
 import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit, reloadInsertCheck, resumeFits, DEBUG_CHECKS, failCode } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch, bannedRoute } from './ruin';
+import { penOn, insertPenalty } from '../model/loadPenalty';
 
 const BLINK: f64 = 0.01;
 /** Neighbours whose positions are tried before falling back to a full scan. */
@@ -119,8 +120,11 @@ function orderRemoved(): void {
   const lc = unchecked(sol.vloc[c]);
   let delta = cost(r, la, lc) + cost(r, lc, lb) - cost(r, la, lb);
   if (unchecked(sol.rSize[r]) == 0) delta += <i64>unchecked(vFixed[r]);
+  // penalised capacity (CVRP-like problems, during the annealing): excess load is priced, and
+  // the load is all fitsBetween would check there (one vehicle class: every skill fits)
+  if (penOn) delta += insertPenalty(sol, r, c);
   if (delta >= bestCost || isUnreachableCost(delta)) return;
-  if (fitsBetween(sol, r, a, c, c, false, b)) {
+  if (penOn || fitsBetween(sol, r, a, c, c, false, b)) {
     bestCost = delta;
     bestA = a;
     bestR = r;

@@ -16,6 +16,9 @@
 //      visits and call routeChanged for each changed route (caches, stamps, work list); return
 //      true. Otherwise leave the solution untouched and return false.
 // Operators never allocate and never apply a move that worsens the cost or breaks a constraint.
+// The one exception is penalised capacity (model/loadPenalty.ts, CVRP-like problems during the
+// annealing): there a route's load may exceed its capacity, and the price of the excess is
+// part of the move's cost change in step 1 (so "worsens" is judged on that penalised cost).
 
 import { KN, neigh } from '../model/problem';
 import { Sol } from '../model/Sol';

@@ -8,6 +8,7 @@ import { routeChanged } from './lsState';
 import { intraNeedsCheck, pathCost } from './moveCost';
 import { emitPath } from './emitPath';
 import { recordMove } from './appliedMove';
+import { penOn, relocatePenalty } from '../model/loadPenalty';
 
 /** Applies the best improving relocation of a string starting at u next to v; true if one was applied. */
 export function relocate(sol: Sol, u: i32, v: i32): bool {
@@ -37,7 +38,7 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
     }
     if (same && posV >= unchecked(sol.pos[u]) && posV <= unchecked(sol.pos[e])) break;
     // pickups only: a string too heavy for v's route stays too heavy when it grows
-    if (!same && SIMPLE_LOAD && !roomFor(sol, rv, p, e)) break;
+    if (!same && SIMPLE_LOAD && !penOn && !roomFor(sol, rv, p, e)) break;
     const le = unchecked(vloc[e]);
     const nx = unchecked(next[e]);
     const lnx = unchecked(vloc[nx]);
@@ -60,6 +61,14 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
       intF = pathCost(sol, rv, u, e, false);
       intR = len > 1 ? pathCost(sol, rv, u, e, true) : intF;
     }
+    // penalised capacity: the load excess the move adds or removes is part of its cost. A string
+    // whose removal and excess change gain nothing is not tried: under the triangle inequality
+    // its insertion costs at least its own arcs (HGS prunes the same way). One vehicle class
+    // here, so the costs are shared and the string's arcs are a cumCost difference.
+    if (!same && penOn) {
+      removeGain += relocatePenalty(sol, ru, rv, p, e);
+      if (removeGain + intF - (unchecked(sol.cumCost[e]) - unchecked(sol.cumCost[u])) >= best) continue;
+    }
     for (let t = 0; t < 2; t++) {
       const a = t == 0 ? v : pv;
       if (a == p || a == e) continue;
@@ -79,7 +88,7 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
             buildIntra(sol, ru, u, e, a, rev);
             if (!seqFits(sol, ru)) continue;
           }
-        } else if (!fitsBetween(sol, rv, a, u, e, rev, b)) continue;
+        } else if (!penOn && !fitsBetween(sol, rv, a, u, e, rev, b)) continue;
         best = delta;
         bestE = e;
         bestA = a;

@@ -8,6 +8,7 @@ import { routeChanged } from './lsState';
 import { intraNeedsCheck, pathCost } from './moveCost';
 import { emitPath } from './emitPath';
 import { recordMove } from './appliedMove';
+import { penOn, swapPenalty } from '../model/loadPenalty';
 
 /** Applies the best improving string exchange between u and v; true if one was applied. */
 export function swap(sol: Sol, u: i32, v: i32): bool {
@@ -50,7 +51,7 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
         const after = unchecked(pos[e2]) + 1 < unchecked(pos[u]);
         if (!before && !after) continue;
       }
-      if (!same && SIMPLE_LOAD && !swapRoom(sol, ru, rv, p1, e1, p2, e2)) continue;
+      if (!same && SIMPLE_LOAD && !penOn && !swapRoom(sol, ru, rv, p1, e1, p2, e2)) continue;
       const le2 = unchecked(vloc[e2]);
       const ln2 = unchecked(vloc[n2]);
       let delta =
@@ -60,13 +61,15 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
         delta += pathCost(sol, ru, v, e2, false) - pathCost(sol, rv, v, e2, false);
         delta += pathCost(sol, rv, u, e1, false) - pathCost(sol, ru, u, e1, false);
       }
+      // penalised capacity: the load excess the exchange adds or removes is part of its cost
+      if (!same && penOn) delta += swapPenalty(sol, ru, rv, p1, e1, p2, e2);
       if (delta >= best) continue;
       if (same) {
         if (intraNeedsCheck()) {
           buildSwapIntra(sol, ru, u, e1, v, e2);
           if (!seqFits(sol, ru)) continue;
         }
-      } else {
+      } else if (!penOn) {
         if (!fitsBetween(sol, ru, p1, v, e2, false, n1)) continue;
         if (!fitsBetween(sol, rv, p2, u, e1, false, n2)) continue;
       }

@@ -11,6 +11,7 @@ import { seqStart, seqVisit, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
 import { recordMove } from './appliedMove';
+import { penOn, exchangePenalty } from '../model/loadPenalty';
 
 const BIG: i64 = 0x3fffffffffffffff;
 /**
@@ -152,16 +153,27 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
     const remU = costAt(o1, lpu, lnu) - costAt(o1, lpu, lu) - costAt(o1, lu, lnu);
     let v = unchecked(next[startOf(r2)]);
     while (v != e2) {
-      if (v < N && unchecked(compat[v * NC + c1]) != 0 && (!SIMPLE_LOAD || loadsFit(sol, r1, r2, u, v))) {
+      if (v < N && unchecked(compat[v * NC + c1]) != 0 && (!SIMPLE_LOAD || penOn || loadsFit(sol, r1, r2, u, v))) {
         const lv = unchecked(vloc[v]);
         const lpv = unchecked(vloc[unchecked(prev[v])]);
         const lnv = unchecked(vloc[unchecked(next[v])]);
         const remV = costAt(o2, lpv, lnv) - costAt(o2, lpv, lv) - costAt(o2, lv, lnv);
+        // penalised capacity: the load excess the exchange adds or removes is part of its cost;
+        // as in HGS, a pair is evaluated only when the removals and the excess change gain
+        // (the reinsertions cost ≥ 0 under the triangle inequality)
+        let pen: i64 = 0;
+        if (penOn) {
+          pen = exchangePenalty(sol, r1, r2, u, v);
+          if (remU + remV + pen >= best) {
+            v = unchecked(next[v]);
+            continue;
+          }
+        }
         const cu = insertWithout(sol, u, v, r2);
         const au = bestAfter;
         const cv = insertWithout(sol, v, u, r1);
         const av = bestAfter;
-        const delta = remU + remV + cu + cv;
+        const delta = remU + remV + cu + cv + pen;
         if (delta < best && (!check || swapFits(sol, r1, u, v, av) && swapFits(sol, r2, v, u, au))) {
           best = delta;
           bu = u; bv = v; bua = au; bva = av;

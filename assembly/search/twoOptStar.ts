@@ -8,6 +8,7 @@ import { Sol, startOf, endOf } from '../model/Sol';
 import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { recordMove } from './appliedMove';
+import { penOn, tailPenalty } from '../model/loadPenalty';
 
 /** Applies the better improving 2-opt* variant between the routes of u and v; true if applied. */
 export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
@@ -32,7 +33,8 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
   // pickups only and one class: route loads decide both variants up front
   let tailsOk = true;
   let headsOk = true;
-  if (SIMPLE_LOAD && unchecked(vClass[ru]) == unchecked(vClass[rv])) {
+  // (with penalised capacity the loads are priced below instead)
+  if (SIMPLE_LOAD && !penOn && unchecked(vClass[ru]) == unchecked(vClass[rv])) {
     for (let k = 0; k < D; k++) {
       const pu = unchecked(sol.pUpto[u * D + k]);
       const pv = unchecked(sol.pUpto[v * D + k]);
@@ -57,7 +59,8 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
     } else {
       delta = newCostTail(sol, ru, u, y) + newCostTail(sol, rv, v, x) - routeCostNoFixed(sol, ru) - routeCostNoFixed(sol, rv);
     }
-    if (delta < best && fitsTail(sol, ru, u, y) && fitsTail(sol, rv, v, x)) {
+    if (penOn) delta += tailPenalty(sol, ru, rv, u, v, false);
+    if (delta < best && (penOn || fitsTail(sol, ru, u, y) && fitsTail(sol, rv, v, x))) {
       best = delta;
       bestVariant = 1;
     }
@@ -65,12 +68,13 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
   // heads joined (only between vehicles with the same costs and depots)
   if (headsOk && sameCosts && unchecked(sol.vloc[startOf(ru)]) == unchecked(sol.vloc[startOf(rv)]) &&
       unchecked(sol.vloc[eu]) == unchecked(sol.vloc[startOf(ru)]) && unchecked(sol.vloc[ev]) == unchecked(sol.vloc[eu])) {
-    const delta =
+    let delta =
       cost(ru, lu, lv) + cost(ru, lx, ly) - cost(ru, lu, lx) - cost(ru, lv, ly) +
       (unchecked(revCost[v]) - unchecked(cumCost[v])) +
       (unchecked(revCost[eu]) - unchecked(revCost[x]) - (unchecked(cumCost[eu]) - unchecked(cumCost[x])));
+    if (penOn) delta += tailPenalty(sol, ru, rv, u, v, true);
     if (delta < best) {
-      if (headsFit(sol, ru, rv, u, v, x, y)) {
+      if (penOn || headsFit(sol, ru, rv, u, v, x, y)) {
         best = delta;
         bestVariant = 2;
       }

@@ -12,7 +12,8 @@ import { applyOperator } from '../search/operators';
 import { appliedDelta, appliedOperator } from '../search/appliedMove';
 import { writeSolution } from '../output/writeSolution';
 
-export { alloc, ptr, finish, routesBuffer, outputLength } from '../index';
+export { alloc, ptr, finish, routesBuffer, outputLength, init, prepare, run, setParam, bestCost } from '../index';
+import { penInit, setPenalised, setPenWeight, PEN_CAPABLE, penResults, penOverloaded } from '../model/loadPenalty';
 import { routesData } from '../index';
 
 let sol: Sol = changetype<Sol>(0);
@@ -49,4 +50,27 @@ export function solutionCost(): f64 {
 /** The solution with its schedules, in the core's output layout. */
 export function writeBest(): usize {
   return writeSolution(sol);
+}
+
+/**
+ * Penalised capacity for the next operator calls: `weight16` is the price of one unit of excess
+ * load in 1/16 cost units (0: capacity is hard, as in the search outside the annealing).
+ */
+export function setLoadPenaltyForTest(weight16: i32): void {
+  penInit();
+  setPenalised(weight16 > 0);
+  if (weight16 > 0) setPenWeight(<i64>weight16);
+}
+
+/** Whether the problem qualifies for penalised capacity (model/loadPenalty.ts#PEN_CAPABLE). */
+export function penaltyCapable(): i32 {
+  return PEN_CAPABLE ? 1 : 0;
+}
+
+/** Local-search results of the last annealing run, and how many overloaded a route. */
+export function penaltyResults(): i32 {
+  return penResults;
+}
+export function penaltyOverloaded(): i32 {
+  return penOverloaded;
 }
