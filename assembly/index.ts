@@ -17,7 +17,7 @@ import { Sol } from './model/Sol';
 import { feasibilityAlloc } from './model/feasibility';
 import { loadRoutes as fillRoutes } from './model/loadRoutes';
 import { rngSeed } from './common/rng';
-import { savings, savingsApplies } from './construct/savings';
+import { savings, savingsApplies, everyJobFitsAlone } from './construct/savings';
 import { lsAlloc, pushNode, queueSize, stampRoute } from './search/lsState';
 import { clearMarks } from './model/linkMarks';
 import { swapStarAlloc } from './search/swapStar';
@@ -85,7 +85,7 @@ export function init(seed: u32): void {
   repairsLeft = REPAIR_ROUNDS;
   if (n > 1) {
     const closed = pb.R > 0 && unchecked(pb.vStart[0]) == unchecked(pb.vEnd[0]);
-    if (pb.R >= n - 1 && !pb.HAS_UNREACHABLE && savingsApplies(pb.SAME_VEHICLES, pb.SIMPLE_LOAD, pb.HAS_TIME, pb.HAS_LIMITS, pb.HAS_OPTIONAL, closed)) {
+    if (pb.R >= n - 1 && !pb.HAS_UNREACHABLE && savingsApplies(pb.SAME_VEHICLES, pb.SIMPLE_LOAD, pb.HAS_TIME, pb.HAS_LIMITS, pb.HAS_OPTIONAL, closed) && everyJobFitsAlone()) {
       savings(start);
       for (let u = 1; u < n; u++) pushNode(u);
     } else {

@@ -225,6 +225,23 @@ describe('collection model: random problems', () => {
     expect(longest).toBeGreaterThan(40);
   }, 240_000);
 
+  it('a job heavier than every vehicle, with a vehicle per job (the savings construction would start it on a route of its own), comes back unassigned for capacity', async () => {
+    const problem = fromVroom({
+      vehicles: [1, 2, 3].map((id) => ({ id, start_index: 0, end_index: 0, capacity: [10] })),
+      jobs: [
+        { id: 1, location_index: 1, pickup: [5] },
+        { id: 2, location_index: 2, pickup: [20] },
+        { id: 3, location_index: 3, pickup: [4] },
+      ],
+      matrices: { car: { durations: [[0, 5, 6, 7], [5, 0, 3, 4], [6, 3, 0, 2], [7, 4, 2, 0]] } },
+    });
+    const sol = await solveRouting(problem, { seed: 1, maxIterations: 50 });
+    expect(checkCollectionSolution(problem, sol).violations).toEqual([]);
+    expect(sol.unassigned).toEqual([1]);
+    expect(sol.reasons[0].reason).toBe('capacity');
+    expect(sol.routes.flatMap((r) => r.steps.filter((x) => x.type === 'job').map((x) => x.index)).sort()).toEqual([0, 2]);
+  });
+
   it('the checker itself catches a broken solution', async () => {
     const problem = makeProblem({ seed: 3, jobs: 6, vehicles: 1, dims: 1, windows: false, optional: false, facilities: 0, breaks: false, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
     const sol = await solveRouting(problem, { seed: 1, maxIterations: 50 });

@@ -2,12 +2,25 @@
 // (i, j in neigh(i)) so that it stays O(N·K log(N·K)) for large instances. Used for
 // CVRP-like problems: one vehicle class, one depot, no schedules, pickups only.
 
-import { N, KN, D, neigh, jPick, vStart, vCap, cost } from '../model/problem';
+import { N, KN, D, NC, neigh, jPick, vStart, vCap, vClass, compat, cost } from '../model/problem';
 import { Sol, startOf } from '../model/Sol';
 
 /** True when the problem is one the savings heuristic handles. */
 export function savingsApplies(sameVehicles: bool, simpleLoad: bool, timed: bool, limits: bool, optional: bool, closedAtStart: bool): bool {
   return sameVehicles && simpleLoad && !timed && !limits && !optional && closedAtStart;
+}
+
+/**
+ * True when every job fits an empty vehicle alone (its pickups within the capacity, its skills
+ * met): savings starts from one route per job, so a job that fits no vehicle would stay routed.
+ * Otherwise the recreate construction runs, which leaves such a job unserved with its reason.
+ */
+export function everyJobFitsAlone(): bool {
+  for (let v = 1; v < N; v++) {
+    if (unchecked(compat[v * NC + unchecked(vClass[0])]) == 0) return false;
+    for (let k = 0; k < D; k++) if (unchecked(jPick[v * D + k]) > unchecked(vCap[k])) return false;
+  }
+  return true;
 }
 
 /** Builds a savings solution into `sol` (cleared first). Needs N-1 vehicles of one class. */
