@@ -12,7 +12,7 @@ import { localSearch } from '../search/localSearch';
 import { routeChanged, moveCount, stampRoute, pushRoute } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
-import { FLEET_SHARE, FLEET_START_LATEST, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
+import { FLEET_SHARE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
 import { FAIL_CAPACITY } from '../protocol.generated';
 import { penInit, setPenalised, penOn, penRecord, excessOf, routeOverloaded, repairWeight, penalisedObjective } from '../model/loadPenalty';
 
@@ -72,8 +72,10 @@ export function annealInit(start: Sol): void {
 
 /**
  * With fixed costs, fleet minimisation starts once the accepted solution serves every
- * mandatory job the annealing can place (the annealing completes a start faster than the
- * phase's own steps), or after FLEET_START_LATEST of the budget at the latest.
+ * mandatory job (the annealing completes a start faster than the phase's own steps, and a
+ * phase begun on an incomplete plan held the best plan incomplete until it ended); it does not
+ * start after FLEET_SHARE of the budget. A problem whose jobs cannot all be served keeps the
+ * annealing's route removal only.
  */
 let fleetPending: bool = false;
 
@@ -117,7 +119,7 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   let nonEmpty = countRoutes(current);
   for (let i = 0; i < iters; i++) {
     let p = min((base + <f64>i) * scale, 1.0);
-    if (fleetPending && p < FLEET_SHARE && (p >= FLEET_START_LATEST || missingMandatory(accepted) == 0)) {
+    if (fleetPending && p < FLEET_SHARE && missingMandatory(accepted) == 0) {
       fleetPending = false;
       fleetInit(accepted);
       inFleetPhase = fleetActive;

@@ -22,11 +22,6 @@ import { localSearch } from '../search/localSearch';
 
 /** Share of the budget given to fleet minimisation when some vehicle has a fixed cost. */
 export const FLEET_SHARE: f64 = 0.3;
-/**
- * The phase starts once the annealing serves every mandatory job it can, and at the latest at
- * this share of the budget (a first solution may leave jobs out that fit nowhere).
- */
-export const FLEET_START_LATEST: f64 = 0.1;
 
 
 /**
