@@ -12,7 +12,7 @@ import {
   vMaxReloads, cost, fLoc, jLoc, isUnreachableCost,
 } from '../model/problem';
 import { Sol, startOf, endOf, missCostOf, countRoutes } from '../model/Sol';
-import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit, reloadInsertCheck, resumeFits, DEBUG_CHECKS, failCode } from '../model/feasibility';
+import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTimeFit, reloadInsertCheck, resumeFits, DEBUG_CHECKS, failCode, RELOAD_NO, RELOAD_FITS, RELOAD_RESUME } from '../model/feasibility';
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch, bannedRoute } from './ruin';
 import { penOn, insertPenalty } from '../model/loadPenalty';
@@ -184,13 +184,13 @@ function reloadFits(sol: Sol, r: i32, a: i32, c: i32, f: i32, reloadFirst: bool)
   // them, and when every break is before a they decide the route without the walk
   const b = unchecked(sol.next[a]);
   const verdict = reloadInsertCheck(sol, r, a, c, reloadFirst);
-  if (verdict == 0 || !(reloadFirst ? twoVisitsTimeFit(sol, r, a, slot, c, b) : twoVisitsTimeFit(sol, r, a, c, slot, b))) {
+  if (verdict == RELOAD_NO || !(reloadFirst ? twoVisitsTimeFit(sol, r, a, slot, c, b) : twoVisitsTimeFit(sol, r, a, c, slot, b))) {
     unchecked((sol.fac[slot] = -1));
     return false;
   }
-  if (verdict == 1 || verdict == 2) {
+  if (verdict == RELOAD_FITS || verdict == RELOAD_RESUME) {
     let ok = true;
-    if (verdict == 2) {
+    if (verdict == RELOAD_RESUME) {
       seqStart(sol, r);
       seqVisit(reloadFirst ? slot : c);
       seqVisit(reloadFirst ? c : slot);

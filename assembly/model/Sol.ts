@@ -12,7 +12,7 @@ import { cacheBreaks } from './feasibility';
 import { markLink } from './linkMarks';
 import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
-export { startOf, endOf, isDepotVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
+export { startOf, endOf, isDepotVisit, isEndVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
 
 /** Price of leaving job v unserved (set by the host: a prize, or the mandatory-job penalty plus its priority weight). */
 // @ts-ignore: decorator

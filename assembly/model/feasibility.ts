@@ -25,7 +25,7 @@ import {
   FAIL_TRIP_DELIVERIES, FAIL_CAPACITY, FAIL_BREAK_WINDOW, FAIL_BREAK_BEFORE_STOP, FAIL_BREAK_MAX_LOAD,
   FAIL_VEHICLE_TIME_WINDOW, FAIL_TIME_WINDOW, FAIL_MISSING_BREAK, FAIL_MAX_TRAVEL_TIME, FAIL_MAX_DISTANCE, FAIL_UNREACHABLE,
 } from '../protocol.generated';
-import { Sol, startOf, endOf, isBoundary, isReloadVisit } from './Sol';
+import { Sol, startOf, endOf, isBoundary, isReloadVisit, isEndVisit } from './Sol';
 import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf, breakStart } from './visit';
 
 // per-dimension scratch (no allocation in the search)
@@ -330,14 +330,21 @@ export function insertLoadsFit(sol: Sol, r: i32, a: i32, c: i32, b: i32): bool {
   return loadsFit(sol, r, a, b, r);
 }
 
+/** Verdicts of `reloadInsertCheck`. */
+export const RELOAD_NO: i32 = 0;
+export const RELOAD_FITS: i32 = 1;
+export const RELOAD_RESUME: i32 = 2;
+export const RELOAD_WALK: i32 = 3;
+
 /**
  * Job c and a reload stop inserted between a and b = next(a) of route r (the reload first, or
  * c first): the loads of the two trips the reload splits a's trip into, and whether the cached
- * checks decide the whole route. Returns 0 when the loads do not fit (the walk would fail on
- * them too), 1 when the route fits for certain — every break before a, no release dates or
- * limits, skills and return-empty respected, and the caller's `twoVisitsTimeFit` (exact from
- * a's departure with breaks) passed — 2 when only the times with breaks after a are left
- * (`resumeFits`), and 3 when only the full walk can tell.
+ * checks decide the whole route. Returns RELOAD_NO when the loads do not fit (the walk would
+ * fail on them too), RELOAD_FITS when the route fits for certain — every break before a, no
+ * release dates or limits, skills and return-empty respected, and the caller's
+ * `twoVisitsTimeFit` (exact from a's departure with breaks) passed — RELOAD_RESUME when only the
+ * times with breaks after a are left (`resumeFits`), and RELOAD_WALK when only the full walk
+ * can tell.
  */
 export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, reloadFirst: bool): i32 {
   const b = unchecked(sol.next[a]);
@@ -351,17 +358,17 @@ export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, reloadFirst:
       // new trip: c, then the rest of a's trip from b
       const dB = bEmpty ? 0 : tailDeliveries(sol, b, k);
       const peakB = bEmpty ? 0 : tailPeak(sol, b, k);
-      if (max(sPeak + dB, p + peakB) > cap) return 0;
+      if (max(sPeak + dB, p + peakB) > cap) return RELOAD_NO;
     } else {
       // a's trip up to a, then c
-      if (max(headPeak(sol, a, k) + d, headPickups(sol, a, k) + sPeak) > cap) return 0;
+      if (max(headPeak(sol, a, k) + d, headPickups(sol, a, k) + sPeak) > cap) return RELOAD_NO;
     }
-    if (HAS_ROUTECAP && unchecked(sol.pTot[endOf(r) * D + k]) + p > unchecked(vRouteCap[r * D + k])) return 0;
+    if (HAS_ROUTECAP && unchecked(sol.pTot[endOf(r) * D + k]) + p > unchecked(vRouteCap[r * D + k])) return RELOAD_NO;
   }
-  if (HAS_RELEASE || HAS_LIMITS || HAS_UNREACHABLE || !compatible(r, c)) return 3;
-  if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return 0;
-  if (unchecked(vBreakCount[r]) > 0 && !(HAS_TIME && breaksBefore(sol, r, a))) return canResume(sol, r) ? 2 : 3;
-  return 1;
+  if (HAS_RELEASE || HAS_LIMITS || HAS_UNREACHABLE || !compatible(r, c)) return RELOAD_WALK;
+  if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return RELOAD_NO;
+  if (unchecked(vBreakCount[r]) > 0 && !(HAS_TIME && breaksBefore(sol, r, a))) return canResume(sol, r) ? RELOAD_RESUME : RELOAD_WALK;
+  return RELOAD_FITS;
 }
 
 /** Route r becomes [start..a] + [b..end of b's route] (b may be that route's end visit). */
@@ -547,12 +554,6 @@ const BREAK_BLOCKS_STOP: i64 = -3;
   if (st < 0) return BREAK_BLOCKS_STOP;
   const depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
   return breakStart(b, depNext) < 0 ? bs : BREAK_LATER;
-}
-
-/** True for the end visit of any route. */
-// @ts-ignore: decorator
-@inline function isEndVisit(x: i32): bool {
-  return x >= N && x < N + 2 * R && ((x - N) & 1) == 1;
 }
 
 /** Debug builds (the tests) check every shortcut of the walk against the walk itself. */

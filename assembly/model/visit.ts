@@ -30,6 +30,12 @@ import { N, R, D, PN, jService, jSetup, jTwFirst, jTwCount, fService, fSetup, fT
   return v >= N;
 }
 
+/** True for the end visit of any route. */
+// @ts-ignore: decorator
+@inline export function isEndVisit(v: i32): bool {
+  return v >= N && v < N + 2 * R && ((v - N) & 1) == 1;
+}
+
 // @ts-ignore: decorator
 @inline export function startOf(r: i32): i32 {
   return N + 2 * r;
