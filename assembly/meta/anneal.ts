@@ -12,7 +12,7 @@ import { localSearch } from '../search/localSearch';
 import { routeChanged, moveCount, stampRoute, pushRoute } from '../search/lsState';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
-import { FLEET_SHARE, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
+import { FLEET_SHARE, fleetShareFor, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
 import { FAIL_CAPACITY } from '../protocol.generated';
 import { penInit, setPenalised, penOn, penRecord, excessOf, routeOverloaded, repairWeight, penalisedObjective } from '../model/loadPenalty';
 
@@ -73,8 +73,9 @@ export function annealInit(start: Sol): void {
 /**
  * With fixed costs, fleet minimisation starts once the accepted solution serves every
  * mandatory job (the annealing completes a start faster than the phase's own steps, and a
- * phase begun on an incomplete plan held the best plan incomplete until it ended); it does not
- * start after FLEET_SHARE of the budget. A problem whose jobs cannot all be served keeps the
+ * phase begun on an incomplete plan held the best plan incomplete until it ended). Its share of
+ * the budget is then set from that plan (`fleetShareFor`: less when fixed costs weigh little),
+ * and it does not start after that share, nor after FLEET_SHARE. A problem whose jobs cannot all be served keeps the
  * annealing's route removal only.
  */
 let fleetPending: bool = false;
@@ -119,13 +120,17 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
   let nonEmpty = countRoutes(current);
   for (let i = 0; i < iters; i++) {
     let p = min((base + <f64>i) * scale, 1.0);
-    if (fleetPending && p < FLEET_SHARE && missingMandatory(accepted) == 0) {
+    if (fleetPending && p < fleetShare && missingMandatory(accepted) == 0) {
       fleetPending = false;
-      fleetInit(accepted);
-      inFleetPhase = fleetActive;
+      // the phase's share follows what the fixed costs weigh in the first complete plan
+      fleetShare = fleetShareFor(accepted);
+      if (p < fleetShare) {
+        fleetInit(accepted);
+        inFleetPhase = fleetActive;
+      }
     }
     if (inFleetPhase) {
-      if (p < FLEET_SHARE && fleetActive) {
+      if (p < fleetShare && fleetActive) {
         // a complete smaller fleet with a better objective is the best plan at once
         if (fleetStep() && fleetAccepted().objective() < best.objective()) {
           best.copyFrom(fleetAccepted());
