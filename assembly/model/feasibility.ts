@@ -4,6 +4,10 @@
 //   one unrouted job), a before b in r. Loads, time and limits in O(|S|·D).
 // fitsTail:   route r becomes [start..a] + [b..end of b's route] (2-opt*). O(D) when both
 //   vehicles share a class, else a full walk.
+// spliceFits: route r becomes [start..a] + S + [b..end], S any visits of jobs whose skills and
+//   loads the caller has checked (a reordering inside r, or SWAP*'s exchange): the times from
+//   a's cached departure against b's cached latest start (resumeFits with breaks after a).
+//   O(|S|); answers SPLICE_WALK where only the full walk can tell.
 // seqFits:    any route described with seqStart/seqPath/seqVisit, walked in full (intra-route
 //   moves with time windows or reloads, SWAP* with time windows, vehicles of different
 //   classes, breaks, release dates). The one definition of a feasible route: with recording
@@ -15,7 +19,7 @@
 // peak(X+Y) = max(peak_X + D_Y, P_X + peak_Y), and the trip is feasible when its peak ≤ Q.
 
 import {
-  N, R, D, NC, NB, INF, NO_LIMIT, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS, P,
+  N, R, D, NC, NB, INF, NO_LIMIT, SIMPLE_LOAD, PICKUPS_ONLY, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
   compat, dur, dist, cost, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease, HAS_ROUTECAP, vRouteCap, vReturnEmpty,
   HAS_UNREACHABLE, isUnreachableCost,
@@ -554,6 +558,66 @@ const BREAK_BLOCKS_STOP: i64 = -3;
   if (st < 0) return BREAK_BLOCKS_STOP;
   const depNext = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
   return breakStart(b, depNext) < 0 ? bs : BREAK_LATER;
+}
+
+/** Verdicts of `spliceFits`. */
+export const SPLICE_NO: i32 = 0;
+export const SPLICE_FITS: i32 = 1;
+export const SPLICE_WALK: i32 = 2;
+
+/**
+ * Loads of a reordering inside one route need no check when no job delivers and no reload stop
+ * moves: every trip keeps its jobs, and a trip's peak is then its total.
+ */
+// @ts-ignore: decorator
+@inline export function reorderKeepsLoads(): bool {
+  return PICKUPS_ONLY;
+}
+
+/**
+ * Route r = [start..a] + the described sequence + [b..end of r] (b after a in r, the sequence
+ * jobs only, all of them allowed on r with loads that fit: a reordering of r's own visits
+ * between a and b when `reorderKeepsLoads()`, or an exchange whose loads the caller checked).
+ * Nothing before a changes, so a's cached departure (with its breaks when every break is taken
+ * by then) is exact; the sequence is walked from there and meets b's cached latest start, or
+ * `resumeFits` takes the route on to where the breaks are done. Returns SPLICE_FITS or
+ * SPLICE_NO, with the full walk's verdict, or SPLICE_WALK when release dates, route limits,
+ * break load limits, a reload stop in the sequence or return-empty at the end leave it to the
+ * walk. O(|S|), O(visits up to the last break) with a break after a.
+ */
+export function spliceFits(sol: Sol, r: i32, a: i32, b: i32): i32 {
+  if (HAS_RELEASE || HAS_LIMITS || BREAK_LOADS) return SPLICE_WALK;
+  if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return SPLICE_WALK;
+  const n = seqLen;
+  for (let i = 0; i < n; i++) if (unchecked(seq[i]) >= N) return SPLICE_WALK;
+  const nb = unchecked(vBreakCount[r]);
+  let t: i64 = unchecked(sol.dep[a]);
+  if (nb > 0) {
+    if (!HAS_TIME) return SPLICE_WALK;
+    if (!breaksBefore(sol, r, a)) {
+      if (!canResume(sol, r)) return SPLICE_WALK;
+      return resumeFits(sol, r, a, b, true) ? SPLICE_FITS : SPLICE_NO;
+    }
+    t = unchecked(sol.bdep[a]);
+  }
+  let prevLoc = unchecked(sol.vloc[a]);
+  for (let i = 0; i <= n; i++) {
+    const x = i < n ? unchecked(seq[i]) : b;
+    const l = unchecked(sol.vloc[x]);
+    const tr = dur(r, prevLoc, l);
+    if (HAS_UNREACHABLE && (isUnreachableCost(cost(r, prevLoc, l)) || tr >= <i64>NO_LIMIT || dist(r, prevLoc, l) >= <i64>NO_LIMIT)) return SPLICE_NO;
+    if (!HAS_TIME) {
+      prevLoc = l;
+      continue;
+    }
+    if (i == n) return t + tr <= unchecked(sol.late[b]) ? SPLICE_FITS : SPLICE_NO;
+    const fac = unchecked(sol.fac[x]);
+    const st = earliestStart(x, fac, t + tr);
+    if (st < 0) return SPLICE_NO;
+    t = st + (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+    prevLoc = l;
+  }
+  return SPLICE_FITS;
 }
 
 /** Debug builds (the tests) check every shortcut of the walk against the walk itself. */

@@ -37,6 +37,7 @@ export let KN: i32 = 0; // neighbour list length
 export let HAS_TIME: bool = false; // time windows or working hours that can bind
 export let HAS_LIMITS: bool = false; // max_tasks / max_travel_time / max_distance
 export let SIMPLE_LOAD: bool = true; // pickups only and no reloads: a route's load is a sum
+export let PICKUPS_ONLY: bool = true; // no job delivers: a trip's peak load is its total
 export let HAS_OPTIONAL: bool = false; // some jobs may stay unserved
 export let SAME_VEHICLES: bool = true; // one vehicle class
 export let HAS_RELEASE: bool = false; // release dates: a trip leaves after its jobs are released
@@ -134,6 +135,7 @@ export function finishProblem(): void {
   }
   if (pinned > 0) reloads = true;
   SIMPLE_LOAD = !deliveries && !reloads;
+  PICKUPS_ONLY = !deliveries;
   if (!reloads && HAS_ROUTECAP) {
     // one trip per route: the route limit is just a tighter capacity
     for (let i = 0; i < R * D; i++) unchecked((vCap[i] = min(vCap[i], vRouteCap[i])));

@@ -3,7 +3,7 @@
 
 import { D, SIMPLE_LOAD, costAt, vCap, vCost } from '../model/problem';
 import { Sol, isBoundary, endOf, startOf } from '../model/Sol';
-import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
+import { fitsBetween, seqStart, seqVisit, seqFits, spliceFits, reorderKeepsLoads, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck, pathCost } from './moveCost';
 import { emitPath } from './emitPath';
@@ -84,10 +84,7 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
           : base + costAt(ov, la, lu) + costAt(ov, le, lb) + intF;
         if (delta >= best) continue;
         if (same) {
-          if (intraNeedsCheck()) {
-            buildIntra(sol, ru, u, e, a, rev);
-            if (!seqFits(sol, ru)) continue;
-          }
+          if (intraNeedsCheck() && !intraFits(sol, ru, u, e, a, rev)) continue;
         } else if (!penOn && !fitsBetween(sol, rv, a, u, e, rev, b)) continue;
         best = delta;
         bestE = e;
@@ -104,6 +101,43 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
   routeChanged(sol, ru);
   if (!same) routeChanged(sol, rv);
   return true;
+}
+
+/**
+ * Is route r feasible with the path s..e moved right after a (reversed or not)? Only the part
+ * between the first and the last changed position is described when the loads cannot change
+ * (spliceFits); otherwise, or when spliceFits cannot tell, the whole route is walked.
+ */
+function intraFits(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): bool {
+  if (reorderKeepsLoads()) {
+    const p = unchecked(sol.prev[s]);
+    const nx = unchecked(sol.next[e]);
+    const b = unchecked(sol.next[a]);
+    seqStart(sol, r);
+    let from = a;
+    let to = nx;
+    if (unchecked(sol.pos[a]) < unchecked(sol.pos[s])) {
+      // a .. [s..e] b .. p | nx
+      emitPath(sol, s, e, rev);
+      emitPath(sol, b, p, false);
+    } else {
+      // p | nx .. a [s..e] | b
+      emitPath(sol, nx, a, false);
+      emitPath(sol, s, e, rev);
+      from = p;
+      to = b;
+    }
+    const verdict = spliceFits(sol, r, from, to);
+    if (verdict != SPLICE_WALK) {
+      if (DEBUG_CHECKS) {
+        buildIntra(sol, r, s, e, a, rev);
+        assert((verdict == SPLICE_FITS) == seqFits(sol, r), 'spliceFits disagrees with the walk (relocate)');
+      }
+      return verdict == SPLICE_FITS;
+    }
+  }
+  buildIntra(sol, r, s, e, a, rev);
+  return seqFits(sol, r);
 }
 
 /** Route r with the path s..e moved right after a (reversed or not), as a visit sequence. */

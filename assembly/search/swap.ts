@@ -3,7 +3,7 @@
 
 import { D, SIMPLE_LOAD, costAt, vCap, vCost } from '../model/problem';
 import { Sol, isBoundary, startOf, endOf } from '../model/Sol';
-import { fitsBetween, seqStart, seqVisit, seqFits } from '../model/feasibility';
+import { fitsBetween, seqStart, seqVisit, seqFits, spliceFits, reorderKeepsLoads, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck, pathCost } from './moveCost';
 import { emitPath } from './emitPath';
@@ -65,10 +65,7 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
       if (!same && penOn) delta += swapPenalty(sol, ru, rv, p1, e1, p2, e2);
       if (delta >= best) continue;
       if (same) {
-        if (intraNeedsCheck()) {
-          buildSwapIntra(sol, ru, u, e1, v, e2);
-          if (!seqFits(sol, ru)) continue;
-        }
+        if (intraNeedsCheck() && !intraSwapFits(sol, ru, u, e1, v, e2)) continue;
       } else if (!penOn) {
         if (!fitsBetween(sol, ru, p1, v, e2, false, n1)) continue;
         if (!fitsBetween(sol, rv, p2, u, e1, false, n2)) continue;
@@ -84,6 +81,36 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
   routeChanged(sol, ru);
   if (!same) routeChanged(sol, rv);
   return true;
+}
+
+/**
+ * Is route r feasible with the disjoint, non-adjacent paths s1..e1 and s2..e2 exchanged? The
+ * part from the first path to the second is described when the loads cannot change
+ * (spliceFits); otherwise, or when spliceFits cannot tell, the whole route is walked.
+ */
+function intraSwapFits(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): bool {
+  if (reorderKeepsLoads()) {
+    // order the paths along the route: [fs..fe] comes before [ls..le]
+    const firstIs1 = unchecked(sol.pos[e1]) < unchecked(sol.pos[s2]);
+    const fs = firstIs1 ? s1 : s2;
+    const fe = firstIs1 ? e1 : e2;
+    const ls = firstIs1 ? s2 : s1;
+    const le = firstIs1 ? e2 : e1;
+    seqStart(sol, r);
+    emitPath(sol, ls, le, false);
+    emitPath(sol, unchecked(sol.next[fe]), unchecked(sol.prev[ls]), false);
+    emitPath(sol, fs, fe, false);
+    const verdict = spliceFits(sol, r, unchecked(sol.prev[fs]), unchecked(sol.next[le]));
+    if (verdict != SPLICE_WALK) {
+      if (DEBUG_CHECKS) {
+        buildSwapIntra(sol, r, s1, e1, s2, e2);
+        assert((verdict == SPLICE_FITS) == seqFits(sol, r), 'spliceFits disagrees with the walk (swap)');
+      }
+      return verdict == SPLICE_FITS;
+    }
+  }
+  buildSwapIntra(sol, r, s1, e1, s2, e2);
+  return seqFits(sol, r);
 }
 
 /** Route r with the paths s1..e1 and s2..e2 exchanged, as a visit sequence. */

@@ -7,7 +7,8 @@
 import { N, D, NC, SIMPLE_LOAD, vCap, vClass, vCost, compat, costAt } from '../model/problem';
 import { Sol, startOf, endOf } from '../model/Sol';
 import { pickOf } from '../model/visit';
-import { seqStart, seqVisit, seqFits } from '../model/feasibility';
+import { seqStart, seqVisit, seqFits, spliceFits, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
+import { emitPath } from './emitPath';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
 import { recordMove } from './appliedMove';
@@ -202,8 +203,43 @@ function loadsFit(sol: Sol, r1: i32, r2: i32, u: i32, v: i32): bool {
   return true;
 }
 
-/** Route r without `out` and with `inV` placed after visit `after`, walked in full. */
+/**
+ * Is route r feasible without `out` and with `inV` placed after visit `after` (after ≠ out)?
+ * With pickups only and no reloads the caller has checked the loads, and only the part between
+ * the two changes is described (spliceFits); otherwise, or when spliceFits cannot tell, the
+ * whole route is walked.
+ */
 function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
+  if (SIMPLE_LOAD) {
+    const p = unchecked(sol.prev[out]);
+    const nx = unchecked(sol.next[out]);
+    seqStart(sol, r);
+    let from = after;
+    let to = nx;
+    if (after == p) {
+      seqVisit(inV);
+    } else if (unchecked(sol.pos[after]) < unchecked(sol.pos[out])) {
+      // after inV next(after) .. p | nx
+      seqVisit(inV);
+      emitPath(sol, unchecked(sol.next[after]), p, false);
+    } else {
+      // p | nx .. after inV | next(after)
+      emitPath(sol, nx, after, false);
+      seqVisit(inV);
+      from = p;
+      to = unchecked(sol.next[after]);
+    }
+    const verdict = spliceFits(sol, r, from, to);
+    if (verdict != SPLICE_WALK) {
+      if (DEBUG_CHECKS) assert((verdict == SPLICE_FITS) == walkSwapped(sol, r, out, inV, after), 'spliceFits disagrees with the walk (SWAP*)');
+      return verdict == SPLICE_FITS;
+    }
+  }
+  return walkSwapped(sol, r, out, inV, after);
+}
+
+/** Route r without `out` and with `inV` placed after visit `after`, walked in full. */
+function walkSwapped(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
   seqStart(sol, r);
   const end = endOf(r);
   let x = startOf(r);

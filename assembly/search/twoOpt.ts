@@ -2,7 +2,7 @@
 
 import { cost } from '../model/problem';
 import { Sol, startOf, endOf } from '../model/Sol';
-import { seqStart, seqVisit, seqFits } from '../model/feasibility';
+import { seqStart, seqVisit, seqFits, spliceFits, reorderKeepsLoads, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
 import { emitPath } from './emitPath';
@@ -31,23 +31,44 @@ export function twoOpt(sol: Sol, u: i32, v: i32): bool {
     (unchecked(sol.revCost[b]) - unchecked(sol.revCost[x])) -
     (unchecked(sol.cumCost[b]) - unchecked(sol.cumCost[x]));
   if (delta >= 0) return false;
-  if (intraNeedsCheck()) {
-    seqStart(sol, r);
-    const end = endOf(r);
-    let w = unchecked(sol.next[startOf(r)]);
-    while (w != end) {
-      if (w == x) {
-        emitPath(sol, x, b, true);
-        w = y;
-      } else {
-        seqVisit(w);
-        w = unchecked(sol.next[w]);
-      }
-    }
-    if (!seqFits(sol, r)) return false;
-  }
+  if (intraNeedsCheck() && !reversalFits(sol, r, a, x, b, y)) return false;
   recordMove(delta);
   sol.reversePath(x, b);
   routeChanged(sol, r);
   return true;
+}
+
+/**
+ * Is route r = [..a] + reversed [x..b] + [y..] feasible? Only the reversed path is described
+ * when the loads cannot change (spliceFits); otherwise, or when spliceFits cannot tell, the
+ * whole route is walked.
+ */
+function reversalFits(sol: Sol, r: i32, a: i32, x: i32, b: i32, y: i32): bool {
+  if (reorderKeepsLoads()) {
+    seqStart(sol, r);
+    emitPath(sol, x, b, true);
+    const verdict = spliceFits(sol, r, a, y);
+    if (verdict != SPLICE_WALK) {
+      if (DEBUG_CHECKS) assert((verdict == SPLICE_FITS) == walkReversal(sol, r, x, b, y), 'spliceFits disagrees with the walk (2-opt)');
+      return verdict == SPLICE_FITS;
+    }
+  }
+  return walkReversal(sol, r, x, b, y);
+}
+
+/** The full walk of route r with the path x..b reversed (y follows b). */
+function walkReversal(sol: Sol, r: i32, x: i32, b: i32, y: i32): bool {
+  seqStart(sol, r);
+  const end = endOf(r);
+  let w = unchecked(sol.next[startOf(r)]);
+  while (w != end) {
+    if (w == x) {
+      emitPath(sol, x, b, true);
+      w = y;
+    } else {
+      seqVisit(w);
+      w = unchecked(sol.next[w]);
+    }
+  }
+  return seqFits(sol, r);
 }
