@@ -4,10 +4,10 @@
 // insertion positions of every customer in the other route are kept, so each pair is
 // evaluated in O(1) after an O(|A|·|B|) preprocessing.
 
-import { N, D, NC, SIMPLE_LOAD, vCap, vClass, vCost, compat, costAt } from '../model/problem';
+import { N, D, NC, SIMPLE_LOAD, PICKUPS_ONLY, HAS_ROUTECAP, vCap, vRouteCap, vClass, vCost, compat, costAt } from '../model/problem';
 import { Sol, startOf, endOf } from '../model/Sol';
 import { pickOf } from '../model/visit';
-import { seqStart, seqVisit, seqFits, spliceFits, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
+import { seqStart, seqVisit, seqFits, spliceFits, SPLICE_WALK, SPLICE_FITS, SPLICE_NO, DEBUG_CHECKS } from '../model/feasibility';
 import { emitPath } from './emitPath';
 import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
@@ -205,12 +205,13 @@ function loadsFit(sol: Sol, r1: i32, r2: i32, u: i32, v: i32): bool {
 
 /**
  * Is route r feasible without `out` and with `inV` placed after visit `after` (after ≠ out)?
- * With pickups only and no reloads the caller has checked the loads, and only the part between
- * the two changes is described (spliceFits); otherwise, or when spliceFits cannot tell, the
- * whole route is walked.
+ * With pickups only, only the part between the two changes is described (spliceFits). Without
+ * reloads the caller has checked the loads; with reloads, a described part without a reload
+ * stop means `out` and `inV` share a trip, whose total then changes by their difference.
+ * Otherwise, or when spliceFits cannot tell, the whole route is walked.
  */
 function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
-  if (SIMPLE_LOAD) {
+  if (PICKUPS_ONLY) {
     const p = unchecked(sol.prev[out]);
     const nx = unchecked(sol.next[out]);
     seqStart(sol, r);
@@ -229,13 +230,27 @@ function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
       from = p;
       to = unchecked(sol.next[after]);
     }
-    const verdict = spliceFits(sol, r, from, to);
+    let verdict = spliceFits(sol, r, from, to);
     if (verdict != SPLICE_WALK) {
+      if (!SIMPLE_LOAD && verdict == SPLICE_FITS && !sharedTripFits(sol, r, out, inV)) verdict = SPLICE_NO;
       if (DEBUG_CHECKS) assert((verdict == SPLICE_FITS) == walkSwapped(sol, r, out, inV, after), 'spliceFits disagrees with the walk (SWAP*)');
       return verdict == SPLICE_FITS;
     }
   }
   return walkSwapped(sol, r, out, inV, after);
+}
+
+/**
+ * Pickups only: does the trip of `out` in route r hold `inV` instead of `out`, and the route
+ * its route capacity? (sufMax of a visit is then its trip's total.)
+ */
+function sharedTripFits(sol: Sol, r: i32, out: i32, inV: i32): bool {
+  for (let k = 0; k < D; k++) {
+    const change = pickOf(inV, k) - pickOf(out, k);
+    if (unchecked(sol.sufMax[out * D + k]) + change > unchecked(vCap[r * D + k])) return false;
+    if (HAS_ROUTECAP && unchecked(sol.pTot[endOf(r) * D + k]) + change > unchecked(vRouteCap[r * D + k])) return false;
+  }
+  return true;
 }
 
 /** Route r without `out` and with `inV` placed after visit `after`, walked in full. */
