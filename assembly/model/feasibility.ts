@@ -8,9 +8,9 @@
 //   loads the caller has checked (a reordering inside r, or SWAP*'s exchange): the times from
 //   a's cached departure against b's cached latest start (resumeFits with breaks after a).
 //   O(|S|); answers SPLICE_WALK where only the full walk can tell.
-// seqFits:    any route described with seqStart/seqPath/seqVisit, walked in full (intra-route
-//   moves with time windows or reloads, SWAP* with time windows, vehicles of different
-//   classes, breaks, release dates). The one definition of a feasible route: with recording
+// seqFits:    any route described with seqStart/seqPath/seqVisit, walked in full (what the
+//   checks above cannot decide: deliveries in a reordered route, vehicles of different
+//   classes, release dates, route limits). The one definition of a feasible route: with recording
 //   on it also writes the route's schedule for the output (output/writeSolution.ts), and its
 //   failure codes (FAIL_* from the protocol) explain unserved jobs (output/trialInsert.ts).
 //

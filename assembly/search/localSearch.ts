@@ -10,8 +10,9 @@
 //      a candidate that does not beat the best so far (initially 0) is dropped here, before
 //      any feasibility work;
 //   2. check: only then test feasibility — the O(1)/O(segment) checks of model/feasibility.ts
-//      (fitsBetween, fitsTail), or the full walk (seqFits) on a sequence built with emitPath
-//      when the change is inside one route and intraNeedsCheck() says it can break something;
+//      (fitsBetween, fitsTail); when the change is inside one route and intraNeedsCheck() says
+//      it can break something, spliceFits on the changed part built with emitPath, or the full
+//      walk (seqFits) on the whole route where spliceFits cannot tell;
 //   3. apply: if a feasible improving candidate was found, record it (recordMove), relink the
 //      visits and call routeChanged for each changed route (caches, stamps, work list); return
 //      true. Otherwise leave the solution untouched and return false.
