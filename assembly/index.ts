@@ -15,6 +15,7 @@
 import * as pb from './model/problem';
 import { Sol } from './model/Sol';
 import { feasibilityAlloc } from './model/feasibility';
+import { twInit, allowTimeWarp } from './model/timePenalty';
 import { loadRoutes as fillRoutes } from './model/loadRoutes';
 import { rngSeed } from './common/rng';
 import { savings, savingsApplies, everyJobFitsAlone } from './construct/savings';
@@ -30,7 +31,7 @@ import { trialInsert as trial, trialAddedCost as addedCost, movableVisits } from
 import { arrayPtr } from './arrays.generated';
 import {
   PARAM_LOCAL_SEARCH, PARAM_LS_GRANULARITY, PARAM_NEIGHBOURS, PARAM_T0_FACTOR, PARAM_TF_FACTOR, PARAM_AVG_REMOVED,
-  PARAM_MAX_STRING, PARAM_STALL_LIMIT, DEFAULT_NEIGHBOURS, DEFAULT_AVG_REMOVED, DEFAULT_MAX_STRING,
+  PARAM_MAX_STRING, PARAM_STALL_LIMIT, PARAM_TIME_WARP, DEFAULT_NEIGHBOURS, DEFAULT_AVG_REMOVED, DEFAULT_MAX_STRING,
 } from './protocol.generated';
 
 export { outputLength } from './output/writeSolution';
@@ -66,6 +67,7 @@ export function setParam(id: i32, value: f64): void {
   else if (id == PARAM_AVG_REMOVED) avgRemoved = value;
   else if (id == PARAM_MAX_STRING) maxString = value;
   else if (id == PARAM_STALL_LIMIT) setStallLimit(<i32>value);
+  else if (id == PARAM_TIME_WARP) allowTimeWarp(value != 0);
 }
 
 export function init(seed: u32): void {
@@ -78,6 +80,7 @@ export function init(seed: u32): void {
   ruinAlloc(n, pb.R);
   recreateAlloc();
   setRuinSize(avgRemoved, maxString);
+  twInit();
   start = new Sol();
   prepared = false;
   constructAt = 0;

@@ -31,6 +31,9 @@ export const DEFAULT_MAX_STRING: f64 = 10.0;
 /** stop after this many iterations without a new best (0 = never) */
 export const PARAM_STALL_LIMIT: i32 = 8;
 export const DEFAULT_STALL_LIMIT: f64 = 0.0;
+/** penalised time windows (time warp) on eligible VRPTW-like problems (1 = on; 0 = off: windows stay hard) */
+export const PARAM_TIME_WARP: i32 = 9;
+export const DEFAULT_TIME_WARP: f64 = 0.0;
 
 // step kinds of the output
 export const STEP_START: i32 = 0;

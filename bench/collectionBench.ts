@@ -176,6 +176,8 @@ export interface CollectionBenchConfig {
   fixedCost?: boolean;
   /** Kim: the vehicles' lunch breaks are left out (to measure what the breaks cost the search). */
   noBreaks?: boolean;
+  /** Penalised time windows on eligible problems (`timeWarp: true`, issue #14 goal 0). */
+  timeWarp?: boolean;
   signal?: AbortSignal;
   onRunStart?: (e: CollectionRunEvent) => void;
   onProgress?: (e: CollectionRunEvent, p: Progress) => void;
@@ -210,6 +212,8 @@ export interface CollectionReport {
   fixedCost: boolean;
   /** Kim: the lunch breaks were left out. */
   noBreaks: boolean;
+  /** Penalised time windows were on (`--time-warp`). */
+  timeWarp?: boolean;
   infeasibleRuns: number;
   abortedRuns: number;
 }
@@ -370,6 +374,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
         seed,
         timeLimitMs: config.timeLimitS === undefined ? undefined : config.timeLimitS * 1000,
         maxIterations: config.iterations,
+        timeWarp: config.timeWarp === true ? true : undefined,
         signal: config.signal,
         onProgress: config.onProgress ? (p) => config.onProgress!(ev, p) : undefined,
       });
@@ -426,6 +431,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
     machine,
     fixedCost: config.fixedCost === true,
     noBreaks: config.noBreaks === true,
+    timeWarp: config.timeWarp === true,
     runs,
     averages,
     infeasibleRuns: runs.filter((r) => !r.feasible).length,
@@ -497,7 +503,7 @@ export function formatCollectionReport(report: CollectionReport): string {
     out += formatTable(ar);
   }
   const limit = report.timeLimitS !== null ? `time limit ${report.timeLimitS} s` : `${report.iterations} iterations`;
-  out += `${report.suite}${report.fixedCost ? ' (vehicles first: fixed cost per vehicle, hierarchical BKS)' : ''}${report.noBreaks ? ' (lunch breaks left out)' : ''}: ${report.runs.length} runs (${limit}, seeds ${report.seeds.join(',')})`;
+  out += `${report.suite}${report.fixedCost ? ' (vehicles first: fixed cost per vehicle, hierarchical BKS)' : ''}${report.noBreaks ? ' (lunch breaks left out)' : ''}${report.timeWarp ? ' (penalised time windows: --time-warp)' : ''}: ${report.runs.length} runs (${limit}, seeds ${report.seeds.join(',')})`;
   if (report.infeasibleRuns) out += `, ${report.infeasibleRuns} INFEASIBLE (left out of the averages)`;
   if (report.interrupted) out += ', interrupted';
   return `${out}\n`;

@@ -54,6 +54,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     'no-local-search': 'switch',
     'fixed-cost': 'switch',
     'no-breaks': 'switch',
+    'time-warp': 'switch',
     'budget-per-n': 'value',
     budgets: 'value',
     runs: 'value',
@@ -94,7 +95,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     if (flags.has('budget-per-n')) throw new UsageError('--budget-per-n: only for the CVRP suites (x-dev, x-all, abp)');
     const dir = resolveSuiteDir(suite, stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
     listCollectionSuite(suite, dir, instances); // unknown --instances fail here, before any output
-    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances, fixedCost: flags.has('fixed-cost'), noBreaks: flags.has('no-breaks') }, io, quiet, packageRoot, outDir);
+    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances, fixedCost: flags.has('fixed-cost'), noBreaks: flags.has('no-breaks'), timeWarp: flags.has('time-warp') }, io, quiet, packageRoot, outDir);
   }
 
   const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);

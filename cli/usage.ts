@@ -7,7 +7,8 @@ export const USAGE = `Usage:
   binroute bench [--suite x-dev|x-all|abp|solomon|mtvrptwr|kim|seongdong|seongdong-day|matrix]
                  [--time-limit <s>] [--iterations <n>] [--seeds <k>] [--instances <a,b,...>]
                  [--data <dir>] [--out-dir <dir>] [--quiet] [--no-local-search] [--runs <n>]
-                 [--budgets <a,b,...>] [--fixed-cost] [--no-breaks] [--budget-per-n <s>]
+                 [--budgets <a,b,...>] [--fixed-cost] [--no-breaks] [--time-warp]
+                 [--budget-per-n <s>]
   binroute bench --suite forecast-edinburgh [--data <path>] [--out <dir>]
   binroute bench --suite simulate --scenario <file> [--days <n>] [--seed <n>] [--seeds <k>]
                  [--warmup-days <n>] [--prize-weight <w>] [--prize-weights <a,b,...>]
@@ -75,6 +76,8 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --budgets <a,b>    seongdong-day: the wall budgets in seconds
         --fixed-cost       solomon, homberger: vehicles first (a fixed cost per vehicle)
         --no-breaks        kim: leave the lunch breaks out (what breaks cost the search)
+        --time-warp        collection suites: penalised time windows on eligible VRPTW-like
+                           instances (off by default; docs/benchmarks.md)
         --budget-per-n <s> CVRP suites: a time limit of s × customers per instance (the
                            long-budget protocol of HGS-CVRP and PyVRP: 2.4)
         --data <dir>       the benchmarks folder (default: ../shared/benchmarks, searched

@@ -12,9 +12,12 @@ import { InputError } from './errors.js';
  */
 export function checkSolveOptions(options: SolveOptions): void {
   if (options === null || typeof options !== 'object') throw new InputError('options: must be an object', { code: 'E6001' });
-  const { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch, stallIterations } = options;
+  const { seed, maxIterations, timeLimitMs, onProgress, signal, localSearch, stallIterations, timeWarp } = options;
   if (stallIterations !== undefined && (!Number.isInteger(stallIterations) || stallIterations < 0 || stallIterations > 2 ** 31 - 1)) {
     throw new InputError(`options.stallIterations: must be an integer from 0 to 2^31-1, got ${String(stallIterations)}`, { code: 'E6001', field: 'stallIterations' });
+  }
+  if (timeWarp !== undefined && typeof timeWarp !== 'boolean') {
+    throw new InputError(`options.timeWarp: must be true or false, got ${String(timeWarp)}`, { code: 'E6001', field: 'timeWarp' });
   }
   if (localSearch !== undefined && typeof localSearch !== 'boolean') {
     throw new InputError(`options.localSearch: must be true or false, got ${String(localSearch)}`, { code: 'E6001', field: 'localSearch' });
@@ -76,6 +79,7 @@ export interface ResolvedBudget {
   onProgress?: SolveOptions['onProgress'];
   signal?: AbortSignal;
   localSearch?: boolean;
+  timeWarp?: boolean;
 }
 
 /**
@@ -102,5 +106,6 @@ export function resolveBudget(options: SolveOptions, jobs: number, startedAt: nu
     onProgress: options.onProgress,
     signal: options.signal,
     localSearch: options.localSearch,
+    timeWarp: options.timeWarp,
   };
 }

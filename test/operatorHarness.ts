@@ -13,6 +13,10 @@ import type { RoutingProblem, RoutingSolution } from '../src/model/RoutingProble
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
 import { encodeCvrp } from '../src/codec/encodeCvrp.js';
 import type { CvrpProblem } from '../src/types.js';
+import { CORE_PARAMS } from '../src/core/coreProtocol.js';
+
+/** The core's switch for penalised time windows (CORE_PARAMS TIME_WARP). */
+const TIME_WARP_PARAM = CORE_PARAMS.find((p) => p.name === 'TIME_WARP')!.id;
 
 /** Operator ids, as in assembly/search/operators.ts. */
 export const OP = { RELOCATE_UV: 0, RELOCATE_VU: 1, SWAP: 2, TWO_OPT: 3, TWO_OPT_STAR: 4, SWAP_STAR: 5 } as const;
@@ -27,6 +31,11 @@ interface HarnessExports extends CoreExports {
   penaltyCapable(): number;
   penaltyResults(): number;
   penaltyOverloaded(): number;
+  setTimePenaltyForTest(weight16: number): void;
+  timePenaltyCapable(): number;
+  solutionWarp(): number;
+  timePenaltyResults(): number;
+  timePenaltyWarped(): number;
   bestCost(): number;
 }
 
@@ -155,6 +164,95 @@ export async function annealWithPenalty(problem: CvrpProblem | RoutingProblem, s
     while (core.prepare(1 << 20) !== 0);
     core.run(iterations, 0, 1 / iterations);
     return { capable: core.penaltyCapable() === 1, results: core.penaltyResults(), overloaded: core.penaltyOverloaded(), bestCost: core.bestCost() };
+  } finally {
+    useCoreBinary(undefined);
+  }
+}
+
+/** What one operator call did under penalised time windows. */
+export interface TimedOperatorRun {
+  applied: boolean;
+  /** The delta the operator evaluated (valid when applied): cost change plus time-warp price change. */
+  delta: number;
+  /** Job indices per vehicle afterwards. */
+  routes: number[][];
+  /** Core's total route cost afterwards. */
+  cost: number;
+  /** Time warp summed over the routes, from the core's caches, before and after the call. */
+  warpBefore: number;
+  warpAfter: number;
+}
+
+/**
+ * Loads `routes` (which may arrive late) into a fresh harness core and runs one operator on jobs
+ * ju, jv with time warp priced at `weight16` sixteenths of a cost unit per unit
+ * (model/timePenalty.ts). The routes afterwards come from the raw steps (a route with time warp
+ * does not decode).
+ *
+ * @example
+ * ```ts
+ * const run = await runOperatorTimed(problem, [[0], [1, 2]], OP.RELOCATE_UV, 2, 0, 16);
+ * run.delta; // cost change plus the change of ⌈16 · warp / 16⌉ per route
+ * ```
+ */
+export async function runOperatorTimed(problem: RoutingProblem, routes: number[][], op: number, ju: number, jv: number, weight16: number): Promise<TimedOperatorRun> {
+  useCoreBinary(HARNESS);
+  try {
+    const core = (await instantiateCore()) as HarnessExports;
+    const input = encodeRouting(problem);
+    writeCoreInput(core, input);
+    core.setParam(TIME_WARP_PARAM, 1);
+    const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
+    new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
+    if (core.loadRoutesForTest() !== 1) throw new Error('harness: malformed routes');
+    if (core.timePenaltyCapable() !== 1) throw new Error('harness: the problem does not allow penalised time windows');
+    core.setTimePenaltyForTest(weight16);
+    const warpBefore = core.solutionWarp();
+    const applied = core.runOperator(op, ju, jv) === 1;
+    if (applied && core.lastOperator() !== op) throw new Error(`harness: move recorded by operator ${core.lastOperator()}, not ${op}`);
+    const warpAfter = core.solutionWarp();
+    const out = readCoreOutput(core, input.dims);
+    const after: number[][] = problem.vehicles.map(() => []);
+    for (const r of out.routes) after[r.vehicle] = r.steps.filter((s) => s.kind === 'job').map((s) => s.index);
+    return { applied, delta: core.lastDelta(), routes: after, cost: core.solutionCost(), warpBefore, warpAfter };
+  } finally {
+    useCoreBinary(undefined);
+  }
+}
+
+/** What an annealing run of the harness core reports about penalised time windows. */
+export interface TimePenaltyRun {
+  /** Whether the problem qualified for penalised time windows. */
+  capable: boolean;
+  /** Local-search results the annealing judged in that mode, and how many had time warp. */
+  results: number;
+  warped: number;
+  /** Objective of the best solution. */
+  bestCost: number;
+}
+
+/**
+ * Solves `problem` with the harness core (a debug build: every accepted and best solution is
+ * walked) for `iterations` iterations, with penalised time windows on unless `timeWarp` is false,
+ * and reports their counters; the run is the one
+ * `solve(problem, { seed, maxIterations: iterations, timeWarp })` makes.
+ *
+ * @example
+ * ```ts
+ * const run = await annealWithTimePenalty(problem, 1, 300);
+ * run.capable && run.warped > 0; // the search crossed solutions that arrive late
+ * ```
+ */
+export async function annealWithTimePenalty(problem: RoutingProblem, seed: number, iterations: number, timeWarp = true): Promise<TimePenaltyRun> {
+  useCoreBinary(HARNESS);
+  try {
+    const core = (await instantiateCore()) as HarnessExports;
+    writeCoreInput(core, encodeRouting(problem));
+    if (timeWarp) core.setParam(TIME_WARP_PARAM, 1);
+    core.init(seed >>> 0);
+    while (core.prepare(1 << 20) !== 0);
+    core.run(iterations, 0, 1 / iterations);
+    return { capable: core.timePenaltyCapable() === 1, results: core.timePenaltyResults(), warped: core.timePenaltyWarped(), bestCost: core.bestCost() };
   } finally {
     useCoreBinary(undefined);
   }

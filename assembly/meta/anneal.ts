@@ -13,8 +13,9 @@ import { routeChanged, moveCount, stampRoute, pushRoute } from '../search/lsStat
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk, failCode } from '../model/feasibility';
 import { FLEET_SHARE, fleetShareFor, fleetInit, fleetStep, fleetActive, fleetFound, fleetBest, fleetAccepted, missingMandatory } from './fleetMin';
-import { FAIL_CAPACITY } from '../protocol.generated';
+import { FAIL_CAPACITY, FAIL_TIME_WINDOW, FAIL_VEHICLE_TIME_WINDOW } from '../protocol.generated';
 import { penInit, setPenalised, penOn, penRecord, excessOf, routeOverloaded, repairWeight, penalisedObjective } from '../model/loadPenalty';
+import { TW_CAPABLE, twOn, setTimePenalised, twRecord, warpOf, routeWarp, twRepairWeight, timePenaltyOf } from '../model/timePenalty';
 
 /** The solution being changed by the current step. */
 export let current: Sol = changetype<Sol>(0);
@@ -67,7 +68,9 @@ export function annealInit(start: Sol): void {
   fleetShare = HAS_FIXED ? FLEET_SHARE : 0.0;
   penInit();
   setPenalised(true);
-  if (penOn && changetype<usize>(repaired) == 0) repaired = new Sol();
+  // penalised time windows start with the annealing proper (after a fleet phase, see annealRun)
+  setTimePenalised(false);
+  if ((penOn || TW_CAPABLE) && changetype<usize>(repaired) == 0) repaired = new Sol();
 }
 
 /**
@@ -143,6 +146,9 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
       if (fleetShare > 0) fleetShare = min(p, fleetShare);
       nonEmpty = countRoutes(current);
     }
+    // penalised time windows: on once no fleet phase is pending or running (the phase counts
+    // on feasible steps), so from the start without fixed costs
+    if (TW_CAPABLE && !twOn && !(fleetPending && p < fleetShare)) setTimePenalised(true);
     if (stallLimit > 0 && sinceImprovement >= stallLimit) return i;
     // with a fleet phase, the annealing's schedule spans the rest of the budget
     if (fleetShare > 0) p = max(0.0, (p - fleetShare) / (1.0 - fleetShare));
@@ -164,7 +170,7 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
       }
     }
     sinceImprovement++;
-    if (penOn) {
+    if (penOn || twOn) {
       if (penStep(temp)) nonEmpty = countRoutes(current);
       continue;
     }
@@ -193,16 +199,17 @@ export function annealRun(iters: i32, base: f64, scale: f64): i32 {
  * was accepted.
  */
 function penStep(temp: f64): bool {
-  const feasible = excessOf(current) == 0;
-  penRecord(feasible);
+  const feasible = penOn ? excessOf(current) == 0 : warpOf(current) == 0;
+  if (penOn) penRecord(feasible);
+  else twRecord(feasible);
   // a repair starts from a local optimum at the normal weight, so its first move raises the
   // cost: it runs only when the result, with its excess priced, is already below the best
-  if (!feasible && penalisedObjective(current) < best.objective()) {
+  if (!feasible && pricedObjective(current) < best.objective()) {
     repaired.copyFrom(current);
     if (repair(repaired)) offerBest(repaired);
   }
-  const threshold = <f64>penalisedObjective(accepted) - temp * Math.log(rngFloat() + 1e-300);
-  if (<f64>penalisedObjective(current) < threshold) {
+  const threshold = <f64>pricedObjective(accepted) - temp * Math.log(rngFloat() + 1e-300);
+  if (<f64>pricedObjective(current) < threshold) {
     if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) selfCheck(current, 1);
     accepted.copyFrom(current);
     if (feasible) offerBest(current);
@@ -212,15 +219,28 @@ function penStep(temp: f64): bool {
   return false;
 }
 
-/** Keeps `sol` as the best solution when it is better (callers pass capacity-feasible solutions only). */
+/**
+ * The objective the annealing compares in a penalised mode: load excess (penalised capacity) or
+ * time warp (penalised time windows) priced at the current weight; the two modes never meet.
+ */
+// @ts-ignore: decorator
+@inline function pricedObjective(sol: Sol): i64 {
+  return penalisedObjective(sol) + timePenaltyOf(sol);
+}
+
+/** Keeps `sol` as the best solution when it is better (callers pass feasible solutions only). */
 function offerBest(sol: Sol): void {
   if (sol.objective() >= best.objective()) return;
   if (!isDefined(ASC_NO_ASSERT) || !ASC_NO_ASSERT) {
     assert(excessOf(sol) == 0, 'offerBest: overloaded route');
+    assert(warpOf(sol) == 0, 'offerBest: time warp');
     const on = penOn;
-    setPenalised(false); // the strict check: capacity is not excused here
+    const onTw = twOn;
+    setPenalised(false); // the strict check: capacity and time windows are not excused here
+    setTimePenalised(false);
     selfCheck(sol, 3);
     setPenalised(on);
+    setTimePenalised(onTw);
   }
   best.copyFrom(sol);
   sinceImprovement = 0;
@@ -233,18 +253,29 @@ function offerBest(sol: Sol): void {
  */
 function repair(sol: Sol): bool {
   let rounds = 0;
-  while (rounds < REPAIR_ROUNDS && (rounds == 0 || excessOf(sol) > 0)) {
+  while (rounds < REPAIR_ROUNDS && (rounds == 0 || infeasibility(sol) > 0)) {
     rounds++;
-    repairWeight(true);
+    if (penOn) repairWeight(true);
+    else twRepairWeight(true);
     for (let r = 0; r < R; r++) {
-      if (unchecked(sol.rSize[r]) == 0 || !routeOverloaded(sol, r)) continue;
+      if (unchecked(sol.rSize[r]) == 0) continue;
+      if (!(penOn ? routeOverloaded(sol, r) : routeWarp(sol, r) > 0)) continue;
       stampRoute(sol, r);
       pushRoute(sol, r);
     }
     localSearch(sol);
   }
-  for (let i = 0; i < rounds; i++) repairWeight(false);
-  return excessOf(sol) == 0;
+  for (let i = 0; i < rounds; i++) {
+    if (penOn) repairWeight(false);
+    else twRepairWeight(false);
+  }
+  return infeasibility(sol) == 0;
+}
+
+/** What a penalised mode lets `sol` break: load above capacity, or time warp (0 = feasible). */
+// @ts-ignore: decorator
+@inline function infeasibility(sol: Sol): i64 {
+  return penOn ? excessOf(sol) : warpOf(sol);
 }
 
 /**
@@ -267,7 +298,8 @@ function selfCheck(sol: Sol, stage: i32): void {
     if (unchecked(sol.rSize[r]) == 0) continue;
     if (walkCurrent(sol, r) < 0) continue;
     // penalised capacity: an accepted solution may overload a route (best never does: offerBest)
-    if (!lastWalkOk && !(penOn && failCode == FAIL_CAPACITY)) {
+    // penalised time windows: an accepted solution may arrive late (best never does)
+    if (!lastWalkOk && !(penOn && failCode == FAIL_CAPACITY) && !(twOn && (failCode == FAIL_TIME_WINDOW || failCode == FAIL_VEHICLE_TIME_WINDOW))) {
       trace('infeasible route after stage', 3, <f64>r, <f64>stage, <f64>failCode);
       assert(false, 'selfCheck: infeasible route');
     }

@@ -16,6 +16,7 @@ import { fitsBetween, insertLoadsFit, seqStart, seqVisit, seqFits, twoVisitsTime
 import { rngFloat, rngInt } from '../common/rng';
 import { removed, nRemoved, touch, bannedRoute } from './ruin';
 import { penOn, insertPenalty } from '../model/loadPenalty';
+import { twOn, warpCost, routeWarpCost, betweenWarp } from '../model/timePenalty';
 
 const BLINK: f64 = 0.01;
 /** Neighbours whose positions are tried before falling back to a full scan. */
@@ -123,6 +124,9 @@ function orderRemoved(): void {
   // penalised capacity (CVRP-like problems, during the annealing): excess load is priced, and
   // the load is all fitsBetween would check there (one vehicle class: every skill fits)
   if (penOn) delta += insertPenalty(sol, r, c);
+  // penalised time windows (VRPTW-like problems, during the annealing): the time warp the job
+  // adds is priced; fitsBetween then checks the loads only
+  if (twOn && delta < bestCost) delta += warpCost(betweenWarp(sol, r, a, c, c, false, b)) - routeWarpCost(sol, r);
   if (delta >= bestCost || isUnreachableCost(delta)) return;
   if (penOn || fitsBetween(sol, r, a, c, c, false, b)) {
     bestCost = delta;

@@ -10,6 +10,7 @@ import {
 } from './problem';
 import { cacheBreaks } from './feasibility';
 import { markLink } from './linkMarks';
+import { TW_CAPABLE, twCache } from './timePenalty';
 import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
 
 export { startOf, endOf, isDepotVisit, isEndVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
@@ -49,6 +50,16 @@ export class Sol {
   rLoad: StaticArray<i32>; // R×D pickups per route (meaningful with SIMPLE_LOAD)
   rCost: StaticArray<i64>; // route cost, fixed cost included when used
   rStamp: StaticArray<i64>;
+  // penalised time windows (timePenalty.ts, allocated when TW_CAPABLE): the time-warp segment
+  // from the route start to each visit (F) and from each visit to the route end (B)
+  twFD: StaticArray<i64>;
+  twFW: StaticArray<i64>;
+  twFE: StaticArray<i64>;
+  twFL: StaticArray<i64>;
+  twBD: StaticArray<i64>;
+  twBW: StaticArray<i64>;
+  twBE: StaticArray<i64>;
+  twBL: StaticArray<i64>;
   cost: i64; // sum of route costs
   miss: i64; // prizes and penalties of unserved jobs
 
@@ -81,6 +92,15 @@ export class Sol {
     this.rLoad = new StaticArray<i32>(R * D);
     this.rCost = new StaticArray<i64>(R);
     this.rStamp = new StaticArray<i64>(R);
+    const tv = TW_CAPABLE ? V : 1;
+    this.twFD = new StaticArray<i64>(tv);
+    this.twFW = new StaticArray<i64>(tv);
+    this.twFE = new StaticArray<i64>(tv);
+    this.twFL = new StaticArray<i64>(tv);
+    this.twBD = new StaticArray<i64>(tv);
+    this.twBW = new StaticArray<i64>(tv);
+    this.twBE = new StaticArray<i64>(tv);
+    this.twBL = new StaticArray<i64>(tv);
     this.cost = 0;
     this.miss = 0;
     this.clear();
@@ -178,6 +198,16 @@ export class Sol {
     copy32(this.rLoad, o.rLoad, R * D);
     copy64(this.rCost, o.rCost, R);
     copy64(this.rStamp, o.rStamp, R);
+    if (TW_CAPABLE) {
+      copy64(this.twFD, o.twFD, V);
+      copy64(this.twFW, o.twFW, V);
+      copy64(this.twFE, o.twFE, V);
+      copy64(this.twFL, o.twFL, V);
+      copy64(this.twBD, o.twBD, V);
+      copy64(this.twBW, o.twBW, V);
+      copy64(this.twBE, o.twBE, V);
+      copy64(this.twBL, o.twBL, V);
+    }
     this.cost = o.cost;
     this.miss = o.miss;
   }
@@ -268,6 +298,7 @@ export class Sol {
     for (let k = 0; k < D; k++) unchecked((this.rLoad[r * D + k] = this.pUpto[e * D + k]));
     if (!SIMPLE_LOAD || HAS_TIME) this.backward(r);
     if (NB > 0 && HAS_TIME) cacheBreaks(this, r);
+    if (TW_CAPABLE) twCache(this, r);
   }
 
   /** Backward pass: latest starts, deliveries still on board, and trip load maxima. */

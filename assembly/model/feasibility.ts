@@ -31,6 +31,7 @@ import {
 } from '../protocol.generated';
 import { Sol, startOf, endOf, isBoundary, isReloadVisit, isEndVisit } from './Sol';
 import { pickOf, delOf, earliestStart, latestStart, serviceOf, setupOf, breakStart } from './visit';
+import { twOn } from './timePenalty';
 
 // per-dimension scratch (no allocation in the search)
 let segD: StaticArray<i32> = new StaticArray<i32>(1);
@@ -212,6 +213,8 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
   }
   const pb = unchecked(prev[b]);
   if (!loadsFit(sol, r, a, b, r)) return false;
+  // penalised time windows (timePenalty.ts): the caller prices the time warp; nothing else to check
+  if (twOn) return true;
   if (!HAS_TIME && !HAS_LIMITS) return !needWalk || walkBetween(sol, r, a, s, e, rev, b);
   // schedule through the segment, then the cached latest start of b
   let t = exactFromA ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a]);
@@ -402,7 +405,7 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
     if (DEBUG_CHECKS) assert(fast == walkTail(sol, r, a, b, rb), 'resumeFits disagrees with the walk (tail of another class)');
     return fast;
   }
-  if (!HAS_TIME && !HAS_LIMITS) return true;
+  if ((!HAS_TIME || twOn) && !HAS_LIMITS) return true;
   const la = unchecked(sol.vloc[a]);
   const lb = unchecked(sol.vloc[b]);
   const tr = dur(r, la, lb);

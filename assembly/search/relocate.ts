@@ -9,6 +9,7 @@ import { intraNeedsCheck, pathCost } from './moveCost';
 import { emitPath } from './emitPath';
 import { recordMove } from './appliedMove';
 import { penOn, relocatePenalty } from '../model/loadPenalty';
+import { twOn, warpCost, routeWarpCost, tailWarp, betweenWarp, seqWarp } from '../model/timePenalty';
 
 /** Applies the best improving relocation of a string starting at u next to v; true if one was applied. */
 export function relocate(sol: Sol, u: i32, v: i32): bool {
@@ -30,6 +31,8 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
   let bestE = -1;
   let bestA = -1;
   let bestRev = false;
+  // penalised time windows: the price of the routes' time warp now, a bound on what a move can save
+  const warpNow: i64 = twOn ? routeWarpCost(sol, ru) + (same ? 0 : routeWarpCost(sol, rv)) : 0;
   let e = u;
   for (let len = 1; len <= 3; len++) {
     if (len > 1) {
@@ -69,6 +72,9 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
       removeGain += relocatePenalty(sol, ru, rv, p, e);
       if (removeGain + intF - (unchecked(sol.cumCost[e]) - unchecked(sol.cumCost[u])) >= best) continue;
     }
+    // penalised time windows: the warp u's route is left with (inter-route)
+    let warpOut: i64 = 0;
+    if (twOn && !same) warpOut = warpCost(tailWarp(sol, ru, p, nx)) - warpNow;
     for (let t = 0; t < 2; t++) {
       const a = t == 0 ? v : pv;
       if (a == p || a == e) continue;
@@ -79,9 +85,23 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
       for (let o = 0; o < 2; o++) {
         const rev = o == 1;
         if (rev && len == 1) break;
-        const delta = rev
+        let delta = rev
           ? base + costAt(ov, la, le) + costAt(ov, lu, lb) + intR
           : base + costAt(ov, la, lu) + costAt(ov, le, lb) + intF;
+        if (twOn) {
+          // the time warp is part of the cost; no move saves more than the warp there is now
+          // (inter-route, u's route is priced already and v's cannot go below 0)
+          if (delta + (same ? -warpNow : warpOut) >= best) continue;
+          delta += same ? warpCost(intraWarp(sol, ru, u, e, a, rev)) - warpNow : warpOut + warpCost(betweenWarp(sol, rv, a, u, e, rev, b));
+          if (delta >= best) continue;
+          // capacity stays hard (one vehicle class: the loads are all fitsBetween checks here)
+          if (!same && !fitsBetween(sol, rv, a, u, e, rev, b)) continue;
+          best = delta;
+          bestE = e;
+          bestA = a;
+          bestRev = rev;
+          continue;
+        }
         if (delta >= best) continue;
         if (same) {
           if (intraNeedsCheck() && !intraFits(sol, ru, u, e, a, rev)) continue;
@@ -138,6 +158,24 @@ function intraFits(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): bool {
   }
   buildIntra(sol, r, s, e, a, rev);
   return seqFits(sol, r);
+}
+
+/** Penalised time windows: time warp of route r with the path s..e moved right after a (reversed or not). */
+function intraWarp(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): i64 {
+  const p = unchecked(sol.prev[s]);
+  const nx = unchecked(sol.next[e]);
+  const b = unchecked(sol.next[a]);
+  seqStart(sol, r);
+  if (unchecked(sol.pos[a]) < unchecked(sol.pos[s])) {
+    // a .. [s..e] b .. p | nx
+    emitPath(sol, s, e, rev);
+    emitPath(sol, b, p, false);
+    return seqWarp(sol, r, a, nx);
+  }
+  // p | nx .. a [s..e] | b
+  emitPath(sol, nx, a, false);
+  emitPath(sol, s, e, rev);
+  return seqWarp(sol, r, p, b);
 }
 
 /** Route r with the path s..e moved right after a (reversed or not), as a visit sequence. */

@@ -9,6 +9,7 @@ import { intraNeedsCheck, pathCost } from './moveCost';
 import { emitPath } from './emitPath';
 import { recordMove } from './appliedMove';
 import { penOn, swapPenalty } from '../model/loadPenalty';
+import { twOn, warpCost, routeWarpCost, betweenWarp, seqWarp } from '../model/timePenalty';
 
 /** Applies the best improving string exchange between u and v; true if one was applied. */
 export function swap(sol: Sol, u: i32, v: i32): bool {
@@ -29,6 +30,8 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
   let best: i64 = 0;
   let bestE1 = -1;
   let bestE2 = -1;
+  // penalised time windows: the price of the routes' time warp now, a bound on what a move can save
+  const warpNow: i64 = twOn ? routeWarpCost(sol, ru) + (same ? 0 : routeWarpCost(sol, rv)) : 0;
   let e1 = u;
   for (let l1 = 1; l1 <= 2; l1++) {
     if (l1 > 1) {
@@ -63,6 +66,23 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
       }
       // penalised capacity: the load excess the exchange adds or removes is part of its cost
       if (!same && penOn) delta += swapPenalty(sol, ru, rv, p1, e1, p2, e2);
+      if (twOn) {
+        // the time warp is part of the cost (loads: swapRoom above; one vehicle class)
+        if (delta - warpNow >= best) continue;
+        if (same) {
+          delta += warpCost(intraSwapWarp(sol, ru, u, e1, v, e2)) - warpNow;
+        } else {
+          // u's route first: v's new warp cannot go below 0
+          delta += warpCost(betweenWarp(sol, ru, p1, v, e2, false, n1)) - warpNow;
+          if (delta >= best) continue;
+          delta += warpCost(betweenWarp(sol, rv, p2, u, e1, false, n2));
+        }
+        if (delta >= best) continue;
+        best = delta;
+        bestE1 = e1;
+        bestE2 = e2;
+        continue;
+      }
       if (delta >= best) continue;
       if (same) {
         if (intraNeedsCheck() && !intraSwapFits(sol, ru, u, e1, v, e2)) continue;
@@ -111,6 +131,20 @@ function intraSwapFits(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): bo
   }
   buildSwapIntra(sol, r, s1, e1, s2, e2);
   return seqFits(sol, r);
+}
+
+/** Penalised time windows: time warp of route r with the disjoint, non-adjacent paths s1..e1 and s2..e2 exchanged. */
+function intraSwapWarp(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): i64 {
+  const firstIs1 = unchecked(sol.pos[e1]) < unchecked(sol.pos[s2]);
+  const fs = firstIs1 ? s1 : s2;
+  const fe = firstIs1 ? e1 : e2;
+  const ls = firstIs1 ? s2 : s1;
+  const le = firstIs1 ? e2 : e1;
+  seqStart(sol, r);
+  emitPath(sol, ls, le, false);
+  emitPath(sol, unchecked(sol.next[fe]), unchecked(sol.prev[ls]), false);
+  emitPath(sol, fs, fe, false);
+  return seqWarp(sol, r, unchecked(sol.prev[fs]), unchecked(sol.next[le]));
 }
 
 /** Route r with the paths s1..e1 and s2..e2 exchanged, as a visit sequence. */

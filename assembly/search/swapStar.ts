@@ -13,6 +13,7 @@ import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
 import { recordMove } from './appliedMove';
 import { penOn, exchangePenalty } from '../model/loadPenalty';
+import { twOn, warpCost, routeWarpCost, seqWarp } from '../model/timePenalty';
 
 const BIG: i64 = 0x3fffffffffffffff;
 /**
@@ -142,6 +143,8 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
   const o2 = unchecked(vCost[r2]);
   let best: i64 = 0;
   let bu = -1, bv = -1, bua = -1, bva = -1;
+  // penalised time windows: the price of both routes' time warp now, a bound on what a move can save
+  const warpNow: i64 = twOn ? routeWarpCost(sol, r1) + routeWarpCost(sol, r2) : 0;
   let u = unchecked(next[startOf(r1)]);
   while (u != e1) {
     if (u >= N || unchecked(compat[u * NC + c2]) == 0) {
@@ -174,8 +177,18 @@ export function swapStarBetween(sol: Sol, ra: i32, rb: i32): bool {
         const au = bestAfter;
         const cv = insertWithout(sol, v, u, r1);
         const av = bestAfter;
-        const delta = remU + remV + cu + cv + pen;
-        if (delta < best && (!check || swapFits(sol, r1, u, v, av) && swapFits(sol, r2, v, u, au))) {
+        let delta = remU + remV + cu + cv + pen;
+        if (twOn) {
+          // the time warp is part of the cost (loads: loadsFit above; one vehicle class)
+          if (delta - warpNow < best) {
+            delta += warpCost(swapWarp(sol, r1, u, v, av)) - warpNow;
+            if (delta < best) delta += warpCost(swapWarp(sol, r2, v, u, au));
+            if (delta < best) {
+              best = delta;
+              bu = u; bv = v; bua = au; bva = av;
+            }
+          }
+        } else if (delta < best && (!check || swapFits(sol, r1, u, v, av) && swapFits(sol, r2, v, u, au))) {
           best = delta;
           bu = u; bv = v; bua = au; bva = av;
         }
@@ -238,6 +251,27 @@ function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
     }
   }
   return walkSwapped(sol, r, out, inV, after);
+}
+
+/** Penalised time windows: time warp of route r without `out` and with `inV` placed after visit `after`. */
+function swapWarp(sol: Sol, r: i32, out: i32, inV: i32, after: i32): i64 {
+  const p = unchecked(sol.prev[out]);
+  const nx = unchecked(sol.next[out]);
+  seqStart(sol, r);
+  if (after == p) {
+    seqVisit(inV);
+    return seqWarp(sol, r, after, nx);
+  }
+  if (unchecked(sol.pos[after]) < unchecked(sol.pos[out])) {
+    // after inV next(after) .. p | nx
+    seqVisit(inV);
+    emitPath(sol, unchecked(sol.next[after]), p, false);
+    return seqWarp(sol, r, after, nx);
+  }
+  // p | nx .. after inV | next(after)
+  emitPath(sol, nx, after, false);
+  seqVisit(inV);
+  return seqWarp(sol, r, p, unchecked(sol.next[after]));
 }
 
 /**

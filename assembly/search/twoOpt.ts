@@ -7,6 +7,7 @@ import { routeChanged } from './lsState';
 import { intraNeedsCheck } from './moveCost';
 import { emitPath } from './emitPath';
 import { recordMove } from './appliedMove';
+import { twOn, warpCost, routeWarpCost, seqWarp } from '../model/timePenalty';
 
 /** Applies the 2-opt move joining u and v when they share a route and it improves; true if applied. */
 export function twoOpt(sol: Sol, u: i32, v: i32): bool {
@@ -26,12 +27,22 @@ export function twoOpt(sol: Sol, u: i32, v: i32): bool {
   const lb = unchecked(vloc[b]);
   const lx = unchecked(vloc[x]);
   const ly = unchecked(vloc[y]);
-  const delta =
+  let delta =
     cost(r, la, lb) + cost(r, lx, ly) - cost(r, la, lx) - cost(r, lb, ly) +
     (unchecked(sol.revCost[b]) - unchecked(sol.revCost[x])) -
     (unchecked(sol.cumCost[b]) - unchecked(sol.cumCost[x]));
-  if (delta >= 0) return false;
-  if (intraNeedsCheck() && !reversalFits(sol, r, a, x, b, y)) return false;
+  if (twOn) {
+    // penalised time windows: the time warp is part of the cost (the loads cannot change)
+    const warpNow = routeWarpCost(sol, r);
+    if (delta - warpNow >= 0) return false;
+    seqStart(sol, r);
+    emitPath(sol, x, b, true);
+    delta += warpCost(seqWarp(sol, r, a, y)) - warpNow;
+    if (delta >= 0) return false;
+  } else {
+    if (delta >= 0) return false;
+    if (intraNeedsCheck() && !reversalFits(sol, r, a, x, b, y)) return false;
+  }
   recordMove(delta);
   sol.reversePath(x, b);
   routeChanged(sol, r);

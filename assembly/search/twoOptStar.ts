@@ -9,6 +9,7 @@ import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
 import { routeChanged } from './lsState';
 import { recordMove } from './appliedMove';
 import { penOn, tailPenalty } from '../model/loadPenalty';
+import { twOn, warpCost, routeWarpCost, tailWarp, seqWarp } from '../model/timePenalty';
 
 /** Applies the better improving 2-opt* variant between the routes of u and v; true if applied. */
 export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
@@ -30,6 +31,7 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
   const sameCosts = unchecked(vCost[ru]) == unchecked(vCost[rv]);
   let bestVariant = 0;
   let best: i64 = 0;
+  const warpNow: i64 = twOn ? routeWarpCost(sol, ru) + routeWarpCost(sol, rv) : 0;
   // pickups only and one class: route loads decide both variants up front
   let tailsOk = true;
   let headsOk = true;
@@ -60,7 +62,16 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
       delta = newCostTail(sol, ru, u, y) + newCostTail(sol, rv, v, x) - routeCostNoFixed(sol, ru) - routeCostNoFixed(sol, rv);
     }
     if (penOn) delta += tailPenalty(sol, ru, rv, u, v, false);
-    if (delta < best && (penOn || fitsTail(sol, ru, u, y) && fitsTail(sol, rv, v, x))) {
+    if (twOn) {
+      // penalised time windows: the time warp is part of the cost (loads: tailsOk above)
+      if (delta - warpNow < best) {
+        delta += warpCost(tailWarp(sol, ru, u, y)) + warpCost(tailWarp(sol, rv, v, x)) - warpNow;
+        if (delta < best) {
+          best = delta;
+          bestVariant = 1;
+        }
+      }
+    } else if (delta < best && (penOn || fitsTail(sol, ru, u, y) && fitsTail(sol, rv, v, x))) {
       best = delta;
       bestVariant = 1;
     }
@@ -73,7 +84,16 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
       (unchecked(revCost[v]) - unchecked(cumCost[v])) +
       (unchecked(revCost[eu]) - unchecked(revCost[x]) - (unchecked(cumCost[eu]) - unchecked(cumCost[x])));
     if (penOn) delta += tailPenalty(sol, ru, rv, u, v, true);
-    if (delta < best) {
+    if (twOn) {
+      // penalised time windows: the time warp is part of the cost (loads: headsOk above)
+      if (delta - warpNow < best) {
+        delta += headsWarpCost(sol, ru, rv, u, v, x, y) - warpNow;
+        if (delta < best) {
+          best = delta;
+          bestVariant = 2;
+        }
+      }
+    } else if (delta < best) {
       if (penOn || headsFit(sol, ru, rv, u, v, x, y)) {
         best = delta;
         bestVariant = 2;
@@ -134,6 +154,22 @@ function headsFit(sol: Sol, ru: i32, rv: i32, u: i32, v: i32, x: i32, y: i32): b
   seqPath(sol, unchecked(sol.prev[eu]), x, true, x != eu);
   seqPath(sol, y, unchecked(sol.prev[ev]), false, y != ev);
   return seqFits(sol, rv);
+}
+
+/**
+ * Penalised time windows: price of the time warp of both routes after the heads are joined:
+ * [..u] + reversed [first(rv)..v] for ru, reversed [x..last(ru)] + [y..] for rv (one class).
+ */
+function headsWarpCost(sol: Sol, ru: i32, rv: i32, u: i32, v: i32, x: i32, y: i32): i64 {
+  const eu = endOf(ru);
+  const sv = startOf(rv);
+  seqStart(sol, ru);
+  seqPath(sol, v, unchecked(sol.next[sv]), true, true);
+  let c = warpCost(seqWarp(sol, ru, u, eu));
+  seqStart(sol, rv);
+  seqPath(sol, unchecked(sol.prev[eu]), x, true, x != eu);
+  c += warpCost(seqWarp(sol, rv, sv, y));
+  return c;
 }
 
 /** Cost change of the last arcs when tails swap between vehicles with different end places. */

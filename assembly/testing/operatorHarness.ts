@@ -15,6 +15,7 @@ import { writeSolution } from '../output/writeSolution';
 export { alloc, ptr, finish, routesBuffer, outputLength, init, prepare, run, setParam, bestCost } from '../index';
 import { penInit, setPenalised, setPenWeight, PEN_CAPABLE, penResults, penOverloaded } from '../model/loadPenalty';
 import { routesData } from '../index';
+import { twInit, setTimePenalised, setTwWeight, TW_CAPABLE, twResults, twWarped, warpOf } from '../model/timePenalty';
 
 let sol: Sol = changetype<Sol>(0);
 
@@ -23,6 +24,7 @@ export function loadRoutesForTest(): i32 {
   feasibilityAlloc();
   lsAlloc(pb.N);
   swapStarAlloc(pb.N);
+  twInit();
   sol = new Sol();
   return loadRoutes(sol, routesData()) ? 1 : 0;
 }
@@ -73,4 +75,31 @@ export function penaltyResults(): i32 {
 }
 export function penaltyOverloaded(): i32 {
   return penOverloaded;
+}
+
+/**
+ * Penalised time windows for the next operator calls: `weight16` is the price of one unit of
+ * time warp in 1/16 cost units (0: time windows are hard, as outside the annealing).
+ */
+export function setTimePenaltyForTest(weight16: i32): void {
+  setTimePenalised(weight16 > 0);
+  if (weight16 > 0) setTwWeight(<i64>weight16);
+}
+
+/** Whether the problem qualifies for penalised time windows (model/timePenalty.ts#TW_CAPABLE). */
+export function timePenaltyCapable(): i32 {
+  return TW_CAPABLE ? 1 : 0;
+}
+
+/** Time warp summed over the routes of the loaded solution (from the route caches). */
+export function solutionWarp(): f64 {
+  return <f64>warpOf(sol);
+}
+
+/** Local-search results of the last annealing run under penalised time windows, and how many had time warp. */
+export function timePenaltyResults(): i32 {
+  return twResults;
+}
+export function timePenaltyWarped(): i32 {
+  return twWarped;
 }

@@ -115,6 +115,7 @@ export const CORE_PARAMS = [
   { name: 'AVG_REMOVED', id: 6, defaultValue: 10, doc: 'average number of jobs a ruin removes' },
   { name: 'MAX_STRING', id: 7, defaultValue: 10, doc: 'longest string a ruin removes' },
   { name: 'STALL_LIMIT', id: 8, defaultValue: 0, doc: 'stop after this many iterations without a new best (0 = never)' },
+  { name: 'TIME_WARP', id: 9, defaultValue: 0, doc: 'penalised time windows (time warp) on eligible VRPTW-like problems (1 = on; 0 = off: windows stay hard)' },
 ] as const satisfies readonly CoreParamSpec[];
 
 /**

@@ -23,6 +23,8 @@ export interface RunBudget {
   signal?: AbortSignal;
   /** Local search after each ruin-and-recreate step (default true). */
   localSearch?: boolean;
+  /** Penalised time windows on eligible problems (default false). */
+  timeWarp?: boolean;
 }
 
 /** A finished run: the core instance holding the best solution, and how the run went. */
@@ -75,6 +77,7 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
   const core = await instantiateCore(input.geo ? 'geo' : 'matrix');
   writeCoreInput(core, input);
   if (budget.localSearch === false) core.setParam(PARAM.LOCAL_SEARCH, 0);
+  if (budget.timeWarp === true) core.setParam(PARAM.TIME_WARP, 1);
   if (budget.stallLimit > 0) core.setParam(PARAM.STALL_LIMIT, budget.stallLimit);
   core.init(budget.seed >>> 0);
 
