@@ -110,17 +110,8 @@ export function swap(sol: Sol, u: i32, v: i32): bool {
  */
 function intraSwapFits(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): bool {
   if (reorderKeepsLoads()) {
-    // order the paths along the route: [fs..fe] comes before [ls..le]
-    const firstIs1 = unchecked(sol.pos[e1]) < unchecked(sol.pos[s2]);
-    const fs = firstIs1 ? s1 : s2;
-    const fe = firstIs1 ? e1 : e2;
-    const ls = firstIs1 ? s2 : s1;
-    const le = firstIs1 ? e2 : e1;
-    seqStart(sol, r);
-    emitPath(sol, ls, le, false);
-    emitPath(sol, unchecked(sol.next[fe]), unchecked(sol.prev[ls]), false);
-    emitPath(sol, fs, fe, false);
-    const verdict = spliceFits(sol, r, unchecked(sol.prev[fs]), unchecked(sol.next[le]));
+    describeSwappedPart(sol, r, s1, e1, s2, e2);
+    const verdict = spliceFits(sol, r, partBefore, partAfter);
     if (verdict != SPLICE_WALK) {
       if (DEBUG_CHECKS) {
         buildSwapIntra(sol, r, s1, e1, s2, e2);
@@ -135,6 +126,21 @@ function intraSwapFits(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): bo
 
 /** Penalised time windows: time warp of route r with the disjoint, non-adjacent paths s1..e1 and s2..e2 exchanged. */
 function intraSwapWarp(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): i64 {
+  describeSwappedPart(sol, r, s1, e1, s2, e2);
+  return seqWarp(sol, r, partBefore, partAfter);
+}
+
+/** The visits around the part `describeSwappedPart` described (unchanged, before and after it). */
+let partBefore: i32 = -1;
+let partAfter: i32 = -1;
+
+/**
+ * Describes only the changed part of route r with the disjoint, non-adjacent paths s1..e1 and
+ * s2..e2 exchanged: from the first path to the second; partBefore and partAfter are the
+ * unchanged visits around it.
+ */
+function describeSwappedPart(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): void {
+  // order the paths along the route: [fs..fe] comes before [ls..le]
   const firstIs1 = unchecked(sol.pos[e1]) < unchecked(sol.pos[s2]);
   const fs = firstIs1 ? s1 : s2;
   const fe = firstIs1 ? e1 : e2;
@@ -144,7 +150,8 @@ function intraSwapWarp(sol: Sol, r: i32, s1: i32, e1: i32, s2: i32, e2: i32): i6
   emitPath(sol, ls, le, false);
   emitPath(sol, unchecked(sol.next[fe]), unchecked(sol.prev[ls]), false);
   emitPath(sol, fs, fe, false);
-  return seqWarp(sol, r, unchecked(sol.prev[fs]), unchecked(sol.next[le]));
+  partBefore = unchecked(sol.prev[fs]);
+  partAfter = unchecked(sol.next[le]);
 }
 
 /** Route r with the paths s1..e1 and s2..e2 exchanged, as a visit sequence. */
