@@ -130,24 +130,8 @@ export function relocate(sol: Sol, u: i32, v: i32): bool {
  */
 function intraFits(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): bool {
   if (reorderKeepsLoads()) {
-    const p = unchecked(sol.prev[s]);
-    const nx = unchecked(sol.next[e]);
-    const b = unchecked(sol.next[a]);
-    seqStart(sol, r);
-    let from = a;
-    let to = nx;
-    if (unchecked(sol.pos[a]) < unchecked(sol.pos[s])) {
-      // a .. [s..e] b .. p | nx
-      emitPath(sol, s, e, rev);
-      emitPath(sol, b, p, false);
-    } else {
-      // p | nx .. a [s..e] | b
-      emitPath(sol, nx, a, false);
-      emitPath(sol, s, e, rev);
-      from = p;
-      to = b;
-    }
-    const verdict = spliceFits(sol, r, from, to);
+    describeMovedPart(sol, r, s, e, a, rev);
+    const verdict = spliceFits(sol, r, partBefore, partAfter);
     if (verdict != SPLICE_WALK) {
       if (DEBUG_CHECKS) {
         buildIntra(sol, r, s, e, a, rev);
@@ -162,6 +146,20 @@ function intraFits(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): bool {
 
 /** Penalised time windows: time warp of route r with the path s..e moved right after a (reversed or not). */
 function intraWarp(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): i64 {
+  describeMovedPart(sol, r, s, e, a, rev);
+  return seqWarp(sol, r, partBefore, partAfter);
+}
+
+/** The unchanged visits around the part `describeMovedPart` described. */
+let partBefore: i32 = -1;
+let partAfter: i32 = -1;
+
+/**
+ * Describes only the changed part of route r with the path s..e moved right after a (reversed
+ * or not): from the first changed position to the last; partBefore and partAfter are the
+ * unchanged visits around it.
+ */
+function describeMovedPart(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): void {
   const p = unchecked(sol.prev[s]);
   const nx = unchecked(sol.next[e]);
   const b = unchecked(sol.next[a]);
@@ -170,12 +168,15 @@ function intraWarp(sol: Sol, r: i32, s: i32, e: i32, a: i32, rev: bool): i64 {
     // a .. [s..e] b .. p | nx
     emitPath(sol, s, e, rev);
     emitPath(sol, b, p, false);
-    return seqWarp(sol, r, a, nx);
+    partBefore = a;
+    partAfter = nx;
+  } else {
+    // p | nx .. a [s..e] | b
+    emitPath(sol, nx, a, false);
+    emitPath(sol, s, e, rev);
+    partBefore = p;
+    partAfter = b;
   }
-  // p | nx .. a [s..e] | b
-  emitPath(sol, nx, a, false);
-  emitPath(sol, s, e, rev);
-  return seqWarp(sol, r, p, b);
 }
 
 /** Route r with the path s..e moved right after a (reversed or not), as a visit sequence. */

@@ -225,25 +225,8 @@ function loadsFit(sol: Sol, r1: i32, r2: i32, u: i32, v: i32): bool {
  */
 function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
   if (PICKUPS_ONLY) {
-    const p = unchecked(sol.prev[out]);
-    const nx = unchecked(sol.next[out]);
-    seqStart(sol, r);
-    let from = after;
-    let to = nx;
-    if (after == p) {
-      seqVisit(inV);
-    } else if (unchecked(sol.pos[after]) < unchecked(sol.pos[out])) {
-      // after inV next(after) .. p | nx
-      seqVisit(inV);
-      emitPath(sol, unchecked(sol.next[after]), p, false);
-    } else {
-      // p | nx .. after inV | next(after)
-      emitPath(sol, nx, after, false);
-      seqVisit(inV);
-      from = p;
-      to = unchecked(sol.next[after]);
-    }
-    let verdict = spliceFits(sol, r, from, to);
+    describeExchangedPart(sol, r, out, inV, after);
+    let verdict = spliceFits(sol, r, partBefore, partAfter);
     if (verdict != SPLICE_WALK) {
       if (!SIMPLE_LOAD && verdict == SPLICE_FITS && !sharedTripFits(sol, r, out, inV)) verdict = SPLICE_NO;
       if (DEBUG_CHECKS) assert((verdict == SPLICE_FITS) == walkSwapped(sol, r, out, inV, after), 'spliceFits disagrees with the walk (SWAP*)');
@@ -255,23 +238,37 @@ function swapFits(sol: Sol, r: i32, out: i32, inV: i32, after: i32): bool {
 
 /** Penalised time windows: time warp of route r without `out` and with `inV` placed after visit `after`. */
 function swapWarp(sol: Sol, r: i32, out: i32, inV: i32, after: i32): i64 {
+  describeExchangedPart(sol, r, out, inV, after);
+  return seqWarp(sol, r, partBefore, partAfter);
+}
+
+/** The unchanged visits around the part `describeExchangedPart` described. */
+let partBefore: i32 = -1;
+let partAfter: i32 = -1;
+
+/**
+ * Describes only the changed part of route r without `out` and with `inV` placed after visit
+ * `after` (after ≠ out); partBefore and partAfter are the unchanged visits around it.
+ */
+function describeExchangedPart(sol: Sol, r: i32, out: i32, inV: i32, after: i32): void {
   const p = unchecked(sol.prev[out]);
   const nx = unchecked(sol.next[out]);
   seqStart(sol, r);
+  partBefore = after;
+  partAfter = nx;
   if (after == p) {
     seqVisit(inV);
-    return seqWarp(sol, r, after, nx);
-  }
-  if (unchecked(sol.pos[after]) < unchecked(sol.pos[out])) {
+  } else if (unchecked(sol.pos[after]) < unchecked(sol.pos[out])) {
     // after inV next(after) .. p | nx
     seqVisit(inV);
     emitPath(sol, unchecked(sol.next[after]), p, false);
-    return seqWarp(sol, r, after, nx);
+  } else {
+    // p | nx .. after inV | next(after)
+    emitPath(sol, nx, after, false);
+    seqVisit(inV);
+    partBefore = p;
+    partAfter = unchecked(sol.next[after]);
   }
-  // p | nx .. after inV | next(after)
-  emitPath(sol, nx, after, false);
-  seqVisit(inV);
-  return seqWarp(sol, r, p, unchecked(sol.next[after]));
 }
 
 /**
