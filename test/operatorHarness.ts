@@ -37,6 +37,11 @@ interface HarnessExports extends CoreExports {
   timePenaltyResults(): number;
   timePenaltyWarped(): number;
   bestCost(): number;
+  setEjectWeightForTest(j: number, w: number): void;
+  buildNeighboursForTest(k: number): void;
+  runEjectInsert(j: number, bound: number): number;
+  ejectedCount(): number;
+  ejectedJob(i: number): number;
 }
 
 const HARNESS = readFileSync(new URL('../build/operatorHarness.wasm', import.meta.url));
@@ -253,6 +258,53 @@ export async function annealWithTimePenalty(problem: RoutingProblem, seed: numbe
     while (core.prepare(1 << 20) !== 0);
     core.run(iterations, 0, 1 / iterations);
     return { capable: core.timePenaltyCapable() === 1, results: core.timePenaltyResults(), warped: core.timePenaltyWarped(), bestCost: core.bestCost() };
+  } finally {
+    useCoreBinary(undefined);
+  }
+}
+
+/** What one insertion with ejections did. */
+export interface EjectionRun {
+  inserted: boolean;
+  /** Jobs ejected (0-based), in no particular order. */
+  ejected: number[];
+  /** Job indices per vehicle afterwards. */
+  routes: number[][];
+  /** Violations found by the independent checker in the routes afterwards. */
+  violations: string[];
+}
+
+/**
+ * Loads `routes` into a fresh harness core and puts unrouted job `job` in with ejections
+ * (assembly/meta/ejectInsert.ts): `weights[j]` is job j's weight, only choices with a weight
+ * sum below `bound` are taken; `neighbours` > 0 builds neighbour lists of that length first.
+ */
+export async function runEjection(
+  problem: RoutingProblem,
+  routes: number[][],
+  job: number,
+  weights: number[],
+  bound: number,
+  neighbours = 0,
+): Promise<EjectionRun> {
+  useCoreBinary(HARNESS);
+  try {
+    const core = (await instantiateCore()) as HarnessExports;
+    const input = encodeRouting(problem);
+    writeCoreInput(core, input);
+    const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
+    new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
+    if (core.loadRoutesForTest() !== 1) throw new Error('harness: routes do not fit the problem');
+    if (neighbours > 0) core.buildNeighboursForTest(neighbours);
+    weights.forEach((w, j) => core.setEjectWeightForTest(j, w));
+    const inserted = core.runEjectInsert(job, bound) === 1;
+    const ejected = Array.from({ length: core.ejectedCount() }, (_, i) => core.ejectedJob(i));
+    const out = readCoreOutput(core, input.dims);
+    const decoded = decodeRouting(problem, out);
+    const after: number[][] = problem.vehicles.map(() => []);
+    for (const r of decoded.routes) after[r.vehicle] = r.steps.filter((s) => s.type === 'job').map((s) => s.index);
+    const solution: RoutingSolution = { ...decoded, reasons: [], cost: out.routeCost, elapsedMs: 0, iterations: 0, stopReason: 'iterations', seed: 0 };
+    return { inserted, ejected, routes: after, violations: checkCollectionSolution(problem, solution).violations };
   } finally {
     useCoreBinary(undefined);
   }

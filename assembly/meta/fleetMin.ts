@@ -10,10 +10,11 @@
 // is emptied. The annealing then starts from the smallest complete fleet found and judges it
 // by the full objective, so a vehicle comes back whenever its fixed cost pays.
 
-import { N, R, HAS_FIXED, jPrize, vFixed } from '../model/problem';
+import { N, R, V, HAS_FIXED, jPrize, vFixed } from '../model/problem';
 import { Sol, countRoutes } from '../model/Sol';
 import { rngInt } from '../common/rng';
-import { ruin, beginStep, touched, nTouched, emptyRoute, dropIdleReloads } from './ruin';
+import { ruin, beginStep, beginInsertList, addToInsert, touched, nTouched, emptyRoute, dropIdleReloads } from './ruin';
+import { ejectAlloc, ejectInsert, ejected, nEjected } from './ejectInsert';
 import { recreate, setFleetLimit } from './recreate';
 import { retuneReloads } from './retuneReloads';
 import { walkCurrent, lastWalkOk } from '../model/feasibility';
@@ -120,6 +121,7 @@ export function fleetInit(start: Sol): void {
     fleetBest = new Sol();
   }
   absences = new StaticArray<i32>(N);
+  ejectAlloc(V);
   acc.copyFrom(start);
   baseMissing = missingMandatory(start);
   fleetActive = giveUpRoute();
@@ -141,6 +143,33 @@ function missingSeed(sol: Sol): i32 {
     }
   }
   return -1;
+}
+
+/**
+ * The left-out mandatory job with the most absences (ties at random) goes in with ejections
+ * (`ejectInsert`) when jobs left out less often can make room for it; the ejected jobs are then
+ * offered to the other routes. Runs inside the step's closed fleet.
+ */
+function ejectOne(sol: Sol): void {
+  let v = -1;
+  let most = -1;
+  let ties = 0;
+  for (let c = 1; c < N; c++) {
+    if (unchecked(sol.route[c]) >= 0 || unchecked(jPrize[c]) != 0) continue;
+    const a = unchecked(absences[c]);
+    if (a > most) {
+      v = c;
+      most = a;
+      ties = 1;
+    } else if (a == most) {
+      ties++;
+      if (rngInt(ties) == 0) v = c;
+    }
+  }
+  if (v < 0 || !ejectInsert(sol, v, absences, <i64>most + 1)) return;
+  beginInsertList();
+  for (let i = 0; i < nEjected; i++) addToInsert(unchecked(ejected[i]));
+  recreate(sol);
 }
 
 /** Every route the step touched still walks feasibly (breaks can move when jobs go). */
@@ -165,6 +194,7 @@ export function fleetStep(): bool {
   ruin(trial, countRoutes(trial), false, missingSeed(trial), FLEET_RETRIES);
   setFleetLimit(fleetSize);
   recreate(trial);
+  ejectOne(trial);
   setFleetLimit(0x7fffffff);
   for (let t = 0; t < nTouched; t++) {
     const r = unchecked(touched[t]);

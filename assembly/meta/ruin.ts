@@ -40,6 +40,8 @@ export let nTouched: i32 = 0;
 let touchMark: StaticArray<i32> = new StaticArray<i32>(0);
 let listMark: StaticArray<i32> = new StaticArray<i32>(0);
 let epoch: i32 = 0;
+/** Marks of the jobs listed for (re)insertion (listMark[c] == listEpoch). */
+let listEpoch: i32 = 0;
 
 export function ruinAlloc(jobs: i32, routes: i32): void {
   removed = new StaticArray<i32>(jobs);
@@ -47,6 +49,7 @@ export function ruinAlloc(jobs: i32, routes: i32): void {
   touched = new StaticArray<i32>(routes);
   touchMark = new StaticArray<i32>(routes);
   epoch = 0;
+  listEpoch = 0;
 }
 
 export function setRuinSize(avgRemoved: f64, maxString: f64): void {
@@ -60,6 +63,12 @@ export function beginStep(): void {
   bannedRoute = -1;
   epoch++;
   nTouched = 0;
+  beginInsertList();
+}
+
+/** Starts a new, empty list of jobs to insert; the step's touched routes stay marked. */
+export function beginInsertList(): void {
+  listEpoch++;
   nRemoved = 0;
 }
 
@@ -76,8 +85,8 @@ export function touch(r: i32): void {
 
 /** Adds an unserved job to the list of jobs to (re)insert, once. */
 export function addToInsert(c: i32): void {
-  if (unchecked(listMark[c]) == epoch) return;
-  unchecked((listMark[c] = epoch));
+  if (unchecked(listMark[c]) == listEpoch) return;
+  unchecked((listMark[c] = listEpoch));
   unchecked((removed[nRemoved++] = c));
 }
 

@@ -168,8 +168,9 @@ function walkBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool, b: i32
   return seqFits(sol, r);
 }
 
+/** Vehicle r may serve job x (skills). */
 // @ts-ignore: decorator
-@inline function compatible(r: i32, x: i32): bool {
+@inline export function compatible(r: i32, x: i32): bool {
   return unchecked(compat[x * NC + unchecked(vClass[r])]) != 0;
 }
 

@@ -11,6 +11,8 @@ import { swapStarAlloc } from '../search/swapStar';
 import { applyOperator } from '../search/operators';
 import { appliedDelta, appliedOperator } from '../search/appliedMove';
 import { writeSolution } from '../output/writeSolution';
+import { ejectAlloc, ejectInsert, ejected, nEjected } from '../meta/ejectInsert';
+import { ruinAlloc, beginStep } from '../meta/ruin';
 
 export { alloc, ptr, finish, routesBuffer, outputLength, init, prepare, run, setParam, bestCost } from '../index';
 import { penInit, setPenalised, setPenWeight, PEN_CAPABLE, penResults, penOverloaded } from '../model/loadPenalty';
@@ -102,4 +104,39 @@ export function timePenaltyResults(): i32 {
 }
 export function timePenaltyWarped(): i32 {
   return twWarped;
+}
+
+let ejectWeights: StaticArray<i32> = new StaticArray<i32>(0);
+
+/** Sets the weight (absences) of job j (0-based) for `runEjectInsert`; the first call sizes the table. */
+export function setEjectWeightForTest(j: i32, w: i32): void {
+  if (ejectWeights.length != pb.N) ejectWeights = new StaticArray<i32>(pb.N);
+  unchecked((ejectWeights[j + 1] = w));
+}
+
+/** Builds the granular neighbour lists (the solver does this in `init`). */
+export function buildNeighboursForTest(k: i32): void {
+  pb.buildNeighbours(k);
+}
+
+/**
+ * Puts unrouted job j (0-based) into the loaded routes with ejections (meta/ejectInsert.ts),
+ * taking only choices whose weight sum is below `bound`; 1 when it did.
+ */
+export function runEjectInsert(j: i32, bound: i32): i32 {
+  if (ejectWeights.length != pb.N) ejectWeights = new StaticArray<i32>(pb.N);
+  ruinAlloc(pb.N, pb.R);
+  beginStep();
+  ejectAlloc(pb.V);
+  return ejectInsert(sol, j + 1, ejectWeights, <i64>bound) ? 1 : 0;
+}
+
+/** Jobs the last `runEjectInsert` ejected. */
+export function ejectedCount(): i32 {
+  return nEjected;
+}
+
+/** The i-th of them (0-based job index). */
+export function ejectedJob(i: i32): i32 {
+  return unchecked(ejected[i]) - 1;
 }
