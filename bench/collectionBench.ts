@@ -171,6 +171,8 @@ export interface CollectionBenchConfig {
   timeLimitS?: number;
   iterations?: number;
   seeds: number;
+  /** The first seed (default 1): seeds firstSeed..firstSeed+seeds-1. */
+  firstSeed?: number;
   instances?: string[];
   /** Solomon and Homberger: every vehicle gets a fixed cost above any route (vehicles first), compared with the hierarchical best-known table. */
   fixedCost?: boolean;
@@ -348,7 +350,7 @@ export async function runCollectionBench(config: CollectionBenchConfig, machine:
   if (config.fixedCost && !isSolomonLike(config.suite)) throw new InputError(`--fixed-cost: only for the solomon and homberger suites`, { code: 'E6004', field: 'fixed-cost' });
   if (config.noBreaks && config.suite !== 'kim') throw new InputError(`--no-breaks: only for the kim suite`, { code: 'E6004', field: 'no-breaks' });
   const solomonBks = isSolomonLike(config.suite) ? await loadSolomonBks(config.dir, config.fixedCost === true || config.suite === 'homberger') : undefined;
-  const seeds = Array.from({ length: config.seeds }, (_, i) => i + 1);
+  const seeds = Array.from({ length: config.seeds }, (_, i) => (config.firstSeed ?? 1) + i);
   const total = instances.length * seeds.length;
   const runs: CollectionRun[] = [];
   let index = 0;

@@ -24,8 +24,10 @@ export interface BenchConfig {
   budgetPerN?: number;
   /** Iterations per run, if limited. */
   iterations?: number;
-  /** Runs per instance, with seeds 1..seeds. */
+  /** Runs per instance, with seeds firstSeed..firstSeed+seeds-1. */
   seeds: number;
+  /** The first seed (default 1). */
+  firstSeed?: number;
   /** Restrict to these instance names. */
   instances?: string[];
   /** Local search after each ruin-and-recreate step (default true; false measures plain SISR). */
@@ -149,7 +151,7 @@ export async function runBench(config: BenchConfig, machine: MachineInfo): Promi
   const startedAt = new Date().toISOString();
   const instances = listSuite(config.suite, config.cvrplibDir, config.instances);
   const bks = await loadBks(instances, config.cvrplibDir);
-  const seeds = Array.from({ length: config.seeds }, (_, i) => i + 1);
+  const seeds = Array.from({ length: config.seeds }, (_, i) => (config.firstSeed ?? 1) + i);
   const total = instances.length * seeds.length;
   const runs: RunResult[] = [];
   let index = 0;

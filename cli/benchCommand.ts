@@ -46,6 +46,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     'time-limit': 'value',
     iterations: 'value',
     seeds: 'value',
+    'first-seed': 'value',
     instances: 'value',
     data: 'value',
     'out-dir': 'value',
@@ -71,6 +72,9 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`bench: unexpected argument "${positionals[0]}"`, true);
   const suiteName = stringFlag(flags, 'suite') ?? 'x-dev';
+  if (flags.has('first-seed') && ['seongdong', 'seongdong-day', 'matrix', 'forecast-edinburgh', 'simulate'].includes(suiteName)) {
+    throw new UsageError(`--first-seed does not apply to --suite ${suiteName}${suiteName === 'simulate' ? ' (use --seed)' : ''}`);
+  }
   if (suiteName === 'seongdong') return seongdongBench(flags, io);
   if (suiteName === 'seongdong-day') return seongdongDayBench(flags, io);
   if (suiteName === 'matrix') return matrixBench(flags, io);
@@ -81,6 +85,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   let timeLimitS = secondsFlag(flags, 'time-limit');
   if (timeLimitS === undefined && iterations === undefined) timeLimitS = DEFAULT_TIME_LIMIT_S;
   const seeds = intFlag(flags, 'seeds', 1, 1000) ?? 1;
+  const firstSeed = intFlag(flags, 'first-seed', 0, 2 ** 32 - 1000) ?? 1;
   const instancesFlag = stringFlag(flags, 'instances');
   const instances = instancesFlag
     ?.split(',')
@@ -95,7 +100,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     if (flags.has('budget-per-n')) throw new UsageError('--budget-per-n: only for the CVRP suites (x-dev, x-all, abp)');
     const dir = resolveSuiteDir(suite, stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
     listCollectionSuite(suite, dir, instances); // unknown --instances fail here, before any output
-    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, instances, fixedCost: flags.has('fixed-cost'), noBreaks: flags.has('no-breaks'), timeWarp: flags.has('time-warp') }, io, quiet, packageRoot, outDir);
+    return collectionBench({ suite, dir, timeLimitS, iterations, seeds, firstSeed, instances, fixedCost: flags.has('fixed-cost'), noBreaks: flags.has('no-breaks'), timeWarp: flags.has('time-warp') }, io, quiet, packageRoot, outDir);
   }
 
   const cvrplibDir = resolveCvrplibDir(stringFlag(flags, 'data'), [io.cwd, io.cliDir]);
@@ -114,6 +119,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     budgetPerN,
     iterations,
     seeds,
+    firstSeed,
     instances,
     localSearch: !flags.has('no-local-search'),
     signal: controller.signal,
@@ -126,7 +132,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout(live ? `\r\x1b[K${line}` : line);
     },
   };
-  const header = `binroute bench: suite ${suite}, ${budgetPerN !== undefined ? `${budgetPerN} s per customer` : budgetText(timeLimitS, iterations)}, seeds 1..${seeds}, data ${cvrplibDir}\n`;
+  const header = `binroute bench: suite ${suite}, ${budgetPerN !== undefined ? `${budgetPerN} s per customer` : budgetText(timeLimitS, iterations)}, ${seedsText(firstSeed, seeds)}, data ${cvrplibDir}\n`;
   return runAndReport(io, { quiet, live, controller, header, outDir }, () => runBench(config, machineInfo(packageRoot)), formatReport, (report) =>
     report.averages.invalidRuns > 0 ? `${report.averages.invalidRuns} run(s) returned an invalid solution (a bug in the solver)` : undefined,
   );
@@ -152,7 +158,7 @@ async function collectionBench(
       io.stdout(live ? `\r\x1b[K${line}` : line);
     },
   };
-  const header = `binroute bench: suite ${base.suite}, ${budgetText(base.timeLimitS, base.iterations)}, seeds 1..${base.seeds}, data ${base.dir}\n`;
+  const header = `binroute bench: suite ${base.suite}, ${budgetText(base.timeLimitS, base.iterations)}, ${seedsText(base.firstSeed ?? 1, base.seeds)}, data ${base.dir}\n`;
   return runAndReport(io, { quiet, live, controller, header, outDir }, () => runCollectionBench(config, machineInfo(packageRoot)), formatCollectionReport, (report) =>
     report.infeasibleRuns > 0
       ? `${report.infeasibleRuns} run(s) returned an infeasible solution (a bug in the solver, or a model the solver does not fully honour yet)`
@@ -188,6 +194,11 @@ function liveLine<E extends LiveRunEvent>(io: CliIo, live: boolean, gap?: (e: E,
         }
       : undefined,
   };
+}
+
+/** "seed 2" or "seeds 1..3", for the bench headers. */
+function seedsText(first: number, count: number): string {
+  return count === 1 ? `seed ${first}` : `seeds ${first}..${first + count - 1}`;
 }
 
 function budgetText(timeLimitS: number | undefined, iterations: number | undefined): string {

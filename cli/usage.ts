@@ -72,6 +72,8 @@ bench   Run a suite of shared CVRPLIB instances (seeds 1..k), verify every solut
         --time-limit <s>   seconds per run (default 10 unless --iterations)
         --iterations <n>   iterations per run
         --seeds <k>        runs per instance, seeds 1..k (default 1)
+        --first-seed <n>   CVRP and collection suites: seeds n..n+k-1 instead (e.g. one
+                           more seed of a long run: --first-seed 2 --seeds 1)
         --instances <a,b>  only these instances (names from the suite's sets)
         --budgets <a,b>    seongdong-day: the wall budgets in seconds
         --fixed-cost       solomon, homberger: vehicles first (a fixed cost per vehicle)

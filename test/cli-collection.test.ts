@@ -164,7 +164,13 @@ describe.skipIf(!present)('binroute bench: collection suites (smoke)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/lunch breaks left out/);
     const report = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
-    expect(report).toMatchObject({ suite: 'kim', noBreaks: true, infeasibleRuns: 0 });
+    expect(report).toMatchObject({ suite: 'kim', noBreaks: true, infeasibleRuns: 0, seeds: [1] });
+    const seed2 = await run(['bench', '--suite', 'kim', '--instances', '102_stop', '--iterations', '30', '--first-seed', '2', '--out-dir', join(tmp, 'kim-seed2')]);
+    expect(seed2.code, seed2.stderr).toBe(0);
+    expect(seed2.stdout).toMatch(/seed 2, data /);
+    const report2 = JSON.parse(readFileSync(join(tmp, 'kim-seed2', readdirSync(join(tmp, 'kim-seed2'))[0]), 'utf8'));
+    expect(report2.seeds).toEqual([2]);
+    expect(report2.runs[0].seed).toBe(2);
     const withBreaks = await run(['bench', '--suite', 'kim', '--instances', '102_stop', '--iterations', '30', '--out-dir', join(tmp, 'kim-breaks')]);
     expect(withBreaks.stdout).not.toMatch(/lunch breaks left out/);
     const solomon = await run(['bench', '--suite', 'solomon', '--no-breaks', '--iterations', '5', '--instances', 'C101']);

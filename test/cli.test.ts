@@ -164,6 +164,19 @@ describe.skipIf(!haveBenchmarks)('binroute bench', () => {
     expectUserError(await run(['bench', '--budget-per-n', '1', '--time-limit', '1']), /give --budget-per-n, --time-limit or --iterations, not two of them/);
   });
 
+  it('--first-seed runs seeds n..n+k-1 (one more seed of a long run); other suites refuse it', async () => {
+    const outDir = join(tmp, 'first-seed');
+    const r = await run(['bench', '--instances', 'X-n101-k25', '--iterations', '30', '--first-seed', '3', '--seeds', '2', '--out-dir', outDir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('seeds 3..4');
+    expect(r.stdout).toMatch(/X-n101-k25 seed 3: .*\n.*X-n101-k25 seed 4: /);
+    const report = JSON.parse(readFileSync(join(outDir, readdirSync(outDir)[0]), 'utf8'));
+    expect(report.seeds).toEqual([3, 4]);
+    expect(report.runs.map((x: { seed: number }) => x.seed)).toEqual([3, 4]);
+    expectUserError(await run(['bench', '--suite', 'seongdong-day', '--first-seed', '2']), /--first-seed does not apply to --suite seongdong-day/);
+    expectUserError(await run(['bench', '--first-seed', 'x']), /--first-seed/);
+  });
+
   it('runs one instance for 1 s, prints the table and writes the JSON report', async () => {
     const outDir = join(tmp, 'results');
     const r = await run(['bench', '--instances', 'X-n101-k25', '--time-limit', '1', '--out-dir', outDir]);
