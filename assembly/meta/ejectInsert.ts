@@ -31,11 +31,15 @@ const EJECT_NEIGHBOURS: i32 = 20;
 /** Routes with at most this many visits are tried at every position. */
 const EJECT_ALL_POSITIONS: i32 = 12;
 /**
- * Visits checked (walked, or spliced from the cache) per call, at most: the search stops there
- * and keeps its best. A Solomon job needs about 10⁵; on Kim's routes of 100-300 stops with a
- * lunch break, every candidate is a full walk and the uncapped search made fleet steps 3× slower.
+ * Work per call, at most, counted in visits checked: the search stops there and keeps its best.
+ * A visit checked from the cache (spliceFits) counts 1; a visit of a full walk counts
+ * WALK_WEIGHT, since the walk also follows every load dimension, the breaks and the limits.
+ * On Kim's routes of 100-300 stops (a lunch break and a stop limit: every candidate is a full
+ * walk) the uncapped search made fleet steps 3× slower, and a cap of 200,000 walked visits
+ * still 20-30 % slower.
  */
 const EJECT_WORK: i32 = 200000;
+const WALK_WEIGHT: i32 = 4;
 
 /** The inner visits of the route being searched, in order. */
 let vis: StaticArray<i32> = new StaticArray<i32>(0);
@@ -278,7 +282,7 @@ function candidateFits(sol: Sol, r: i32, v: i32, p: i32, m: i32): bool {
       return verdict == SPLICE_FITS;
     }
   }
-  work += m + 1;
+  work += (m + 1) * WALK_WEIGHT;
   return walkCandidate(sol, r, v, p, m);
 }
 
