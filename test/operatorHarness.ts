@@ -46,6 +46,22 @@ interface HarnessExports extends CoreExports {
 
 const HARNESS = readFileSync(new URL('../build/operatorHarness.wasm', import.meta.url));
 
+/**
+ * A fresh harness core with `problem` written and `routes` (job indices per vehicle) loaded;
+ * `beforeLoad` sets parameters that must precede the load. Release it with `useCoreBinary(undefined)`.
+ */
+async function loadedHarness(problem: RoutingProblem, routes: number[][], beforeLoad?: (core: HarnessExports) => void) {
+  useCoreBinary(HARNESS);
+  const core = (await instantiateCore()) as HarnessExports;
+  const input = encodeRouting(problem);
+  writeCoreInput(core, input);
+  beforeLoad?.(core);
+  const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
+  new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
+  if (core.loadRoutesForTest() !== 1) throw new Error('harness: routes do not fit the problem');
+  return { core, input };
+}
+
 /** A small problem on the plane: `points[0]` is the depot, job i sits at `points[i + 1]`; travel = rounded Euclidean distance. */
 export function planeProblem(points: [number, number][], vehicles: Record<string, unknown>[], jobs: Record<string, unknown>[] = []): RoutingProblem {
   const durations = points.map((a) => points.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
@@ -100,14 +116,8 @@ export async function runOperator(
   jv: number,
   penaltyWeight16 = 0,
 ): Promise<OperatorRun> {
-  useCoreBinary(HARNESS);
   try {
-    const core = (await instantiateCore()) as HarnessExports;
-    const input = encodeRouting(problem);
-    writeCoreInput(core, input);
-    const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
-    new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
-    if (core.loadRoutesForTest() !== 1) throw new Error('harness: routes do not fit the problem');
+    const { core, input } = await loadedHarness(problem, routes);
     core.setLoadPenaltyForTest(penaltyWeight16);
     if (penaltyWeight16 > 0 && core.penaltyCapable() !== 1) throw new Error('harness: the problem does not allow penalised capacity');
     const applied = core.runOperator(op, ju, jv) === 1;
@@ -201,15 +211,8 @@ export interface TimedOperatorRun {
  * ```
  */
 export async function runOperatorTimed(problem: RoutingProblem, routes: number[][], op: number, ju: number, jv: number, weight16: number): Promise<TimedOperatorRun> {
-  useCoreBinary(HARNESS);
   try {
-    const core = (await instantiateCore()) as HarnessExports;
-    const input = encodeRouting(problem);
-    writeCoreInput(core, input);
-    core.setParam(TIME_WARP_PARAM, 1);
-    const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
-    new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
-    if (core.loadRoutesForTest() !== 1) throw new Error('harness: malformed routes');
+    const { core, input } = await loadedHarness(problem, routes, (c) => c.setParam(TIME_WARP_PARAM, 1));
     if (core.timePenaltyCapable() !== 1) throw new Error('harness: the problem does not allow penalised time windows');
     core.setTimePenaltyForTest(weight16);
     const warpBefore = core.solutionWarp();
@@ -287,14 +290,8 @@ export async function runEjection(
   bound: number,
   neighbours = 0,
 ): Promise<EjectionRun> {
-  useCoreBinary(HARNESS);
   try {
-    const core = (await instantiateCore()) as HarnessExports;
-    const input = encodeRouting(problem);
-    writeCoreInput(core, input);
-    const data = [routes.length, ...routes.flatMap((jobs, vi) => [vi, jobs.length, ...jobs])];
-    new Int32Array(core.memory.buffer, core.routesBuffer(data.length), data.length).set(data);
-    if (core.loadRoutesForTest() !== 1) throw new Error('harness: routes do not fit the problem');
+    const { core, input } = await loadedHarness(problem, routes);
     if (neighbours > 0) core.buildNeighboursForTest(neighbours);
     weights.forEach((w, j) => core.setEjectWeightForTest(j, w));
     const inserted = core.runEjectInsert(job, bound) === 1;

@@ -18,8 +18,9 @@ import { annealWithPenalty, planeProblem } from './operatorHarness.js';
 function tightProblem(seed: number, customers: number, routes: number, name: string): CvrpProblem {
   const rand = lcg(seed);
   const p = randomEuclideanProblem(rand, { customers, capacity: 1, maxDemand: 20 });
-  const total = p.demands.reduce((a, b) => a + b, 0);
-  const biggest = Math.max(...p.demands);
+  const demands = Array.from(p.demands);
+  const total = demands.reduce((a, b) => a + b, 0);
+  const biggest = Math.max(...demands);
   const capacity = Math.max(biggest, Math.ceil((total * (1 + randInt(rand, 1, 6) / 100)) / routes));
   return { ...p, capacity, name };
 }
