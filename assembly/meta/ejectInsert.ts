@@ -49,10 +49,8 @@ let out: StaticArray<i32> = new StaticArray<i32>(0);
 let cand: StaticArray<i32> = new StaticArray<i32>(0);
 /** Per visit of `vis`: the reload stops up to it, itself included (its trip's number). */
 let tripOf: StaticArray<i32> = new StaticArray<i32>(0);
-/** Per trip and dimension: the trip's load (the sum of its pickups), when `loadsAreSums`. */
+/** Per trip and dimension: the trip's load (the sum of its pickups), when no job delivers. */
 let tripLoad: StaticArray<i32> = new StaticArray<i32>(0);
-/** No job delivers: a trip's peak load is the sum of its pickups. */
-let loadsAreSums: bool = false;
 /** Marks of the job's neighbours (nearMark[x] == nearStamp). */
 let nearMark: StaticArray<i32> = new StaticArray<i32>(0);
 let nearStamp: i32 = 0;
@@ -155,8 +153,7 @@ function searchRoute(sol: Sol, r: i32, v: i32, weight: StaticArray<i32>): void {
     m++;
     x = unchecked(sol.next[x]);
   }
-  loadsAreSums = reorderKeepsLoads();
-  if (loadsAreSums) {
+  if (reorderKeepsLoads()) {
     let t = 0;
     for (let k = 0; k < D; k++) unchecked((tripLoad[k] = 0));
     for (let i = 0; i < m; i++) {
@@ -246,7 +243,7 @@ function record(sum: i64, count: i32, detour: i64, r: i32, p: i32, m: i32): void
 
 /**
  * Is route r feasible as its visits without the ejected ones (out[i] != 0), with v before
- * position p? From the cached schedule when the loads are sums (see the file comment), else
+ * position p? From the cached schedule when no job delivers (see the file comment), else
  * by a full walk.
  */
 function candidateFits(sol: Sol, r: i32, v: i32, p: i32, m: i32): bool {
@@ -261,18 +258,13 @@ function candidateFits(sol: Sol, r: i32, v: i32, p: i32, m: i32): bool {
     if (i > hi) hi = i;
   }
   const trip = p > 0 ? unchecked(tripOf[p - 1]) : 0;
-  if (loadsAreSums && (hi < lo || (isJob(unchecked(vis[lo])) && unchecked(tripOf[hi]) == trip))) {
+  if (reorderKeepsLoads() && (hi < lo || (isJob(unchecked(vis[lo])) && unchecked(tripOf[hi]) == trip))) {
     for (let k = 0; k < D; k++) {
       let load = unchecked(tripLoad[trip * D + k]) + pickOf(v, k);
       for (let i = lo; i <= hi; i++) if (unchecked(out[i]) != 0) load -= pickOf(unchecked(vis[i]), k);
       if (load > unchecked(vCap[r * D + k])) return false;
     }
-    seqStart(sol, r);
-    for (let i = lo; i <= hi; i++) {
-      if (i == p) seqVisit(v);
-      if (unchecked(out[i]) == 0) seqVisit(unchecked(vis[i]));
-    }
-    if (p > hi) seqVisit(v);
+    describePart(sol, r, v, p, lo, hi);
     const a = lo == 0 ? startOf(r) : unchecked(vis[lo - 1]);
     const b = hi + 1 == m ? endOf(r) : unchecked(vis[hi + 1]);
     work += hi - lo + 2;
@@ -288,11 +280,20 @@ function candidateFits(sol: Sol, r: i32, v: i32, p: i32, m: i32): bool {
 
 /** Walks route r as its visits without the ejected ones, with v before position p. */
 function walkCandidate(sol: Sol, r: i32, v: i32, p: i32, m: i32): bool {
+  describePart(sol, r, v, p, 0, m - 1);
+  return seqFits(sol, r);
+}
+
+/**
+ * Describes visits lo..hi of the route being searched without the ejected ones, with v before
+ * position p (after hi when p == hi + 1): the changed part for `spliceFits`, or, from 0 to
+ * m - 1, the whole route for the walk.
+ */
+function describePart(sol: Sol, r: i32, v: i32, p: i32, lo: i32, hi: i32): void {
   seqStart(sol, r);
-  for (let i = 0; i < m; i++) {
+  for (let i = lo; i <= hi; i++) {
     if (i == p) seqVisit(v);
     if (unchecked(out[i]) == 0) seqVisit(unchecked(vis[i]));
   }
-  if (p == m) seqVisit(v);
-  return seqFits(sol, r);
+  if (p > hi) seqVisit(v);
 }
