@@ -4,10 +4,10 @@
 // problems", Transportation Science 54(2), §5). A route of the best solution is emptied and
 // the fleet is closed (no job may open an empty vehicle); ruin-and-recreate steps then try to
 // place the jobs left out; after each recreate, the jobs left out most often go in with
-// ejections, one after another (ejectInsert.ts, Nagata & Bräysy 2009). A step is judged by the jobs it leaves out, not by its cost: it is
-// accepted when it leaves fewer out, or when the jobs it leaves out have been out less often
-// (their "absences", counted over the steps), which steers the search towards the jobs that
-// are hard to place. Once every job is served again, that solution is kept and the next route
+// ejections, one after another (ejectInsert.ts, Nagata & Bräysy 2009). A step is judged by the
+// jobs it leaves out, not by its cost: it is accepted when it leaves fewer out, or when the
+// jobs it leaves out have been out less often (their "absences", counted over the steps),
+// which steers the search towards the jobs that are hard to place. Once every job is served again, that solution is kept and the next route
 // is emptied. The annealing then starts from the smallest complete fleet found and judges it
 // by the full objective, so a vehicle comes back whenever its fixed cost pays.
 
