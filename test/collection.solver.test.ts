@@ -225,6 +225,53 @@ describe('collection model: random problems', () => {
     expect(longest).toBeGreaterThan(40);
   }, 240_000);
 
+  it('long routes with a lunch break, reloads, a route capacity and route limits (tasks, travel, distance: checked from the route caches) pass the checker', async () => {
+    // Kim-like routes: the limits and the route capacity used to send every check to the full
+    // walk; they now come from the cumulative caches, and the debug core asserts on every call
+    // that the shortcut (relocate/swap/2-opt/SWAP*/ejection splices, reload insertions) agrees
+    // with the walk, so a wrong shortcut fails here
+    const spec = fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      jobs: fc.integer({ min: 50, max: 90 }),
+      vehicles: fc.integer({ min: 1, max: 3 }),
+      facilities: fc.integer({ min: 1, max: 2 }),
+      windows: fc.boolean(),
+      tasks: fc.integer({ min: 20, max: 60 }),
+      travelShare: fc.double({ min: 0.2, max: 1, noNaN: true }),
+      distanceShare: fc.double({ min: 0.2, max: 1, noNaN: true }),
+      capShare: fc.double({ min: 0.7, max: 1.2, noNaN: true }),
+    });
+    let bound = 0;
+    await fc.assert(
+      fc.asyncProperty(spec, async (l) => {
+        const base = makeProblem({ ...l, dims: 1, optional: false, breaks: true, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
+        const total = base.jobs.reduce((s, j) => s + j.pickup[0], 0);
+        const problem: RoutingProblem = {
+          ...base,
+          jobs: base.jobs.map((j) => ({ ...j, service: j.service % 60 })),
+          vehicles: base.vehicles.map((v) => ({
+            ...v,
+            timeWindow: [0, 60000] as [number, number],
+            breaks: [{ id: 1, service: 1800, timeWindows: [[9000, 15000]] as [number, number][] }],
+            maxTasks: l.tasks,
+            maxTravelTime: Math.round(l.travelShare * 20000),
+            maxDistance: Math.round(l.distanceShare * 200000),
+            routeCapacity: [Math.ceil((total * l.capShare) / l.vehicles)],
+          })),
+        };
+        const a = await solveRouting(problem, { seed: 3, maxIterations: 60 });
+        const check = checkCollectionSolution(problem, a);
+        expect(check.violations, JSON.stringify(l)).toEqual([]);
+        const routed = a.routes.flatMap((r) => r.steps.filter((x) => x.type === 'job').map((x) => x.index));
+        expect([...routed, ...a.unassigned].sort((x, y) => x - y)).toEqual(problem.jobs.map((_, i) => i));
+        // some runs must meet a limit: a route at max_tasks, or jobs left out
+        if (a.unassigned.length > 0 || a.routes.some((r) => r.steps.filter((x) => x.type === 'job').length === l.tasks)) bound++;
+      }),
+      { seed: 43, numRuns: 12 },
+    );
+    expect(bound).toBeGreaterThan(0);
+  }, 240_000);
+
   it('a job heavier than every vehicle, with a vehicle per job (the savings construction would start it on a route of its own), comes back unassigned for capacity', async () => {
     const problem = fromVroom({
       vehicles: [1, 2, 3].map((id) => ({ id, start_index: 0, end_index: 0, capacity: [10] })),

@@ -18,7 +18,7 @@
 import { R, D, KN, neigh, jPrize, vCap, cost } from '../model/problem';
 import { Sol, startOf, endOf, locOf } from '../model/Sol';
 import { isJob, isPinned, pickOf } from '../model/visit';
-import { seqStart, seqVisit, seqFits, spliceFits, compatible, reorderKeepsLoads, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
+import { seqStart, seqVisit, seqFits, spliceFits, compatible, reorderKeepsLoads, resumeSteps, SPLICE_WALK, SPLICE_FITS, DEBUG_CHECKS } from '../model/feasibility';
 import { rngInt } from '../common/rng';
 import { touch } from './ruin';
 
@@ -32,8 +32,9 @@ const EJECT_NEIGHBOURS: i32 = 20;
 const EJECT_ALL_POSITIONS: i32 = 12;
 /**
  * Work per call, at most, counted in visits checked: the search stops there and keeps its best.
- * A visit checked from the cache (spliceFits) counts 1; a visit of a full walk counts
- * WALK_WEIGHT, since the walk also follows every load dimension, the breaks and the limits.
+ * A visit checked from the cache (spliceFits) counts 1; a visit of a full walk, or of the walk
+ * spliceFits resumes up to a break after the change, counts WALK_WEIGHT, since the walk also
+ * follows every load dimension, the breaks and the limits.
  * On Kim's routes of 100-300 stops (a lunch break and a stop limit: every candidate is a full
  * walk) the uncapped search made fleet steps 3× slower, and a cap of 200,000 walked visits
  * still 20-30 % slower.
@@ -267,8 +268,10 @@ function candidateFits(sol: Sol, r: i32, v: i32, p: i32, m: i32): bool {
     describePart(sol, r, v, p, lo, hi);
     const a = lo == 0 ? startOf(r) : unchecked(vis[lo - 1]);
     const b = hi + 1 == m ? endOf(r) : unchecked(vis[hi + 1]);
-    work += hi - lo + 2;
+    const walked = resumeSteps;
     const verdict = spliceFits(sol, r, a, b);
+    // the part, and the visits walked up to the breaks when the check resumed the walk there
+    work += hi - lo + 2 + (resumeSteps - walked) * WALK_WEIGHT;
     if (verdict != SPLICE_WALK) {
       if (DEBUG_CHECKS) assert((verdict == SPLICE_FITS) == walkCandidate(sol, r, v, p, m), 'spliceFits disagrees with the walk (ejectInsert)');
       return verdict == SPLICE_FITS;

@@ -187,7 +187,7 @@ function reloadFits(sol: Sol, r: i32, a: i32, c: i32, f: i32, reloadFirst: bool)
   // the split trips' loads, then the time from a's departure: most positions fail on one of
   // them, and when every break is before a they decide the route without the walk
   const b = unchecked(sol.next[a]);
-  const verdict = reloadInsertCheck(sol, r, a, c, reloadFirst);
+  const verdict = reloadInsertCheck(sol, r, a, c, slot, reloadFirst);
   if (verdict == RELOAD_NO || !(reloadFirst ? twoVisitsTimeFit(sol, r, a, slot, c, b) : twoVisitsTimeFit(sol, r, a, c, slot, b))) {
     unchecked((sol.fac[slot] = -1));
     return false;

@@ -10,9 +10,10 @@
 //   O(|S|); answers SPLICE_WALK where only the full walk can tell.
 // seqFits:    any route described with seqStart/seqPath/seqVisit, walked in full (what the
 //   checks above cannot decide: deliveries in a reordered route, vehicles of different
-//   classes, release dates, route limits). The one definition of a feasible route: with recording
-//   on it also writes the route's schedule for the output (output/writeSolution.ts), and its
-//   failure codes (FAIL_* from the protocol) explain unserved jobs (output/trialInsert.ts).
+//   classes, release dates, route limits on a tail of another class). The one definition of
+//   a feasible route: with recording on it also writes the route's schedule for the output
+//   (output/writeSolution.ts), and its failure codes (FAIL_* from the protocol) explain
+//   unserved jobs (output/trialInsert.ts).
 //
 // Loads use trip segments: for a part X of a trip, D_X (deliveries), P_X (pickups) and
 // peak_X (largest load after a visit of X, counted from the part's start); concatenation is
@@ -212,7 +213,6 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
     if (x == last) break;
     x = rev ? unchecked(prev[x]) : unchecked(next[x]);
   }
-  const pb = unchecked(prev[b]);
   if (!loadsFit(sol, r, a, b, r)) return false;
   // penalised time windows (timePenalty.ts): the caller prices the time warp; nothing else to check
   if (twOn) return true;
@@ -240,21 +240,7 @@ export function fitsBetween(sol: Sol, r: i32, a: i32, s: i32, e: i32, rev: bool,
   const lb = unchecked(sol.vloc[b]);
   const trB = dur(r, prevLoc, lb);
   if (HAS_TIME && t + trB > unchecked(sol.late[b])) return false;
-  if (HAS_LIMITS) {
-    const e_r = endOf(r);
-    const maxTasks = unchecked(vMaxTasks[r]);
-    if (maxTasks < NO_LIMIT && unchecked(sol.jobsUpto[a]) + nJobs + unchecked(sol.rSize[r]) - unchecked(sol.jobsUpto[pb]) > maxTasks) return false;
-    const maxTravel = unchecked(vMaxTravel[r]);
-    if (maxTravel < NO_LIMIT) {
-      const tot = unchecked(sol.cumTravel[a]) + travel + trB + unchecked(sol.cumTravel[e_r]) - unchecked(sol.cumTravel[b]);
-      if (tot > <i64>maxTravel) return false;
-    }
-    const maxDist = unchecked(vMaxDist[r]);
-    if (maxDist < NO_LIMIT) {
-      const tot = unchecked(sol.cumDist[a]) + distance + dist(r, prevLoc, lb) + unchecked(sol.cumDist[e_r]) - unchecked(sol.cumDist[b]);
-      if (tot > <i64>maxDist) return false;
-    }
-  }
+  if (HAS_LIMITS && !limitsFit(sol, r, a, b, r, nJobs, travel + trB, distance + dist(r, prevLoc, lb))) return false;
   if (!needWalk) return true;
   if (canResume(sol, r)) {
     seqStart(sol, r);
@@ -296,6 +282,24 @@ function loadsFit(sol: Sol, r: i32, a: i32, b: i32, rb: i32): bool {
     const peak = max(max(peakA + unchecked(segD[k]) + dB, pA + unchecked(segPeak[k]) + dB), pA + unchecked(segP[k]) + peakB);
     if (peak > unchecked(vCap[r * D + k])) return false;
   }
+  return true;
+}
+
+/**
+ * Route limits of route r = [start..a] + S + [b..end of route rb] (rb of r's class, so its
+ * cumulative caches hold under r's matrices), where S holds `nJobs` jobs and the legs from a
+ * through S to b take `travel` and `distance`: max tasks, max travel time and max distance
+ * from the caches, the same sums as the walk. O(1).
+ */
+// @ts-ignore: decorator
+@inline function limitsFit(sol: Sol, r: i32, a: i32, b: i32, rb: i32, nJobs: i32, travel: i64, distance: i64): bool {
+  const eb = endOf(rb);
+  const maxTasks = unchecked(vMaxTasks[r]);
+  if (maxTasks < NO_LIMIT && unchecked(sol.jobsUpto[a]) + nJobs + unchecked(sol.rSize[rb]) - unchecked(sol.jobsUpto[unchecked(sol.prev[b])]) > maxTasks) return false;
+  const maxTravel = unchecked(vMaxTravel[r]);
+  if (maxTravel < NO_LIMIT && unchecked(sol.cumTravel[a]) + travel + unchecked(sol.cumTravel[eb]) - unchecked(sol.cumTravel[b]) > <i64>maxTravel) return false;
+  const maxDist = unchecked(vMaxDist[r]);
+  if (maxDist < NO_LIMIT && unchecked(sol.cumDist[a]) + distance + unchecked(sol.cumDist[eb]) - unchecked(sol.cumDist[b]) > <i64>maxDist) return false;
   return true;
 }
 
@@ -345,16 +349,17 @@ export const RELOAD_RESUME: i32 = 2;
 export const RELOAD_WALK: i32 = 3;
 
 /**
- * Job c and a reload stop inserted between a and b = next(a) of route r (the reload first, or
- * c first): the loads of the two trips the reload splits a's trip into, and whether the cached
- * checks decide the whole route. Returns RELOAD_NO when the loads do not fit (the walk would
- * fail on them too), RELOAD_FITS when the route fits for certain — every break before a, no
- * release dates or limits, skills and return-empty respected, and the caller's
+ * Job c and the reload stop `slot` (its facility and location set) inserted between a and
+ * b = next(a) of route r (the reload first, or c first): the loads of the two trips the reload
+ * splits a's trip into, the route limits, and whether the cached checks decide the whole route.
+ * Returns RELOAD_NO when the loads or limits do not fit (the walk would fail on them too),
+ * RELOAD_FITS when the route fits for certain — every break before a, no release dates,
+ * skills and return-empty respected, and the caller's
  * `twoVisitsTimeFit` (exact from a's departure with breaks) passed — RELOAD_RESUME when only the
  * times with breaks after a are left (`resumeFits`), and RELOAD_WALK when only the full walk
  * can tell.
  */
-export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, reloadFirst: bool): i32 {
+export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, slot: i32, reloadFirst: bool): i32 {
   const b = unchecked(sol.next[a]);
   const bEmpty = isBoundary(b);
   for (let k = 0; k < D; k++) {
@@ -373,8 +378,20 @@ export function reloadInsertCheck(sol: Sol, r: i32, a: i32, c: i32, reloadFirst:
     }
     if (HAS_ROUTECAP && unchecked(sol.pTot[endOf(r) * D + k]) + p > unchecked(vRouteCap[r * D + k])) return RELOAD_NO;
   }
-  if (HAS_RELEASE || HAS_LIMITS || HAS_UNREACHABLE || !compatible(r, c)) return RELOAD_WALK;
+  if (HAS_RELEASE || HAS_UNREACHABLE || !compatible(r, c)) return RELOAD_WALK;
   if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return RELOAD_NO;
+  if (HAS_LIMITS) {
+    // the legs a → x1 → x2 → b in place of a → b, and one job more
+    const x1 = reloadFirst ? slot : c;
+    const x2 = reloadFirst ? c : slot;
+    const la = unchecked(sol.vloc[a]);
+    const l1 = unchecked(sol.vloc[x1]);
+    const l2 = unchecked(sol.vloc[x2]);
+    const lb = unchecked(sol.vloc[b]);
+    const travel = dur(r, la, l1) + dur(r, l1, l2) + dur(r, l2, lb);
+    const distance = dist(r, la, l1) + dist(r, l1, l2) + dist(r, l2, lb);
+    if (!limitsFit(sol, r, a, b, r, 1, travel, distance)) return RELOAD_NO;
+  }
   if (unchecked(vBreakCount[r]) > 0 && !(HAS_TIME && breaksBefore(sol, r, a))) return canResume(sol, r) ? RELOAD_RESUME : RELOAD_WALK;
   return RELOAD_FITS;
 }
@@ -412,14 +429,7 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   const tr = dur(r, la, lb);
   const exactFromA = !HAS_RELEASE && HAS_TIME && unchecked(vBreakCount[r]) > 0 && breaksBefore(sol, r, a);
   if (HAS_TIME && (exactFromA ? unchecked(sol.bdep[a]) : unchecked(sol.dep[a])) + tr > unchecked(sol.late[b])) return false;
-  if (HAS_LIMITS) {
-    const maxTasks = unchecked(vMaxTasks[r]);
-    if (maxTasks < NO_LIMIT && unchecked(sol.jobsUpto[a]) + unchecked(sol.rSize[rb]) - unchecked(sol.jobsUpto[pb]) > maxTasks) return false;
-    const maxTravel = unchecked(vMaxTravel[r]);
-    if (maxTravel < NO_LIMIT && unchecked(sol.cumTravel[a]) + tr + unchecked(sol.cumTravel[eb]) - unchecked(sol.cumTravel[b]) > <i64>maxTravel) return false;
-    const maxDist = unchecked(vMaxDist[r]);
-    if (maxDist < NO_LIMIT && unchecked(sol.cumDist[a]) + dist(r, la, lb) + unchecked(sol.cumDist[eb]) - unchecked(sol.cumDist[b]) > <i64>maxDist) return false;
-  }
+  if (HAS_LIMITS && !limitsFit(sol, r, a, b, rb, 0, tr, dist(r, la, lb))) return false;
   // as in fitsBetween, the checks above relax breaks and release dates (exact when every break is before a)
   if (!((HAS_RELEASE || unchecked(vBreakCount[r]) > 0) && !exactFromA)) return true;
   if (canResume(sol, r)) {
@@ -585,15 +595,39 @@ export const SPLICE_WALK: i32 = 2;
  * Nothing before a changes, so a's cached departure (with its breaks when every break is taken
  * by then) is exact; the sequence is walked from there and meets b's cached latest start, or
  * `resumeFits` takes the route on to where the breaks are done. Returns SPLICE_FITS or
- * SPLICE_NO, with the full walk's verdict, or SPLICE_WALK when release dates, route limits,
- * break load limits, a reload stop in the sequence or return-empty at the end leave it to the
- * walk. O(|S|), O(visits up to the last break) with a break after a.
+ * SPLICE_NO, with the full walk's verdict, or SPLICE_WALK when release dates, break load
+ * limits, a reload stop in the sequence or return-empty at the end leave it to the walk (route
+ * limits and the route capacity come from the cumulative caches). O(|S|·D), O(visits up to the
+ * last break) with a break after a.
  */
 export function spliceFits(sol: Sol, r: i32, a: i32, b: i32): i32 {
-  if (HAS_RELEASE || HAS_LIMITS || BREAK_LOADS) return SPLICE_WALK;
+  if (HAS_RELEASE || BREAK_LOADS) return SPLICE_WALK;
   if (b == endOf(r) && unchecked(vReturnEmpty[r]) != 0) return SPLICE_WALK;
   const n = seqLen;
   for (let i = 0; i < n; i++) if (unchecked(seq[i]) >= N) return SPLICE_WALK;
+  if (HAS_ROUTECAP) {
+    // the route's total: its pickups outside (a, b) and the sequence's
+    const pb = unchecked(sol.prev[b]);
+    const e = endOf(r);
+    for (let k = 0; k < D; k++) {
+      let tot = unchecked(sol.pTot[a * D + k]) + unchecked(sol.pTot[e * D + k]) - unchecked(sol.pTot[pb * D + k]);
+      for (let i = 0; i < n; i++) tot += pickOf(unchecked(seq[i]), k);
+      if (tot > unchecked(vRouteCap[r * D + k])) return SPLICE_NO;
+    }
+  }
+  if (HAS_LIMITS) {
+    // the n jobs of the sequence stand for those between a and b; the legs a → … → b
+    let travel: i64 = 0;
+    let distance: i64 = 0;
+    let prevLoc = unchecked(sol.vloc[a]);
+    for (let i = 0; i <= n; i++) {
+      const l = unchecked(sol.vloc[i < n ? unchecked(seq[i]) : b]);
+      travel += dur(r, prevLoc, l);
+      distance += dist(r, prevLoc, l);
+      prevLoc = l;
+    }
+    if (!limitsFit(sol, r, a, b, r, n, travel, distance)) return SPLICE_NO;
+  }
   const nb = unchecked(vBreakCount[r]);
   let t: i64 = unchecked(sol.dep[a]);
   if (nb > 0) {
@@ -639,6 +673,9 @@ let BREAK_LOADS: bool = false;
   return !HAS_RELEASE && !BREAK_LOADS && HAS_TIME && unchecked(vBreakCount[r]) > 0 && unchecked(sol.bTaken[startOf(r)]) >= 0;
 }
 
+/** Visits `resumeFits` has walked so far, wrapping (for callers that bound their work). */
+export let resumeSteps: i32 = 0;
+
 /**
  * Times and breaks of route r = [start..a] + the described sequence + [b..end of b's route]
  * (b = -1: the sequence ends the route), walked from a's cached departure and breaks (bdep,
@@ -671,6 +708,7 @@ export function resumeFits(sol: Sol, r: i32, a: i32, b: i32, suffixCached: bool)
       t = bs + <i64>unchecked(bService[bb]);
       pending++;
     }
+    resumeSteps++;
     if (atEnd) return pending == nb && t + tr <= <i64>unchecked(vTwEnd[r]);
     if (inSuffix && suffixCached && pending == nb) return t + tr <= unchecked(sol.late[x]);
     const fac = unchecked(sol.fac[x]);
