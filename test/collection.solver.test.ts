@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { RoutingProblem, RoutingVehicle, RoutingJob } from '../src/model/RoutingProblem.js';
+import type { RoutingProblem, RoutingVehicle, RoutingJob, RoutingSolution } from '../src/model/RoutingProblem.js';
 import { solveRouting } from '../src/solveRouting.js';
 import { fromVroom } from '../src/vroom/fromVroom.js';
 import { toVroom } from '../src/vroom/toVroom.js';
@@ -102,6 +102,46 @@ function makeProblem(s: Spec): RoutingProblem {
   };
 }
 
+/**
+ * A problem of long routes: every vehicle has a one-hour break window (a 30-minute break) and
+ * a long day, and services are short, so routes run to 40-120 jobs. `vehicle` adjusts each vehicle
+ * (it sees the jobs too).
+ */
+function longRouteProblem(
+  l: { seed: number; jobs: number; vehicles: number; facilities: number; windows: boolean },
+  vehicle: (v: RoutingVehicle, jobs: RoutingJob[]) => Partial<RoutingVehicle>,
+): RoutingProblem {
+  const base = makeProblem({ ...l, dims: 1, optional: false, breaks: true, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
+  return {
+    ...base,
+    jobs: base.jobs.map((j) => ({ ...j, service: j.service % 60 })),
+    vehicles: base.vehicles.map((v) => ({
+      ...v,
+      timeWindow: [0, 60000] as [number, number],
+      breaks: [{ id: 1, service: 1800, timeWindows: [[9000, 15000]] as [number, number][] }],
+      ...vehicle(v, base.jobs),
+    })),
+  };
+}
+
+/** The arbitraries of `longRouteProblem`'s first argument: jobs and facilities in the given ranges. */
+function longRouteFields(minJobs: number, maxJobs: number, minFacilities: number) {
+  return {
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    jobs: fc.integer({ min: minJobs, max: maxJobs }),
+    vehicles: fc.integer({ min: 1, max: 3 }),
+    facilities: fc.integer({ min: minFacilities, max: 2 }),
+    windows: fc.boolean(),
+  };
+}
+
+/** The plan passes the independent checker and returns every job once, routed or unassigned. */
+function expectCheckedAndComplete(problem: RoutingProblem, sol: RoutingSolution, label: string): void {
+  expect(checkCollectionSolution(problem, sol).violations, label).toEqual([]);
+  const routed = sol.routes.flatMap((r) => r.steps.filter((x) => x.type === 'job').map((x) => x.index));
+  expect([...routed, ...sol.unassigned].sort((x, y) => x - y), label).toEqual(problem.jobs.map((_, i) => i));
+}
+
 const spec = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   jobs: fc.integer({ min: 1, max: 20 }),
@@ -187,33 +227,13 @@ describe('collection model: random problems', () => {
   it('long routes (over 40 jobs: the local search queues only the customers near a change) with lunch breaks and reloads pass the checker, and the same seed gives the same plan', async () => {
     // every vehicle has the break and a long day, so routes run to 40-120 jobs; the debug core
     // also asserts on every call that the resumed walk agrees with the full walk
-    const long = fc.record({
-      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      jobs: fc.integer({ min: 60, max: 120 }),
-      vehicles: fc.integer({ min: 1, max: 3 }),
-      facilities: fc.integer({ min: 0, max: 2 }),
-      windows: fc.boolean(),
-    });
+    const long = fc.record(longRouteFields(60, 120, 0));
     let longest = 0;
     await fc.assert(
       fc.asyncProperty(long, async (l) => {
-        const base = makeProblem({ ...l, dims: 1, optional: false, breaks: true, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
-        const problem: RoutingProblem = {
-          ...base,
-          jobs: base.jobs.map((j) => ({ ...j, service: j.service % 60 })),
-          vehicles: base.vehicles.map((v) => ({
-            ...v,
-            capacity: v.capacity.map((c) => (l.facilities > 0 ? c : 40 * c)),
-            timeWindow: [0, 60000] as [number, number],
-            breaks: [{ id: 1, service: 1800, timeWindows: [[9000, 15000]] as [number, number][] }],
-            maxTasks: undefined,
-          })),
-        };
+        const problem = longRouteProblem(l, (v) => ({ capacity: v.capacity.map((c) => (l.facilities > 0 ? c : 40 * c)), maxTasks: undefined }));
         const a = await solveRouting(problem, { seed: 2, maxIterations: 60 });
-        const check = checkCollectionSolution(problem, a);
-        expect(check.violations, JSON.stringify(l)).toEqual([]);
-        const routed = a.routes.flatMap((r) => r.steps.filter((x) => x.type === 'job').map((x) => x.index));
-        expect([...routed, ...a.unassigned].sort((x, y) => x - y)).toEqual(problem.jobs.map((_, i) => i));
+        expectCheckedAndComplete(problem, a, JSON.stringify(l));
         longest = Math.max(longest, ...a.routes.map((r) => r.steps.filter((x) => x.type === 'job').length));
         const b = await solveRouting(problem, { seed: 2, maxIterations: 60 });
         expect(b.routes).toEqual(a.routes);
@@ -231,11 +251,7 @@ describe('collection model: random problems', () => {
     // that the shortcut (relocate/swap/2-opt/SWAP*/ejection splices, reload insertions) agrees
     // with the walk, so a wrong shortcut fails here
     const spec = fc.record({
-      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      jobs: fc.integer({ min: 50, max: 90 }),
-      vehicles: fc.integer({ min: 1, max: 3 }),
-      facilities: fc.integer({ min: 1, max: 2 }),
-      windows: fc.boolean(),
+      ...longRouteFields(50, 90, 1),
       tasks: fc.integer({ min: 20, max: 60 }),
       travelShare: fc.double({ min: 0.2, max: 1, noNaN: true }),
       distanceShare: fc.double({ min: 0.2, max: 1, noNaN: true }),
@@ -244,26 +260,14 @@ describe('collection model: random problems', () => {
     let bound = 0;
     await fc.assert(
       fc.asyncProperty(spec, async (l) => {
-        const base = makeProblem({ ...l, dims: 1, optional: false, breaks: true, deliveries: false, release: false, skills: false, openEnd: false, unreachable: false, priorities: false });
-        const total = base.jobs.reduce((s, j) => s + j.pickup[0], 0);
-        const problem: RoutingProblem = {
-          ...base,
-          jobs: base.jobs.map((j) => ({ ...j, service: j.service % 60 })),
-          vehicles: base.vehicles.map((v) => ({
-            ...v,
-            timeWindow: [0, 60000] as [number, number],
-            breaks: [{ id: 1, service: 1800, timeWindows: [[9000, 15000]] as [number, number][] }],
-            maxTasks: l.tasks,
-            maxTravelTime: Math.round(l.travelShare * 20000),
-            maxDistance: Math.round(l.distanceShare * 200000),
-            routeCapacity: [Math.ceil((total * l.capShare) / l.vehicles)],
-          })),
-        };
+        const problem = longRouteProblem(l, (_, jobs) => ({
+          maxTasks: l.tasks,
+          maxTravelTime: Math.round(l.travelShare * 20000),
+          maxDistance: Math.round(l.distanceShare * 200000),
+          routeCapacity: [Math.ceil((jobs.reduce((s, j) => s + j.pickup[0], 0) * l.capShare) / l.vehicles)],
+        }));
         const a = await solveRouting(problem, { seed: 3, maxIterations: 60 });
-        const check = checkCollectionSolution(problem, a);
-        expect(check.violations, JSON.stringify(l)).toEqual([]);
-        const routed = a.routes.flatMap((r) => r.steps.filter((x) => x.type === 'job').map((x) => x.index));
-        expect([...routed, ...a.unassigned].sort((x, y) => x - y)).toEqual(problem.jobs.map((_, i) => i));
+        expectCheckedAndComplete(problem, a, JSON.stringify(l));
         // some runs must meet a limit: a route at max_tasks, or jobs left out
         if (a.unassigned.length > 0 || a.routes.some((r) => r.steps.filter((x) => x.type === 'job').length === l.tasks)) bound++;
       }),
