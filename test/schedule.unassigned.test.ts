@@ -152,4 +152,31 @@ describe('explanation budget', () => {
     for (const d of fleet) expect(d.detail).toMatch(/not every position of the current routes was tried/);
     for (const d of full) expect(d.detail).not.toMatch(/not every position/);
   });
+
+  it('vehicles of one kind share one alone trial per job, and the counts still name every vehicle', async () => {
+    const { encodeRouting } = await import('../src/codec/encodeRouting.js');
+    const { runCore } = await import('../src/core/runCore.js');
+    const { explainUnassigned } = await import('../src/codec/explainUnassigned.js');
+    // three vehicles of capacity 3 (one kind) and one of capacity 10 whose day ends too early:
+    // the job of 5 fits none of them alone
+    const p = problem(
+      [{ capacity: [3] }, { capacity: [3] }, { capacity: [3] }, { capacity: [10], time_window: [0, 1000] }],
+      [{ pickup: [5] }],
+    );
+    const input = encodeRouting(p);
+    const run = await runCore(input, { seed: 1, maxIterations: 10, timeLimitMs: Infinity, stallLimit: 0 });
+    let trials = 0;
+    const core: typeof run.core = {
+      ...run.core,
+      trialInsert: (...args: Parameters<typeof run.core.trialInsert>) => {
+        trials++;
+        return run.core.trialInsert(...args);
+      },
+    };
+    const [d] = explainUnassigned(core, p, [0], new Set(), 0);
+    expect(d.reason).toBe('capacity');
+    expect(d.detail).toMatch(/time_window at 1, capacity at 3 of 4 vehicles/);
+    // one walk of each route as it stands, then one alone trial per kind (2), not per vehicle (4)
+    expect(trials).toBe(4 + 2);
+  });
 });

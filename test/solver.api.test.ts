@@ -198,6 +198,17 @@ describe('large numbers', () => {
 });
 
 describe('stop reasons and budgets', () => {
+  it('under a time limit the search leaves time for the output, 20 µs a job up to 0.3 s; an iteration budget alone leaves none', async () => {
+    const { resolveBudget, outputReserveMs } = await import('../src/solveOptions.js');
+    expect(outputReserveMs(100)).toBe(2);
+    expect(outputReserveMs(10_000)).toBe(200);
+    expect(outputReserveMs(1_000_000)).toBe(300);
+    const limited = resolveBudget({ timeLimitMs: 50_000 }, 10_000, performance.now());
+    expect(limited.timeLimitMs).toBeLessThanOrEqual(49_800);
+    expect(limited.timeLimitMs).toBeGreaterThan(49_700);
+    expect(resolveBudget({ maxIterations: 10 }, 10_000, performance.now()).timeLimitMs).toBe(Infinity);
+  });
+
   it("maxIterations runs exactly that many iterations and stops with 'iterations'", async () => {
     const sol = await solve(sixty, { maxIterations: 500, seed: 3 });
     expectValidSolution(sixty, sol);

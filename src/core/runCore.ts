@@ -99,6 +99,7 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
   let iterations = 0;
   let stopReason: StopReason = 'iterations';
   let chunk = 1;
+  let msPerIteration = 0; // of the last chunk
   const byIterations = maxIterations !== undefined;
   const trivial = input.jobs <= 1 || input.vehicles === 0;
   for (;;) {
@@ -107,7 +108,9 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
       break;
     }
     const elapsed = performance.now() - started;
-    if (elapsed >= timeLimitMs) {
+    // an iteration cannot be cut short (on 10,000 stops one takes up to a second): no chunk
+    // starts when less than half an iteration's time is left
+    if (elapsed + msPerIteration / 2 >= timeLimitMs) {
       stopReason = 'time_limit';
       break;
     }
@@ -129,6 +132,7 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
     }
     iterations += ran;
     const took = performance.now() - t0;
+    msPerIteration = took / Math.max(ran, 1);
     // aim at CHUNK_MS per chunk, growing at most 4× at a time
     chunk = Math.max(1, Math.min(chunk * 4, Math.round((chunk * CHUNK_MS) / Math.max(took, 0.05))));
     onProgress?.({
