@@ -18,6 +18,7 @@ import { feasibilityAlloc } from './model/feasibility';
 import { twInit, allowTimeWarp } from './model/timePenalty';
 import { loadRoutes as fillRoutes } from './model/loadRoutes';
 import { rngSeed } from './common/rng';
+import { setDeadline } from './common/clock';
 import { savings, savingsApplies, everyJobFitsAlone } from './construct/savings';
 import { lsAlloc, pushNode, queueSize, stampRoute } from './search/lsState';
 import { clearMarks } from './model/linkMarks';
@@ -31,7 +32,7 @@ import { trialInsert as trial, trialAddedCost as addedCost, movableVisits } from
 import { arrayPtr } from './arrays.generated';
 import {
   PARAM_LOCAL_SEARCH, PARAM_LS_GRANULARITY, PARAM_NEIGHBOURS, PARAM_T0_FACTOR, PARAM_TF_FACTOR, PARAM_AVG_REMOVED,
-  PARAM_MAX_STRING, PARAM_STALL_LIMIT, PARAM_TIME_WARP, DEFAULT_NEIGHBOURS, DEFAULT_AVG_REMOVED, DEFAULT_MAX_STRING,
+  PARAM_MAX_STRING, PARAM_STALL_LIMIT, PARAM_TIME_WARP, PARAM_DEADLINE, DEFAULT_NEIGHBOURS, DEFAULT_AVG_REMOVED, DEFAULT_MAX_STRING,
 } from './protocol.generated';
 
 export { outputLength } from './output/writeSolution';
@@ -68,6 +69,7 @@ export function setParam(id: i32, value: f64): void {
   else if (id == PARAM_MAX_STRING) maxString = value;
   else if (id == PARAM_STALL_LIMIT) setStallLimit(<i32>value);
   else if (id == PARAM_TIME_WARP) allowTimeWarp(value != 0);
+  else if (id == PARAM_DEADLINE) setDeadline(value);
 }
 
 export function init(seed: u32): void {

@@ -34,6 +34,9 @@ export const DEFAULT_STALL_LIMIT: f64 = 0.0;
 /** penalised time windows (time warp) on eligible VRPTW-like problems (1 = on; 0 = off: windows stay hard) */
 export const PARAM_TIME_WARP: i32 = 9;
 export const DEFAULT_TIME_WARP: f64 = 0.0;
+/** performance.now() time in ms at which the local search stops early, read through the env.clock import (0 = none) */
+export const PARAM_DEADLINE: i32 = 10;
+export const DEFAULT_DEADLINE: f64 = 0.0;
 
 // step kinds of the output
 export const STEP_START: i32 = 0;

@@ -59,7 +59,7 @@ report.wasm = Object.fromEntries(
 // 3. instantiation: compile + instantiate the release core from its bytes (Node), fresh each time
 {
   const bytes = readFileSync(join(ROOT, 'build', 'release.wasm'));
-  const imports = { env: { abort() {}, trace() {} } };
+  const imports = { env: { abort() {}, trace() {}, clock: () => performance.now() } };
   const compile = [];
   const instantiate = [];
   for (let i = 0; i < 15; i++) {
@@ -118,7 +118,7 @@ if (existsSync('/usr/bin/chromium')) {
     const bin = atob(b64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const imports = { env: { abort() {}, trace() {} } };
+    const imports = { env: { abort() {}, trace() {}, clock: () => performance.now() } };
     const c = [];
     const n = [];
     for (let i = 0; i < 15; i++) {

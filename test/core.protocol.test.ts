@@ -46,6 +46,35 @@ describe('core protocol', () => {
     expect(() => writeCoreInput(core, input)).toThrow(/core array vCap/);
   });
 
+  it('a deadline already past stops every local search early: each customer still comes back in exactly one route, within capacity', async () => {
+    const { readCoreOutput } = await import('../src/core/readCoreOutput.js');
+    const { randomEuclideanProblem, lcg } = await import('./instances.js');
+    const problem = randomEuclideanProblem(lcg(5), { customers: 120, capacity: 50, maxDemand: 12 });
+    const input = encodeCvrp(problem);
+    const answer = async (deadline: number) => {
+      const core = await instantiateCore();
+      writeCoreInput(core, input);
+      if (deadline > 0) core.setParam(CORE_PARAMS.find((p) => p.name === 'DEADLINE')!.id, deadline);
+      core.init(1);
+      while (core.prepare(1 << 20) !== 0);
+      core.run(100, 0, 1 / 100);
+      return readCoreOutput(core, 1);
+    };
+    const cut = await answer(1); // performance.now() is past 1 ms already
+    const full = await answer(0);
+    for (const out of [cut, full]) {
+      const seen = out.routes.flatMap((r) => r.steps.filter((x) => x.kind === 'job').map((x) => x.index));
+      expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: problem.demands.length - 1 }, (_, i) => i));
+      expect(out.unserved).toEqual([]);
+      for (const r of out.routes) {
+        const load = r.steps.filter((x) => x.kind === 'job').reduce((sum, x) => sum + problem.demands[x.index + 1], 0);
+        expect(load).toBeLessThanOrEqual(problem.capacity);
+      }
+    }
+    // the deadline changed the search (deterministically: it is always past here)
+    expect(JSON.stringify(cut.routes)).not.toBe(JSON.stringify(full.routes));
+  });
+
   it('parameters have distinct ids, and the core source uses them only by name', () => {
     expect(new Set(CORE_PARAMS.map((p) => p.id)).size).toBe(CORE_PARAMS.length);
     const index = readFileSync(new URL('assembly/index.ts', root), 'utf8');

@@ -25,6 +25,7 @@ import { KN, neigh } from '../model/problem';
 import { Sol } from '../model/Sol';
 import { lastTested, moveCount, popNode, queueSize } from './lsState';
 import { tryOperators } from './operators';
+import { pastDeadline } from '../common/clock';
 
 /** Neighbours examined per customer by the local search. */
 export let K_LS: i32 = 30;
@@ -34,7 +35,10 @@ export function setLsGranularity(k: i32): void {
 }
 
 
-/** Runs the local search until the work list is empty, or for at most `maxPops` customers. */
+/**
+ * Runs the local search until the work list is empty, for at most `maxPops` customers, or until
+ * the host's deadline (common/clock.ts) has passed.
+ */
 export function localSearch(sol: Sol, maxPops: i32 = 0x7fffffff): void {
   const k = min(K_LS, KN);
   const route = sol.route;
@@ -42,6 +46,8 @@ export function localSearch(sol: Sol, maxPops: i32 = 0x7fffffff): void {
   let pops = 0;
   while (queueSize() > 0 && pops < maxPops) {
     pops++;
+    // the time limit, checked every 64 customers (the work list is left as it is)
+    if ((pops & 63) == 0 && pastDeadline()) break;
     const u = popNode();
     if (unchecked(route[u]) < 0) continue;
     const since = unchecked(lastTested[u]);

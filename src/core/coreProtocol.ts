@@ -116,6 +116,7 @@ export const CORE_PARAMS = [
   { name: 'MAX_STRING', id: 7, defaultValue: 10, doc: 'longest string a ruin removes' },
   { name: 'STALL_LIMIT', id: 8, defaultValue: 0, doc: 'stop after this many iterations without a new best (0 = never)' },
   { name: 'TIME_WARP', id: 9, defaultValue: 0, doc: 'penalised time windows (time warp) on eligible VRPTW-like problems (1 = on; 0 = off: windows stay hard)' },
+  { name: 'DEADLINE', id: 10, defaultValue: 0, doc: 'performance.now() time in ms at which the local search stops early, read through the env.clock import (0 = none)' },
 ] as const satisfies readonly CoreParamSpec[];
 
 /**

@@ -110,6 +110,8 @@ export async function instantiateCore(build: CoreBuild = 'matrix'): Promise<Core
   let memory: WebAssembly.Memory | undefined;
   const instance = await WebAssembly.instantiate(module, {
     env: {
+      // the deadline of the time limit inside an iteration (assembly/common/clock.ts)
+      clock: () => performance.now(),
       // debug builds report the context of a failed self-check here before aborting
       trace(msgPtr: number, n: number, ...args: number[]) {
         const len = memory ? new Uint32Array(memory.buffer, msgPtr - 4, 1)[0] >>> 1 : 0;

@@ -79,6 +79,8 @@ export async function runCore(input: CoreInput, budget: RunBudget): Promise<Core
   if (budget.localSearch === false) core.setParam(PARAM.LOCAL_SEARCH, 0);
   if (budget.timeWarp === true) core.setParam(PARAM.TIME_WARP, 1);
   if (budget.stallLimit > 0) core.setParam(PARAM.STALL_LIMIT, budget.stallLimit);
+  // a long local search (10,000 stops) stops at the limit inside an iteration too
+  if (Number.isFinite(timeLimitMs)) core.setParam(PARAM.DEADLINE, started + timeLimitMs);
   core.init(budget.seed >>> 0);
 
   // the first solution is built in parts too, so that the time limit and abort hold on large
