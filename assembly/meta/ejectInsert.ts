@@ -35,9 +35,9 @@ const EJECT_ALL_POSITIONS: i32 = 12;
  * A visit checked from the cache (spliceFits) counts 1; a visit of a full walk, or of the walk
  * spliceFits resumes up to a break after the change, counts WALK_WEIGHT, since the walk also
  * follows every load dimension, the breaks and the limits.
- * On Kim's routes of 100-300 stops (a lunch break and a stop limit: every candidate is a full
- * walk) the uncapped search made fleet steps 3× slower, and a cap of 200,000 walked visits
- * still 20-30 % slower.
+ * On Kim's routes of 100-300 stops (a lunch break, and a stop limit that then sent every
+ * candidate to the full walk) the uncapped search made fleet steps 3× slower, and a cap of
+ * 200,000 walked visits still 20-30 % slower.
  */
 const EJECT_WORK: i32 = 200000;
 const WALK_WEIGHT: i32 = 4;
