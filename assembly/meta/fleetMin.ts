@@ -7,9 +7,10 @@
 // ejections, one after another (ejectInsert.ts, Nagata & Bräysy 2009). A step is judged by the
 // jobs it leaves out, not by its cost: it is accepted when it leaves fewer out, or when the
 // jobs it leaves out have been out less often (their "absences", counted over the steps),
-// which steers the search towards the jobs that are hard to place. Once every job is served again, that solution is kept and the next route
-// is emptied. The annealing then starts from the smallest complete fleet found and judges it
-// by the full objective, so a vehicle comes back whenever its fixed cost pays.
+// which steers the search towards the jobs that are hard to place. Once every job is served
+// again, that solution is kept and the next route is emptied. The annealing then starts from
+// the smallest complete fleet found and judges it by the full objective, so a vehicle comes
+// back whenever its fixed cost pays.
 
 import { N, R, V, HAS_FIXED, jPrize, vFixed } from '../model/problem';
 import { Sol, countRoutes } from '../model/Sol';
