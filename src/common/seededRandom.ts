@@ -1,3 +1,5 @@
+import { detCos, detLog } from './detMath.js';
+
 /**
  * A seeded PRNG for the TypeScript side (mulberry32: 32-bit state, well distributed for
  * simulation, identical in Node and browsers). With the core's xorshift128 it is the only
@@ -31,5 +33,5 @@ export function seededRandom(seed: number): () => number {
 export function normalDraw(rand: () => number): number {
   const u = 1 - rand();
   const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * detLog(u)) * detCos(2 * Math.PI * v);
 }

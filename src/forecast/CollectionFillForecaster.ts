@@ -3,6 +3,7 @@ import { nonNegativeOption, positiveOption } from './checkNumberOption.js';
 import { median } from './robustStats.js';
 import { toMs } from './timestamps.js';
 import type { TimeInput } from './FillForecast.js';
+import { detExp, detLog } from '../common/detMath.js';
 
 const HOUR = 3_600_000;
 
@@ -109,7 +110,7 @@ export class CollectionFillForecaster {
   private readonly errors: number[] = [];
   private beta = 18;
   private offset = 0;
-  private gMean = Math.log(40);
+  private gMean = detLog(40);
   private lastT = Number.NEGATIVE_INFINITY;
   private nextFit = Number.NEGATIVE_INFINITY;
 
@@ -207,7 +208,7 @@ export class CollectionFillForecaster {
 
   private g(hours: number): number {
     const [lo, hi] = this.o.elapsedRange;
-    return Math.log(Math.min(hi, Math.max(lo, hours)));
+    return detLog(Math.min(hi, Math.max(lo, hours)));
   }
 
   /** Level + β·g: the bin's recency-weighted level, shrunk toward its group (without the bin). */
@@ -255,12 +256,12 @@ export class CollectionFillForecaster {
       const age = (t - s.t) / HOUR;
       if (age <= 0 || s.binId === binId) continue;
       if (age <= 6 * roundHours) {
-        const w = Math.exp(-age / roundHours);
+        const w = detExp(-age / roundHours);
         rw += w;
         rs += w * s.r;
       }
       if (age >= 24) {
-        const w = Math.exp(-age / dayHours);
+        const w = detExp(-age / dayHours);
         dw += w;
         ds += w * s.r;
       }

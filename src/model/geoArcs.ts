@@ -1,3 +1,5 @@
+import { detCos, detSin } from '../common/detMath.js';
+
 /**
  * Computed arcs: the travel distance and time between two locations derived from their
  * coordinates, for problems too large for full M×M matrices (10,000 locations would need
@@ -41,9 +43,9 @@ export function geoPoints(coordinates: readonly (readonly [number, number])[]): 
   coordinates.forEach(([lon, lat], i) => {
     const l = (lon * Math.PI) / 180;
     const p = (lat * Math.PI) / 180;
-    out[3 * i] = EARTH_RADIUS_M * Math.cos(p) * Math.cos(l);
-    out[3 * i + 1] = EARTH_RADIUS_M * Math.cos(p) * Math.sin(l);
-    out[3 * i + 2] = EARTH_RADIUS_M * Math.sin(p);
+    out[3 * i] = EARTH_RADIUS_M * detCos(p) * detCos(l);
+    out[3 * i + 1] = EARTH_RADIUS_M * detCos(p) * detSin(l);
+    out[3 * i + 2] = EARTH_RADIUS_M * detSin(p);
   });
   return out;
 }

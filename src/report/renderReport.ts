@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Position } from 'geojson';
 import type { VroomOutput } from '../vroom/types.js';
+import { detCos } from '../common/detMath.js';
 
 /** What {@link renderReport} draws. */
 export interface ReportInput {
@@ -33,7 +34,7 @@ function projection(positions: Position[], width: number) {
     y0 = Math.min(y0, lat);
     y1 = Math.max(y1, lat);
   }
-  const k = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
+  const k = detCos((((y0 + y1) / 2) * Math.PI) / 180);
   const margin = 12;
   const scale = (width - 2 * margin) / Math.max((x1 - x0) * k, 1e-9);
   const height = Math.ceil((y1 - y0) * scale + 2 * margin);

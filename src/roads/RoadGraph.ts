@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { InputError } from '../errors.js';
 import { haversineDistance } from '../vroom/haversineDistance.js';
+import { detCos } from '../common/detMath.js';
 
 /** `[lon, lat]`. */
 type Position = [number, number];
@@ -246,7 +247,7 @@ export class RoadGraph {
    * `along` in the edge's haversine metres from its start, `offset` in metres from p.
    */
   private project(p: Position, e: number): Attachment {
-    const k = Math.cos((p[1] * Math.PI) / 180) * 111_320;
+    const k = detCos((p[1] * Math.PI) / 180) * 111_320;
     const kLat = 110_574;
     const g = this.geometry[e];
     let best = { along: 0, offset: Infinity };

@@ -1,5 +1,6 @@
 import { CONNECTOR, type Attachment, type RoadGraph } from './RoadGraph.js';
 import { NO_LIMIT } from '../core/coreInput.js';
+import { detCos } from '../common/detMath.js';
 
 /** `[lon, lat]`. */
 type Position = [number, number];
@@ -203,7 +204,7 @@ function pointAlong(graph: RoadGraph, e: number, along: number): Position {
   // split by the planar share of each segment (the edge's length is spread the same way)
   const seg: number[] = [];
   let sum = 0;
-  const k = Math.cos((g[0][1] * Math.PI) / 180);
+  const k = detCos((g[0][1] * Math.PI) / 180);
   for (let i = 1; i < g.length; i++) {
     const l = Math.hypot((g[i][0] - g[i - 1][0]) * k, g[i][1] - g[i - 1][1]);
     seg.push(l);
@@ -226,7 +227,7 @@ function subLine(graph: RoadGraph, e: number, a0: number, a1: number): Position[
   const total = graph.length[e];
   const out: Position[] = [pointAlong(graph, e, a0)];
   if (total > 0) {
-    const k = Math.cos((g[0][1] * Math.PI) / 180);
+    const k = detCos((g[0][1] * Math.PI) / 180);
     let sum = 0;
     const cum = [0];
     for (let i = 1; i < g.length; i++) cum.push((sum += Math.hypot((g[i][0] - g[i - 1][0]) * k, g[i][1] - g[i - 1][1])));

@@ -1,6 +1,7 @@
 import type { Bin } from '../model/Scenario.js';
 import { normalDraw } from '../common/seededRandom.js';
 import type { CollectionEvent, FillReading, SensorFault, TrueDailyFill } from './simulateReadings.js';
+import { detExp } from '../common/detMath.js';
 
 /** The sensor model shared by every bin of a simulation (rates as validated by the caller). */
 export interface SensorModel {
@@ -101,7 +102,7 @@ export function createFillProcess(bin: Bin, rand: () => number, model: SensorMod
     const h = hour % 24;
     if (h === 0) {
       const factor = bin.generation.dayFactors[(weekday0 + d) % 7];
-      dayKg = bin.generation.kgPerDay * factor * Math.exp(0.2 * normalDraw(rand) - 0.02);
+      dayKg = bin.generation.kgPerDay * factor * detExp(0.2 * normalDraw(rand) - 0.02);
       overflowKg = 0;
     }
     if (h === model.collectionHour && collect((kg / bin.capacityKg) * 100)) {

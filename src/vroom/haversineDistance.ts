@@ -1,3 +1,5 @@
+import { detAsin, detCos, detSin } from '../common/detMath.js';
+
 /** Mean Earth radius in metres (IUGG R1), used by {@link haversineDistance}. */
 export const EARTH_RADIUS_M = 6_371_008.8;
 
@@ -17,6 +19,6 @@ export function haversineDistance(a: readonly [number, number], b: readonly [num
   const phi2 = b[1] * rad;
   const dPhi = (b[1] - a[1]) * rad;
   const dLambda = (b[0] - a[0]) * rad;
-  const s = Math.sin(dPhi / 2) ** 2 + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
+  const s = detSin(dPhi / 2) ** 2 + detCos(phi1) * detCos(phi2) * detSin(dLambda / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * detAsin(Math.min(1, Math.sqrt(s)));
 }
