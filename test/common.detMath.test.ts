@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detAsin, detCos, detExp, detLog, detSin } from '../src/common/detMath.js';
+import { haversineDistance, haversineWithCosines, latitudeCosine } from '../src/vroom/haversineDistance.js';
+import { haversineMatrices } from '../src/vroom/haversineMatrices.js';
 
 /** Distance between a and b in units in the last place of b (b finite, not 0). */
 function ulps(a: number, b: number): number {
@@ -72,5 +74,21 @@ describe('detMath', () => {
     expect(detAsin(0)).toBe(0);
     expect(detAsin(1.0000001)).toBeNaN();
     expect(detAsin(NaN)).toBeNaN();
+  });
+
+  it('haversine matrices take each latitude cosine once and still give haversineDistance bit for bit', () => {
+    const point = fc.tuple(double(126.7, 127.3), double(37.3, 37.8));
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 2, maxLength: 12 }), (pts) => {
+        const [{ distances }] = haversineMatrices(pts, ['car'], { detourFactor: 1.3 });
+        return pts.every((a, i) =>
+          pts.every((b, j) => {
+            const d = haversineDistance(a, b);
+            return haversineWithCosines(a, b, latitudeCosine(a), latitudeCosine(b)) === d && (i === j || distances[i * pts.length + j] === Math.round(d * 1.3));
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

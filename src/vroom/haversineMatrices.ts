@@ -1,5 +1,5 @@
 import type { RoutingMatrices } from '../model/RoutingProblem.js';
-import { haversineDistance } from './haversineDistance.js';
+import { haversineWithCosines, latitudeCosine } from './haversineDistance.js';
 
 /** Road distance ÷ great-circle distance assumed by the default matrix provider. */
 export const DEFAULT_DETOUR_FACTOR = 1.3;
@@ -65,9 +65,10 @@ export function haversineMatrices(
   const detour = options.detourFactor ?? DEFAULT_DETOUR_FACTOR;
   const m = coordinates.length;
   const distances = new Int32Array(m * m);
+  const cosines = coordinates.map(latitudeCosine);
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
-      const d = Math.round(haversineDistance(coordinates[i], coordinates[j]) * detour);
+      const d = Math.round(haversineWithCosines(coordinates[i], coordinates[j], cosines[i], cosines[j]) * detour);
       distances[i * m + j] = d;
       distances[j * m + i] = d;
     }
