@@ -37,7 +37,7 @@ function pow2(k: number): number {
  *
  * @example
  * ```ts
- * detExp(1); // 2.718281828459045
+ * detExp(1); // 2.7182818284590455 (Math.E is 2.718281828459045: one ulp apart)
  * detExp(-745.2); // 0
  * ```
  */

@@ -24,7 +24,7 @@ export function haversineDistance(a: readonly [number, number], b: readonly [num
  *
  * @example
  * ```ts
- * latitudeCosine([127.0368, 37.5633]); // ≈ 0.7923
+ * latitudeCosine([127.0368, 37.5633]); // ≈ 0.7927
  * ```
  */
 export function latitudeCosine(p: readonly [number, number]): number {
