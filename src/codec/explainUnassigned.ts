@@ -77,6 +77,19 @@ function aloneTrial(core: CoreExports, views: VehicleView[], job: number, vehicl
   return t;
 }
 
+/** The alone test of every vehicle in `skilled`: those the job fits alone, and the others' reasons counted. */
+function aloneTrials(core: CoreExports, views: VehicleView[], job: number, skilled: number[]): { fitsAlone: number[]; aloneCounts: Map<UnassignedReason, number> } {
+  const aloneCounts = new Map<UnassignedReason, number>();
+  const fitsAlone: number[] = [];
+  const memo = new Map<string, Trial>();
+  for (const vi of skilled) {
+    const t = aloneTrial(core, views, job, vi, memo);
+    if (t.feasible) fitsAlone.push(vi);
+    else count(aloneCounts, t.reason);
+  }
+  return { fitsAlone, aloneCounts };
+}
+
 function count(counts: Map<UnassignedReason, number>, r: UnassignedReason | undefined): void {
   if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
 }
@@ -142,14 +155,7 @@ function diagnose(core: CoreExports, problem: RoutingProblem, views: VehicleView
   }
 
   // 2. No feasible position. Could a used vehicle serve the job on its own?
-  const aloneCounts = new Map<UnassignedReason, number>();
-  const fitsAlone: number[] = [];
-  const memo = new Map<string, Trial>();
-  for (const vi of skilled) {
-    const t = aloneTrial(core, views, job, vi, memo);
-    if (t.feasible) fitsAlone.push(vi);
-    else count(aloneCounts, t.reason);
-  }
+  const { fitsAlone, aloneCounts } = aloneTrials(core, views, job, skilled);
   if (fitsAlone.length > 0) {
     return {
       job,
@@ -169,15 +175,7 @@ function diagnose(core: CoreExports, problem: RoutingProblem, views: VehicleView
 
 /** The short diagnosis once the step budget is spent: only whether the job fits alone in each vehicle. */
 function diagnoseAlone(core: CoreExports, problem: RoutingProblem, views: VehicleView[], job: number, skilled: number[]): UnassignedDiagnosis {
-  // alone: a used vehicle's route is tried as if empty; an unused one's route is empty already
-  const aloneCounts = new Map<UnassignedReason, number>();
-  const fitsAlone: number[] = [];
-  const memo = new Map<string, Trial>();
-  for (const vi of skilled) {
-    const t = aloneTrial(core, views, job, vi, memo);
-    if (t.feasible) fitsAlone.push(vi);
-    else count(aloneCounts, t.reason);
-  }
+  const { fitsAlone, aloneCounts } = aloneTrials(core, views, job, skilled);
   const note = `not every position of the current routes was tried (the explanation's budget of route steps is spent)`;
   if (fitsAlone.length > 0) {
     const ids = fitsAlone.slice(0, 5).map((vi) => problem.vehicles[vi].id).join(', ');
