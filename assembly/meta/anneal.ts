@@ -3,8 +3,8 @@
 // geometrically from T0 to Tf over the budget; the host passes the budget fraction, so with an
 // iteration budget the schedule — and the result — depends only on the seed.
 
-import { N, R, P, NB, HAS_FIXED } from '../model/problem';
-import { Sol, countRoutes } from '../model/Sol';
+import { N, R, P, NB, HAS_FIXED, pinnedOf } from '../model/problem';
+import { Sol, countRoutes, startOf, endOf, isPinned } from '../model/Sol';
 import { rngFloat } from '../common/rng';
 import { ruin, recreate, beginStep, touched, nTouched } from './index';
 import { dropIdleReloads } from './ruin';
@@ -295,6 +295,20 @@ function changedRoutesFit(sol: Sol, stampBefore: i64): bool {
 /** Debug builds only: every used route must pass the full walk (stage 1 after recreate, 2 after local search). */
 function selfCheck(sol: Sol, stage: i32): void {
   for (let r = 0; r < R; r++) {
+    // a return-empty vehicle's final unload (a pinned stop) stays last, also on an empty route:
+    // without it the vehicle could not be opened again (no single job fits before its end)
+    const e = endOf(r);
+    let pins = 0;
+    let x = unchecked(sol.next[startOf(r)]);
+    while (x != e) {
+      if (isPinned(x)) pins++;
+      x = unchecked(sol.next[x]);
+    }
+    const want = unchecked(pinnedOf[r]) >= 0 ? 1 : 0;
+    if (pins != want || (want == 1 && !isPinned(unchecked(sol.prev[e])))) {
+      trace('misplaced final unload after stage', 3, <f64>r, <f64>stage, <f64>pins);
+      assert(false, 'selfCheck: a return-empty route must end with its one final unload');
+    }
     if (unchecked(sol.rSize[r]) == 0) continue;
     if (walkCurrent(sol, r) < 0) continue;
     // penalised capacity: an accepted solution may overload a route (best never does: offerBest)

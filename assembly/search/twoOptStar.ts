@@ -2,7 +2,7 @@
 // either tail-to-tail (u → next(v), v → next(u)) or head-to-head (u → v with the head of
 // v's route reversed, and the reversed tail of u's route before next(v)).
 
-import { D, SIMPLE_LOAD, HAS_ROUTECAP, NCP, cost, vCost, vCap, vClass, vCostIdx } from '../model/problem';
+import { D, SIMPLE_LOAD, HAS_ROUTECAP, NCP, cost, vCost, vCap, vClass, vCostIdx, vReturnEmpty } from '../model/problem';
 import { intraNeedsCheck } from './moveCost';
 import { Sol, startOf, endOf } from '../model/Sol';
 import { fitsTail, seqStart, seqPath, seqFits } from '../model/feasibility';
@@ -76,8 +76,11 @@ export function twoOptStar(sol: Sol, u: i32, v: i32): bool {
       bestVariant = 1;
     }
   }
-  // heads joined (only between vehicles with the same costs and depots)
-  if (headsOk && sameCosts && unchecked(sol.vloc[startOf(ru)]) == unchecked(sol.vloc[startOf(rv)]) &&
+  // heads joined (only between vehicles with the same costs and depots, neither returning
+  // empty: the reversed tail would carry u's final unload, a pinned stop, to the front of v's
+  // route and leave u's without one, and an emptied vehicle without it can never be reopened)
+  if (headsOk && sameCosts && unchecked(vReturnEmpty[ru]) == 0 && unchecked(vReturnEmpty[rv]) == 0 &&
+      unchecked(sol.vloc[startOf(ru)]) == unchecked(sol.vloc[startOf(rv)]) &&
       unchecked(sol.vloc[eu]) == unchecked(sol.vloc[startOf(ru)]) && unchecked(sol.vloc[ev]) == unchecked(sol.vloc[eu])) {
     let delta =
       cost(ru, lu, lv) + cost(ru, lx, ly) - cost(ru, lu, lx) - cost(ru, lv, ly) +
