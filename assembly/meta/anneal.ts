@@ -292,7 +292,10 @@ function changedRoutesFit(sol: Sol, stampBefore: i64): bool {
   return true;
 }
 
-/** Debug builds only: every used route must pass the full walk (stage 1 after recreate, 2 after local search). */
+/**
+ * Debug builds only: every used route must pass the full walk (stage 1 after recreate, 2 after
+ * local search), and every return-empty route must end with its one final unload.
+ */
 function selfCheck(sol: Sol, stage: i32): void {
   for (let r = 0; r < R; r++) {
     // a return-empty vehicle's final unload (a pinned stop) stays last, also on an empty route:

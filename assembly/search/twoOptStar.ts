@@ -1,6 +1,7 @@
 // 2-opt* (inter-route): cut the routes of u and v after u and after v and reconnect,
 // either tail-to-tail (u → next(v), v → next(u)) or head-to-head (u → v with the head of
-// v's route reversed, and the reversed tail of u's route before next(v)).
+// v's route reversed, and the reversed tail of u's route before next(v); not between
+// return-empty vehicles, whose final unloads must stay last).
 
 import { D, SIMPLE_LOAD, HAS_ROUTECAP, NCP, cost, vCost, vCap, vClass, vCostIdx, vReturnEmpty } from '../model/problem';
 import { intraNeedsCheck } from './moveCost';
