@@ -6,12 +6,12 @@
 import {
   N, R, D, P, V, INF, SIMPLE_LOAD, HAS_TIME, HAS_LIMITS,
   vStart, vEnd, vTwStart, vTwEnd, vFixed, jLoc, jMiss, fLoc, cost, dur, dist,
-  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP, NB, NCP, cpOff, costAt,
+  PN, F, pinnedOf, vFacMask, HAS_ROUTECAP, NB, NCP, cpOff, costAt, vBreakCount, vBreakFirst, bService, NDP, dpOff, durAt,
 } from './problem';
 import { cacheBreaks } from './feasibility';
 import { markLink } from './linkMarks';
 import { TW_CAPABLE, twCache } from './timePenalty';
-import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart } from './visit';
+import { startOf, endOf, isBoundary, isReloadVisit, serviceOf, setupOf, pickOf, delOf, earliestStart, latestStart, breakLatestReady } from './visit';
 
 export { startOf, endOf, isDepotVisit, isEndVisit, isBoundary, isJob, isReloadVisit, isPinned } from './visit';
 
@@ -31,11 +31,13 @@ export class Sol {
   cumCost: StaticArray<i64>; // cost from the route start to the visit
   revCost: StaticArray<i64>; // cost of the same path travelled backwards
   cumCostP: StaticArray<i64>; // V×NCP: cost from the route start to the visit under each cost profile (NCP > 0)
+  cumWorkP: StaticArray<i64>; // V×NDP: travel under each duration profile, setups and services from the route start to the visit, its own included (NDP > 0)
   cumDist: StaticArray<i64>;
   cumTravel: StaticArray<i64>;
   early: StaticArray<i64>; // service start (start visit: departure; end visit: arrival)
   dep: StaticArray<i64>; // departure
   late: StaticArray<i64>; // latest service start that keeps the rest of the route feasible
+  late1: StaticArray<i64>; // the same with the route's one break still to take after the visit (relaxed, see backward)
   bdep: StaticArray<i64>; // departure with the route's breaks (see feasibility.ts#cacheBreaks)
   bStep: StaticArray<i32>; // per route: first position whose prefix holds every break decision
   bTaken: StaticArray<i32>; // breaks taken before leaving the visit (start visit: -1 when not cached)
@@ -73,11 +75,13 @@ export class Sol {
     this.cumCost = new StaticArray<i64>(V);
     this.revCost = new StaticArray<i64>(V);
     this.cumCostP = new StaticArray<i64>(max(V * NCP, 1));
+    this.cumWorkP = new StaticArray<i64>(max(V * NDP, 1));
     this.cumDist = new StaticArray<i64>(V);
     this.cumTravel = new StaticArray<i64>(V);
     this.early = new StaticArray<i64>(V);
     this.dep = new StaticArray<i64>(V);
     this.late = new StaticArray<i64>(V);
+    this.late1 = new StaticArray<i64>(NB > 0 ? V : 1);
     this.bdep = new StaticArray<i64>(V);
     this.bStep = new StaticArray<i32>(R);
     this.bTaken = new StaticArray<i32>(V);
@@ -168,6 +172,7 @@ export class Sol {
     copy64(this.cumCost, o.cumCost, V);
     copy64(this.revCost, o.revCost, V);
     if (NCP > 0) copy64(this.cumCostP, o.cumCostP, V * NCP);
+    if (NDP > 0) copy64(this.cumWorkP, o.cumWorkP, V * NDP);
     if (P > 0) {
       copy32(this.vloc, o.vloc, V);
       copy32(this.fac, o.fac, V);
@@ -187,6 +192,7 @@ export class Sol {
         copy64(this.bdep, o.bdep, V);
         copy32(this.bStep, o.bStep, R);
         copy32(this.bTaken, o.bTaken, V);
+        copy64(this.late1, o.late1, V);
       }
     }
     if (HAS_LIMITS) {
@@ -246,6 +252,7 @@ export class Sol {
       unchecked((this.pTot[s * D + k] = 0));
     }
     for (let k = 0; k < NCP; k++) unchecked((this.cumCostP[s * NCP + k] = 0));
+    for (let k = 0; k < NDP; k++) unchecked((this.cumWorkP[s * NDP + k] = 0));
     let p = s;
     let v = unchecked(next[s]);
     while (true) {
@@ -254,6 +261,13 @@ export class Sol {
       rc += cost(r, l, prevLoc);
       for (let k = 0; k < NCP; k++) {
         unchecked((this.cumCostP[v * NCP + k] = unchecked(this.cumCostP[p * NCP + k]) + costAt(unchecked(cpOff[k]), prevLoc, l)));
+      }
+      if (NDP > 0) {
+        const fv = unchecked(this.fac[v]);
+        const own = (l != prevLoc ? setupOf(v, fv) : 0) + serviceOf(v, fv);
+        for (let k = 0; k < NDP; k++) {
+          unchecked((this.cumWorkP[v * NDP + k] = unchecked(this.cumWorkP[p * NDP + k]) + durAt(unchecked(dpOff[k]), prevLoc, l) + own));
+        }
       }
       position++;
       unchecked((this.route[v] = r));
@@ -308,6 +322,13 @@ export class Sol {
     const s = startOf(r);
     const e = endOf(r);
     unchecked((this.late[e] = <i64>unchecked(vTwEnd[r])));
+    // late1: a vehicle with one break, taken in any gap after the visit (the break rule takes
+    // it in one particular gap, so late1 relaxes it: arriving later than late1 with the break
+    // still to take means no schedule fits); never at the end itself
+    const oneBreak = HAS_TIME && unchecked(vBreakCount[r]) == 1;
+    const brk = unchecked(vBreakFirst[r]);
+    const brkService = oneBreak ? <i64>unchecked(bService[brk]) : 0;
+    if (oneBreak) unchecked((this.late1[e] = -INF));
     for (let k = 0; k < D; k++) {
       unchecked((this.dAfter[e * D + k] = 0));
       unchecked((this.sufMax[e * D + k] = unchecked(this.pUpto[e * D + k])));
@@ -317,8 +338,17 @@ export class Sol {
     while (true) {
       if (HAS_TIME) {
         const fac = unchecked(this.fac[v]);
-        const bound = unchecked(this.late[n]) - dur(r, unchecked(vloc[v]), unchecked(vloc[n])) - setupOf(v, fac) - serviceOf(v, fac);
+        const tr = dur(r, unchecked(vloc[v]), unchecked(vloc[n]));
+        const own = setupOf(v, fac) + serviceOf(v, fac);
+        const bound = unchecked(this.late[n]) - tr - own;
         unchecked((this.late[v] = v == s ? bound : latestStart(v, fac, bound)));
+        if (oneBreak) {
+          // ready at v: the break now (it must start by late[n] − tr − its length), or on later
+          const now = breakLatestReady(brk, unchecked(this.late[n]) - tr - brkService);
+          const later = unchecked(this.late1[n]) - tr;
+          const bound1 = max(now, later) - own;
+          unchecked((this.late1[v] = v == s ? bound1 : latestStart(v, fac, bound1)));
+        }
       }
       if (!SIMPLE_LOAD) {
         const nextStartsTrip = isBoundary(n);

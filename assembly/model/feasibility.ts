@@ -3,11 +3,14 @@
 // fitsBetween: route r becomes [start..a] + S + [b..end], S a path of jobs (any route, or
 //   one unrouted job), a before b in r. Loads, time and limits in O(|S|·D).
 // fitsTail:   route r becomes [start..a] + [b..end of b's route] (2-opt*). O(D) when both
-//   vehicles share a class, else a full walk.
+//   vehicles share a class, else a full walk (after an O(1) lower bound on the end time from
+//   the tail's work under r's durations, Sol.cumWorkP, which refuses most tails that cannot fit).
 // spliceFits: route r becomes [start..a] + S + [b..end], S any visits of jobs whose skills and
 //   loads the caller has checked (a reordering inside r, or SWAP*'s exchange): the times from
-//   a's cached departure against b's cached latest start (resumeFits with breaks after a).
-//   O(|S|); answers SPLICE_WALK where only the full walk can tell.
+//   a's cached departure against b's cached latest start (resumeFits with breaks after a:
+//   with one break to come, first against the latest starts that leave room for it, Sol.late1,
+//   which refuses most moves that cannot fit without the walk). O(|S|); answers SPLICE_WALK
+//   where only the full walk can tell.
 // seqFits:    any route described with seqStart/seqPath/seqVisit, walked in full (what the
 //   checks above cannot decide: deliveries in a reordered route, vehicles of different
 //   classes, release dates, route limits on a tail of another class). The one definition of
@@ -23,7 +26,7 @@ import {
   N, R, D, NC, NB, INF, NO_LIMIT, SIMPLE_LOAD, PICKUPS_ONLY, HAS_TIME, HAS_LIMITS, P,
   vCap, vClass, vTwEnd, vTwStart, vMaxTasks, vMaxTravel, vMaxDist, vMaxReloads, vFacMask, vStart, vEnd,
   compat, dur, dist, cost, vBreakFirst, vBreakCount, bService, bMaxLoad, HAS_RELEASE, jRelease, HAS_ROUTECAP, vRouteCap, vReturnEmpty,
-  HAS_UNREACHABLE, isUnreachableCost,
+  HAS_UNREACHABLE, isUnreachableCost, bTwFirst, bTwCount, tw, NDP, dpOff, vDurIdx, durAt,
 } from './problem';
 import {
   FAIL_OK, FAIL_SKILLS, FAIL_FACILITY, FAIL_MAX_RELOADS, FAIL_MAX_TASKS, FAIL_RETURN_EMPTY, FAIL_ROUTE_CAPACITY,
@@ -415,6 +418,10 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
   }
   // the cached times of b's route are its own vehicle's: another class needs the walk
   if (unchecked(vClass[rb]) != unchecked(vClass[r])) {
+    if (NDP > 0 && !tailTimeMayFit(sol, r, a, b, rb)) {
+      if (DEBUG_CHECKS) assert(!walkTail(sol, r, a, b, rb), 'tailTimeMayFit said no but the walk fits');
+      return false;
+    }
     if (HAS_LIMITS || !canResume(sol, r)) return walkTail(sol, r, a, b, rb);
     // skills and facilities of the tail for r; the times from a on, through the whole tail
     seqStart(sol, r);
@@ -440,6 +447,34 @@ export function fitsTail(sol: Sol, r: i32, a: i32, b: i32): bool {
     return fast;
   }
   return walkTail(sol, r, a, b, rb);
+}
+
+/**
+ * A lower bound on when route r = [start..a] + [b..end of rb] (rb of another class) ends: a's
+ * cached departure (with the breaks taken by then, when cached), the breaks still to take, and
+ * the work of the tail under r's durations from the cumulative caches (waiting left out). False
+ * when even that is past r's working hours: the walk would fail too. O(1).
+ */
+function tailTimeMayFit(sol: Sol, r: i32, a: i32, b: i32, rb: i32): bool {
+  const nb = unchecked(vBreakCount[r]);
+  let t: i64 = unchecked(sol.dep[a]);
+  if (nb > 0 && !HAS_RELEASE && unchecked(sol.bTaken[startOf(r)]) >= 0) {
+    // cached breaks: the departure with those taken by a, then the lengths of the others
+    t = unchecked(sol.bdep[a]);
+    const b0 = unchecked(vBreakFirst[r]);
+    for (let k = unchecked(sol.bTaken[a]); k < nb; k++) t += <i64>unchecked(bService[b0 + k]);
+  }
+  const p = unchecked(vDurIdx[r]);
+  const off = unchecked(dpOff[p]);
+  const eb = endOf(rb);
+  const la = unchecked(sol.vloc[a]);
+  const le = unchecked(vEnd[r]);
+  if (b == eb) return t + durAt(off, la, le) <= <i64>unchecked(vTwEnd[r]);
+  const last = unchecked(sol.prev[eb]);
+  const lb = unchecked(sol.vloc[b]);
+  // the tail's work: arcs and own times after b (cumWorkP), and b's service
+  const work = unchecked(sol.cumWorkP[last * NDP + p]) - unchecked(sol.cumWorkP[b * NDP + p]) + serviceOf(b, unchecked(sol.fac[b]));
+  return t + durAt(off, la, lb) + work + durAt(off, unchecked(sol.vloc[last]), le) <= <i64>unchecked(vTwEnd[r]);
 }
 
 /** Skills, facilities and trip loads of the described sequence (a tail from another class's route) for vehicle r. */
@@ -686,6 +721,78 @@ export let resumeSteps: i32 = 0;
  * break-free latest start (late) is exact. Same verdict as the full walk, O(visits up to that point).
  */
 export function resumeFits(sol: Sol, r: i32, a: i32, b: i32, suffixCached: bool): bool {
+  // one break still to take: most moves that cannot fit are refused in O(|sequence|)
+  if (unchecked(vBreakCount[r]) == 1 && unchecked(sol.bTaken[a]) == 0 && suffixCached && b >= 0 && !breakMayFit(sol, r, a, b)) {
+    if (DEBUG_CHECKS) assert(!resumeWalk(sol, r, a, b, suffixCached), 'breakMayFit said no but the walk fits');
+    return false;
+  }
+  return resumeWalk(sol, r, a, b, suffixCached);
+}
+
+/**
+ * Route r's one break is still to take after a, and the described sequence goes between a and
+ * b (b's caches hold for r). Relaxes the break rule to "in any gap": the earliest schedule with
+ * the break still to take (t0) and with it taken in some gap so far (t1) against b's latest
+ * starts with (late1) and without (late) the break to come. False when neither fits: then no
+ * placement of the break fits, so the walk would fail too. O(|sequence|).
+ */
+function breakMayFit(sol: Sol, r: i32, a: i32, b: i32): bool {
+  const rb = unchecked(sol.route[b]);
+  const atEnd = isEndVisit(b);
+  // b's late1 assumes its own vehicle's break: the same break as r's, or b ends the route
+  if (!atEnd && rb != r && !sameBreak(r, rb)) return true;
+  const brk = unchecked(vBreakFirst[r]);
+  const len = <i64>unchecked(bService[brk]);
+  let t0 = unchecked(sol.bdep[a]);
+  let t1: i64 = INF;
+  let prevLoc = unchecked(sol.vloc[a]);
+  const n = seqLen;
+  for (let i = 0; i <= n; i++) {
+    const x = i < n ? unchecked(seq[i]) : b;
+    const l = atEnd && i == n ? unchecked(vEnd[r]) : unchecked(sol.vloc[x]);
+    const tr = dur(r, prevLoc, l);
+    // the break in this gap
+    if (t0 < INF) {
+      const bs = breakStart(brk, t0);
+      if (bs >= 0) t1 = min(t1, bs + len);
+    }
+    if (i == n) {
+      if (atEnd) return t1 < INF && t1 + tr <= <i64>unchecked(vTwEnd[r]);
+      return (t0 < INF && t0 + tr <= unchecked(sol.late1[b])) || (t1 < INF && t1 + tr <= unchecked(sol.late[b]));
+    }
+    const fac = unchecked(sol.fac[x]);
+    const own = (l != prevLoc ? setupOf(x, fac) : 0) + serviceOf(x, fac);
+    if (t0 < INF) {
+      const st = earliestStart(x, fac, t0 + tr);
+      t0 = st < 0 ? INF : st + own;
+    }
+    if (t1 < INF) {
+      const st = earliestStart(x, fac, t1 + tr);
+      t1 = st < 0 ? INF : st + own;
+    }
+    if (t0 == INF && t1 == INF) return false;
+    prevLoc = l;
+  }
+  return true;
+}
+
+/** Vehicles r and q have one break each, with the same windows and length. */
+function sameBreak(r: i32, q: i32): bool {
+  if (unchecked(vBreakCount[q]) != 1) return false;
+  const x = unchecked(vBreakFirst[r]);
+  const y = unchecked(vBreakFirst[q]);
+  if (x == y) return true;
+  if (unchecked(bService[x]) != unchecked(bService[y])) return false;
+  const c = unchecked(bTwCount[x]);
+  if (unchecked(bTwCount[y]) != c) return false;
+  const fx = unchecked(bTwFirst[x]);
+  const fy = unchecked(bTwFirst[y]);
+  for (let i = 0; i < 2 * c; i++) if (unchecked(tw[2 * fx + i]) != unchecked(tw[2 * fy + i])) return false;
+  return true;
+}
+
+/** resumeFits' walk from a's cached departure and breaks. */
+function resumeWalk(sol: Sol, r: i32, a: i32, b: i32, suffixCached: bool): bool {
   const n = seqLen;
   const nb = unchecked(vBreakCount[r]);
   const b0 = unchecked(vBreakFirst[r]);

@@ -68,6 +68,17 @@ export const MAX_COST_PROFILES: i32 = 4;
 export let cpOff: StaticArray<i32> = new StaticArray<i32>(MAX_COST_PROFILES);
 /** Each vehicle's cost profile (with NCP > 0). */
 export let vCostIdx: StaticArray<i32> = new StaticArray<i32>(0);
+/**
+ * Distinct duration matrices (vDur offsets) of a timed fleet of several vehicle classes, up to
+ * MAX_COST_PROFILES, else 0: a solution then caches every route's cumulative work (travel,
+ * setup and service) under each (Sol.cumWorkP), a lower bound on the time a tail takes on a
+ * vehicle of another class (feasibility.ts#fitsTail).
+ */
+export let NDP: i32 = 0;
+/** The vDur offset of each duration profile. */
+export let dpOff: StaticArray<i32> = new StaticArray<i32>(MAX_COST_PROFILES);
+/** Each vehicle's duration profile (with NDP > 0). */
+export let vDurIdx: StaticArray<i32> = new StaticArray<i32>(0);
 
 /** Some arc has no road (NO_LIMIT in a cost matrix). */
 export let HAS_UNREACHABLE: bool = false;
@@ -123,8 +134,22 @@ export function finishProblem(): void {
     if (NCP >= 0) unchecked((vCostIdx[r] = k));
   }
   if (NCP < 2) NCP = 0;
+  // duration profiles, the same way
+  vDurIdx = new StaticArray<i32>(R);
+  NDP = 0;
+  for (let r = 0; r < R && NDP >= 0; r++) {
+    const off = unchecked(vDur[r]);
+    let k = 0;
+    while (k < NDP && unchecked(dpOff[k]) != off) k++;
+    if (k == NDP) {
+      if (NDP == MAX_COST_PROFILES) NDP = -1;
+      else unchecked((dpOff[NDP++] = off));
+    }
+    if (NDP >= 0) unchecked((vDurIdx[r] = k));
+  }
   for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
   if (NB > 0 || HAS_RELEASE) HAS_TIME = true;
+  if (NDP < 1 || NC < 2 || !HAS_TIME) NDP = 0;
   let reloads = false;
   let pinned = 0;
   HAS_ROUTECAP = false;
@@ -214,6 +239,13 @@ export function finishProblem(): void {
     return <i64>geoDuration(g, geoDistance(g, a, b));
   }
   return <i64>unchecked(mats[unchecked(vDur[r]) + a * M + b]);
+}
+
+/** Travel time from location a to b in the duration matrix at offset `off` (a vDur value). */
+// @ts-ignore: decorator
+@inline export function durAt(off: i32, a: i32, b: i32): i64 {
+  if (isDefined(GEO_ARCS)) return <i64>geoDuration(off, geoDistance(off, a, b));
+  return <i64>unchecked(mats[off + a * M + b]);
 }
 
 /** Distance driven by vehicle r. */

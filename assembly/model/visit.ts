@@ -126,6 +126,25 @@ export function latestStart(v: i32, fac: i32, bound: i64): i64 {
   return -INF;
 }
 
+/**
+ * Latest time the vehicle may be ready to take break b so that the break starts no later than
+ * `bound` (the break starts at the earliest window time ≥ the ready time): `bound` itself
+ * inside a window, else the end of the last window that opens by then; -INF when none does.
+ */
+export function breakLatestReady(b: i32, bound: i64): i64 {
+  const first = unchecked(bTwFirst[b]);
+  const count = unchecked(bTwCount[b]);
+  if (count == 0) return bound;
+  for (let i = count - 1; i >= 0; i--) {
+    const s = <i64>unchecked(tw[2 * (first + i)]);
+    if (s <= bound) {
+      const e = <i64>unchecked(tw[2 * (first + i) + 1]);
+      return e < bound ? e : bound;
+    }
+  }
+  return -INF;
+}
+
 /** Earliest start ≥ t of break b inside one of its windows, or -1 when every window is over. */
 export function breakStart(b: i32, t: i64): i64 {
   return earliestIn(unchecked(bTwFirst[b]), unchecked(bTwCount[b]), t);
