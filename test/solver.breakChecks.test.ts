@@ -11,18 +11,7 @@ import fc from 'fast-check';
 import type { RoutingProblem, RoutingVehicle, RoutingJob, RoutingBreak } from '../src/model/RoutingProblem.js';
 import { solveRouting } from '../src/solveRouting.js';
 import { checkCollectionSolution } from '../bench/checkCollectionSolution.js';
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/common/seededRandom.js';
 
 interface Spec {
   seed: number;
@@ -39,7 +28,7 @@ interface Spec {
 
 /** Jobs on a 3 km square, travel at 5 m/s (speed factor 1) or 7.5 m/s (1.5), shifts from 8:00. */
 function makeProblem(s: Spec): RoutingProblem {
-  const r = rng(s.seed);
+  const r = seededRandom(s.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const size = 1 + s.facilities + s.jobs;
   const xs = Array.from({ length: size }, () => [int(0, 3000), int(0, 3000)]);

@@ -97,6 +97,25 @@ export function allocProblem(jobs: i32, vehicles: i32, m: i32, matrices: i32, di
 }
 
 /** Derives the feature flags and the reload pool size once the host has written the data. */
+/**
+ * The distinct values of the vehicles' matrix offsets `offsets` (up to MAX_COST_PROFILES, listed in
+ * `list`, each vehicle's index in `index`); -1 when there are more.
+ */
+function distinctOffsets(offsets: StaticArray<i32>, list: StaticArray<i32>, index: StaticArray<i32>): i32 {
+  let n = 0;
+  for (let r = 0; r < R; r++) {
+    const off = unchecked(offsets[r]);
+    let k = 0;
+    while (k < n && unchecked(list[k]) != off) k++;
+    if (k == n) {
+      if (n == MAX_COST_PROFILES) return -1;
+      unchecked((list[n++] = off));
+    }
+    unchecked((index[r] = k));
+  }
+  return n;
+}
+
 export function finishProblem(): void {
   HAS_TIME = false;
   HAS_LIMITS = false;
@@ -122,31 +141,11 @@ export function finishProblem(): void {
   }
   // cost profiles
   vCostIdx = new StaticArray<i32>(R);
-  NCP = 0;
-  for (let r = 0; r < R && NCP >= 0; r++) {
-    const off = unchecked(vCost[r]);
-    let k = 0;
-    while (k < NCP && unchecked(cpOff[k]) != off) k++;
-    if (k == NCP) {
-      if (NCP == MAX_COST_PROFILES) NCP = -1;
-      else unchecked((cpOff[NCP++] = off));
-    }
-    if (NCP >= 0) unchecked((vCostIdx[r] = k));
-  }
+  NCP = distinctOffsets(vCost, cpOff, vCostIdx);
   if (NCP < 2) NCP = 0;
   // duration profiles, the same way
   vDurIdx = new StaticArray<i32>(R);
-  NDP = 0;
-  for (let r = 0; r < R && NDP >= 0; r++) {
-    const off = unchecked(vDur[r]);
-    let k = 0;
-    while (k < NDP && unchecked(dpOff[k]) != off) k++;
-    if (k == NDP) {
-      if (NDP == MAX_COST_PROFILES) NDP = -1;
-      else unchecked((dpOff[NDP++] = off));
-    }
-    if (NDP >= 0) unchecked((vDurIdx[r] = k));
-  }
+  NDP = distinctOffsets(vDur, dpOff, vDurIdx);
   for (let f = 0; f < F; f++) if (unchecked(fTwCount[f]) > 0) HAS_TIME = true;
   if (NB > 0 || HAS_RELEASE) HAS_TIME = true;
   if (NDP < 1 || NC < 2 || !HAS_TIME) NDP = 0;

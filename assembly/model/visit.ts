@@ -110,11 +110,9 @@ export function earliestStart(v: i32, fac: i32, arrive: i64): i64 {
   return earliestIn(wFirst, wCount, arrive);
 }
 
-/** Latest service start ≤ `bound` inside one of the visit's windows, or -INF when none. */
-export function latestStart(v: i32, fac: i32, bound: i64): i64 {
-  windowsOf(v, fac);
-  const first = wFirst;
-  const count = wCount;
+/** Latest time ≤ `bound` inside one of the windows first..first+count-1 of tw, `bound` itself when there are none, or -INF when none opens by then. */
+// @ts-ignore: decorator
+@inline function latestIn(first: i32, count: i32, bound: i64): i64 {
   if (count == 0) return bound;
   for (let i = count - 1; i >= 0; i--) {
     const s = <i64>unchecked(tw[2 * (first + i)]);
@@ -126,23 +124,19 @@ export function latestStart(v: i32, fac: i32, bound: i64): i64 {
   return -INF;
 }
 
+/** Latest service start ≤ `bound` inside one of the visit's windows, or -INF when none. */
+export function latestStart(v: i32, fac: i32, bound: i64): i64 {
+  windowsOf(v, fac);
+  return latestIn(wFirst, wCount, bound);
+}
+
 /**
  * Latest time the vehicle may be ready to take break b so that the break starts no later than
  * `bound` (the break starts at the earliest window time ≥ the ready time): `bound` itself
  * inside a window, else the end of the last window that opens by then; -INF when none does.
  */
 export function breakLatestReady(b: i32, bound: i64): i64 {
-  const first = unchecked(bTwFirst[b]);
-  const count = unchecked(bTwCount[b]);
-  if (count == 0) return bound;
-  for (let i = count - 1; i >= 0; i--) {
-    const s = <i64>unchecked(tw[2 * (first + i)]);
-    if (s <= bound) {
-      const e = <i64>unchecked(tw[2 * (first + i) + 1]);
-      return e < bound ? e : bound;
-    }
-  }
-  return -INF;
+  return latestIn(unchecked(bTwFirst[b]), unchecked(bTwCount[b]), bound);
 }
 
 /** Earliest start ≥ t of break b inside one of its windows, or -1 when every window is over. */
