@@ -233,11 +233,7 @@ export function finishProblem(): void {
 /** Travel time of vehicle r (speed factor applied by the host). */
 // @ts-ignore: decorator
 @inline export function dur(r: i32, a: i32, b: i32): i64 {
-  if (isDefined(GEO_ARCS)) {
-    const g = unchecked(vDur[r]);
-    return <i64>geoDuration(g, geoDistance(g, a, b));
-  }
-  return <i64>unchecked(mats[unchecked(vDur[r]) + a * M + b]);
+  return durAt(unchecked(vDur[r]), a, b);
 }
 
 /** Travel time from location a to b in the duration matrix at offset `off` (a vDur value). */
